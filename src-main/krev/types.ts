@@ -1,0 +1,175 @@
+/**
+ * The Krev client's public surface: the shapes the Krev API documents (snake_case, as on
+ * the wire) and the operations the app uses. Services depend on this interface only, so
+ * they can be tested with the sandbox or a fake.
+ */
+
+export type ImageAspect = '1:1' | '16:9' | '9:16' | '4:3' | '3:4'
+export type AdAspect = '1:1' | '4:5' | '9:16'
+
+export interface KrevCredits {
+  plan: string
+  plan_name: string
+  credits: { current: number; limit: number; current_formatted: string; limit_formatted: string }
+  storage: { used_bytes: number; limit_bytes: number; used_formatted: string; limit_formatted: string }
+  resets_at: string | null
+}
+
+export interface KrevProduct {
+  id: string
+  name: string
+  image_url: string | null
+  segmented_image_url?: string | null
+  category: string | null
+  metadata: Record<string, unknown>
+  source?: string
+  created_at: string
+}
+
+export interface ImageParams {
+  prompt: string
+  aspect_ratio?: ImageAspect
+  product_id?: string
+  product_ids?: string[]
+  preset_id?: string
+  hd?: boolean
+  image_count?: 1 | 2 | 4
+  reference_images?: string[]
+}
+
+export interface VideoParams {
+  prompt: string
+  aspect_ratio?: ImageAspect
+  duration?: number
+  audio_mode?: 'auto' | 'off' | 'native'
+  product_id?: string
+  source_image?: string
+  preset_id?: string
+}
+
+export interface AdParams {
+  brief: string
+  product_ids: string[]
+  aspect_ratio?: AdAspect
+  image_count?: 1 | 2 | 4
+  style_id?: string
+  inspiration_image?: string
+  brand_context?: string
+}
+
+export interface AdCopy {
+  style_name: string
+  hook: string
+  headline: string
+  body_copy: string
+  cta: string
+}
+
+/** POST /images|/videos|/ads may answer with finished URLs or only a generation id. */
+export interface GenerationStarted {
+  generation_id: string
+  /** Finished outputs when the server answered synchronously; empty when still running. */
+  urls: string[]
+  credits_used: number | null
+  image_count?: number
+  duration?: number
+  ad_copy?: AdCopy
+}
+
+export type GenerationStatus = 'queued' | 'processing' | 'succeeded' | 'failed'
+
+export interface KrevGeneration {
+  id: string
+  kind: 'image' | 'video' | 'ad' | string
+  status: GenerationStatus
+  /** Clamped to 0..100 by the client whatever the server sends. */
+  progress: number
+  output: { urls: string[] } | null
+  error: string | null
+  created_at: string
+  completed_at: string | null
+}
+
+export interface ChatParams {
+  message: string
+  conversation_id?: string
+  product_ids?: string[]
+  reference_images?: string[]
+  agent?: 'auto' | 'asset' | 'discover'
+}
+
+export interface ChatStarted {
+  conversation_id: string
+  user_message_id: string
+  assistant_message_id: string
+  run_id: string
+  job_id: string
+  status: string
+  poll_url: string
+}
+
+export interface ChatTranscriptMessage {
+  id: string
+  role: 'user' | 'assistant' | 'tool' | string
+  content: string
+  created_at: string
+}
+
+export interface ChatRunState {
+  run_id: string
+  conversation_id: string
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | string
+  job_status?: string
+  assistant_text: string | null
+  messages: ChatTranscriptMessage[]
+  artifacts: unknown[]
+  generation_ids: string[]
+  generations: KrevGeneration[]
+  media_urls: string[]
+  error: string | null
+}
+
+export interface ChatConversation {
+  id: string
+  title?: string | null
+  messages: ChatTranscriptMessage[]
+  runs?: { run_id: string; status: string }[]
+  created_at?: string
+  updated_at?: string
+}
+
+export interface ConversionResult {
+  status: string
+  events_received: number
+}
+
+export type ProductFile = { data: Buffer; fileName: string; mimeType: string }
+
+export type CreateProductInput =
+  | { image_url: string; name?: string; skip_segmentation?: boolean }
+  | { file: ProductFile; name?: string; skip_segmentation?: boolean }
+
+export interface WaitOptions {
+  signal?: AbortSignal
+  onProgress?: (generation: KrevGeneration) => void
+  initialIntervalMs?: number
+  maxIntervalMs?: number
+}
+
+export interface KrevClient {
+  readonly baseUrl: string
+  credits(signal?: AbortSignal): Promise<KrevCredits>
+  listProducts(opts?: { limit?: number; signal?: AbortSignal }): Promise<KrevProduct[]>
+  getProduct(id: string, signal?: AbortSignal): Promise<KrevProduct>
+  createProduct(input: CreateProductInput, signal?: AbortSignal): Promise<KrevProduct>
+  generateImages(params: ImageParams, signal?: AbortSignal): Promise<GenerationStarted>
+  generateVideo(params: VideoParams, signal?: AbortSignal): Promise<GenerationStarted>
+  generateAd(params: AdParams, signal?: AbortSignal): Promise<GenerationStarted>
+  getGeneration(id: string, signal?: AbortSignal): Promise<KrevGeneration>
+  waitForGeneration(id: string, opts?: WaitOptions): Promise<KrevGeneration>
+  startChat(params: ChatParams, signal?: AbortSignal): Promise<ChatStarted>
+  getChatRun(runId: string, signal?: AbortSignal): Promise<ChatRunState>
+  getConversation(id: string, signal?: AbortSignal): Promise<ChatConversation>
+  /** One Meta event per POST, as the reference documents. */
+  sendConversion(event: Record<string, unknown>, signal?: AbortSignal): Promise<ConversionResult>
+}

@@ -1,0 +1,17 @@
+import type { CommandInput, CommandName, CommandOutput, Envelope, EventName, EventPayload } from './contract'
+
+/**
+ * What the preload puts on `window.krev`, and what the web-preview shim provides
+ * over the loopback bridge. Replies come as envelopes; the renderer's client turns
+ * errors into typed exceptions.
+ */
+export interface KrevBridgeApi {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
+
+declare global {
+  interface Window {
+    krev?: KrevBridgeApi
+  }
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit tests run in-process; integration tests speak real HTTP to the sandbox on
+// loopback, and the keychain ones to a real Secret Service when CI provides one.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          environment: 'node'
+        }
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000
+        }
+      }
+    ]
+  }
+})
