@@ -1,0 +1,61 @@
+// The studio without Electron: main-process services, the loopback bridge and a static
+// server for the built renderer, all on 127.0.0.1. Used by `npm run preview:web` and
+// the e2e tests; never imported by the Electron entry.
+import type { AddressInfo } from 'node:net'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createFileLogger } from '../core/logger'
+import { createStudio, type Studio } from '../studio/create-studio'
+import { attachLoopbackBridge } from './loopback-bridge'
+import { createStaticServer } from './static-server'
+
+export interface HeadlessOptions {
+  port?: number
+  dataDir?: string
+  rendererDir: string
+  version: string
+}
+
+export interface HeadlessStudio {
+  url: string
+  origin: string
+  token: string
+  dataDir: string
+  studio: Studio
+  close(): Promise<void>
+}
+
+export async function startHeadlessStudio(opts: HeadlessOptions): Promise<HeadlessStudio> {
+  const dataDir = resolve(opts.dataDir ?? mkdtempSync(join(tmpdir(), 'krev-studio-')))
+  const logger = createFileLogger(join(dataDir, 'logs'))
+  const studio = await createStudio({
+    dataDir,
+    version: opts.version,
+    platform: process.platform,
+    logger,
+    // No OS browser here: the headless preview only records the request.
+    openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url })
+  })
+  const server = createStaticServer(resolve(opts.rendererDir))
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok())
+  })
+  const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  const bridge = attachLoopbackBridge({ server, router: studio.router, bus: studio.bus, origin })
+  return {
+    url: `${origin}/#bridge-token=${bridge.token}`,
+    origin,
+    token: bridge.token,
+    dataDir,
+    studio,
+    async close() {
+      bridge.close()
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      await studio.dispose()
+    }
+  }
+}

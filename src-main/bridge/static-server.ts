@@ -1,0 +1,73 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { promises as fs } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon'
+}
+
+export const SHIM_PATH = '/__krev/bridge-shim.js'
+const shimFile = fileURLToPath(new URL('./bridge-shim.js', import.meta.url))
+
+export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+/**
+ * Serves the built renderer on loopback for the headless preview. index.html gets the
+ * bridge shim injected before the app's module script, so the page finds `window.krev`.
+ */
+export function createStaticServer(root: string, extra?: ExtraRoute): Server {
+  return createServer((req, res) => {
+    void handle(root, req, res, extra).catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, extra?: ExtraRoute): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405).end()
+    return
+  }
+  if (extra && (await extra(req, res))) return
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+  if (path === SHIM_PATH) return send(res, await fs.readFile(shimFile), '.js')
+  const file = normalize(join(root, path === '/' ? 'index.html' : path))
+  if (!file.startsWith(root + sep) || path.includes('\0')) {
+    res.writeHead(403).end()
+    return
+  }
+  let body: Buffer
+  try {
+    body = await fs.readFile(file)
+  } catch {
+    res.writeHead(404).end()
+    return
+  }
+  if (file.endsWith('index.html')) {
+    const html = body.toString('utf8').replace('<head>', `<head>\n    <script src="${SHIM_PATH}"></script>`)
+    body = Buffer.from(html)
+  }
+  send(res, body, extname(file))
+}
+
+function send(res: ServerResponse, body: Buffer, ext: string): void {
+  res.writeHead(200, {
+    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff'
+  })
+  res.end(body)
+}
