@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config'
 // loopback, and the keychain ones to a real Secret Service when CI provides one.
 export default defineConfig({
   test: {
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       {
         test: {

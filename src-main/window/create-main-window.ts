@@ -27,7 +27,9 @@ export function createMainWindow({ preloadPath, saved, onBoundsChanged }: MainWi
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
-      spellcheck: true
+      spellcheck: true,
+      // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick'
     }
   })
   hardenWebContents(win.webContents)

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+// Runs after `electron-vite build` (npm test builds first). The loopback test bridge and
+// its WebSocket server must not be in what ships.
+const OUT = resolve(import.meta.dirname, '../../out')
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+describe('production bundle', () => {
+  it('has been built', () => {
+    expect(existsSync(join(OUT, 'main/index.js')), 'run `npm run build` first').toBe(true)
+  })
+
+  it('contains no bridge code in main, preload or renderer', () => {
+    const markers = ['__krev/bridge', 'attachLoopbackBridge', 'bridge-token', 'WebSocketServer', 'startHeadlessStudio', 'bridge-shim']
+    const shipped = ['main', 'preload', 'renderer'].flatMap((d) => filesUnder(join(OUT, d)))
+    expect(shipped.length).toBeGreaterThan(3)
+    for (const file of shipped.filter((f) => /\.(c?js|mjs|html)$/.test(f))) {
+      const text = readFileSync(file, 'utf8')
+      for (const marker of markers) expect(text.includes(marker), `${marker} found in ${file}`).toBe(false)
+    }
+  })
+
+  it('ships a CommonJS preload with no require of node_modules', () => {
+    const preload = readFileSync(join(OUT, 'preload/index.cjs'), 'utf8')
+    expect(preload).toContain('exposeInMainWorld')
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect(requires.every((r) => r === 'electron')).toBe(true)
+  })
+
+  it('ships a strict Content-Security-Policy', () => {
+    const html = readFileSync(join(OUT, 'renderer/index.html'), 'utf8')
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("object-src 'none'")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).not.toMatch(/https?:\/\//)
+  })
+})
