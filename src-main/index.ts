@@ -4,6 +4,8 @@
 import { app, BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createKeytarSecretStore } from './adapters/keytar-secret-store'
+import { electronStoreOpener } from './adapters/electron-settings-store'
 import { createFileLogger } from './core/logger'
 import { isAllowedExternalUrl } from './core/external-links'
 import { attachElectronTransport } from './ipc/electron-transport'
@@ -49,6 +51,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     logger,
+    settingsOpener: electronStoreOpener(dataDir),
+    secrets: createKeytarSecretStore(),
     openExternal: async (url) => {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url)
     }
@@ -65,6 +69,8 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null
   })
+  const loaded = studio
+  mainWindow.webContents.once('did-finish-load', () => loaded.replayStartupNotices())
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)
   else await mainWindow.loadFile(rendererIndex)
 }

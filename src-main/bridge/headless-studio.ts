@@ -5,7 +5,10 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { createKeytarSecretStore } from '../adapters/keytar-secret-store'
+import { noKeychainSecretStore } from '../account/secret-store'
 import { createFileLogger } from '../core/logger'
+import { confOpener } from '../settings/conf-opener'
 import { createStudio, type Studio } from '../studio/create-studio'
 import { attachLoopbackBridge } from './loopback-bridge'
 import { createStaticServer } from './static-server'
@@ -34,6 +37,13 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
     version: opts.version,
     platform: process.platform,
     logger,
+    settingsOpener: confOpener(dataDir),
+    // Its own keychain entry, so the preview never touches the desktop app's key;
+    // KREV_KEYCHAIN=off runs it with no keychain at all (memory only).
+    secrets:
+      process.env['KREV_KEYCHAIN'] === 'off'
+        ? noKeychainSecretStore()
+        : createKeytarSecretStore({ service: 'Krev Studio (preview)' }),
     // No OS browser here: the headless preview only records the request.
     openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url })
   })
@@ -44,7 +54,13 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
   })
   const { port } = server.address() as AddressInfo
   const origin = `http://127.0.0.1:${port}`
-  const bridge = attachLoopbackBridge({ server, router: studio.router, bus: studio.bus, origin })
+  const bridge = attachLoopbackBridge({
+    server,
+    router: studio.router,
+    bus: studio.bus,
+    origin,
+    onReady: () => studio.replayStartupNotices()
+  })
   return {
     url: `${origin}/#bridge-token=${bridge.token}`,
     origin,

@@ -20,6 +20,8 @@ export interface BridgeOptions {
   /** The exact origin the page is served from, e.g. http://127.0.0.1:5173. */
   origin: string
   token?: string
+  /** Called when a client has authenticated (the page is listening for events now). */
+  onReady?: () => void
 }
 
 export interface Bridge {
@@ -41,7 +43,7 @@ function reject(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
-export function attachLoopbackBridge({ server, router, bus, origin, token = newBridgeToken() }: BridgeOptions): Bridge {
+export function attachLoopbackBridge({ server, router, bus, origin, token = newBridgeToken(), onReady }: BridgeOptions): Bridge {
   const expectedHost = new URL(origin).host
   const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_PAYLOAD })
   let client: WebSocket | null = null
@@ -76,7 +78,8 @@ export function attachLoopbackBridge({ server, router, bus, origin, token = newB
         }
         authed = true
         clearTimeout(helloTimer)
-        return ws.send(JSON.stringify({ type: 'ready' }))
+        ws.send(JSON.stringify({ type: 'ready' }))
+        return onReady?.()
       }
       if (msg?.type !== 'invoke' || typeof msg.id !== 'number') return ws.close(1003, 'invoke expected')
       const id = msg.id

@@ -173,3 +173,51 @@ export interface KrevClient {
   /** One Meta event per POST, as the reference documents. */
   sendConversion(event: Record<string, unknown>, signal?: AbortSignal): Promise<ConversionResult>
 }
+
+/** A gate shared by every caller of the API (all jobs of the queue): see rate-limiter.ts. */
+export interface RateLimiter {
+  /** Resolves when this caller may send; rejects with AppError('cancelled') on abort. */
+  acquire(signal?: AbortSignal): Promise<void>
+  /** Called after a 429: holds every caller for `retryAfterMs` (plus jitter). */
+  penalize(retryAfterMs: number): void
+}
+
+export interface RequestInfo {
+  method: string
+  /** Path and query only: never headers, never the host's credentials. */
+  path: string
+  status?: number
+  attempt: number
+  ms: number
+}
+
+export interface RetryOptions {
+  /** Total attempts including the first. Default 4. */
+  maxAttempts?: number
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /** Retry-After values above this are clamped. Default 5 minutes. */
+  maxRetryAfterMs?: number
+}
+
+export interface KrevClientOptions {
+  /** Default: process.env.KREV_API_BASE ?? 'https://app.krev.ai' (with or without /api/v1). */
+  baseUrl?: string
+  /** Read once per request; the client never keeps the key anywhere else. */
+  getKey: () => Promise<string | null> | string | null
+  connectTimeoutMs?: number
+  /** Headers and body, counted from the moment the request was fully written. */
+  responseTimeoutMs?: number
+  maxJsonBytes?: number
+  retry?: RetryOptions
+  /** Origins (e.g. the embedded sandbox's http://127.0.0.1:PORT) whose URLs are accepted as user URLs. */
+  trustedMediaOrigins?: string[]
+  resolveHost?: (host: string) => Promise<string[]>
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  random?: () => number
+  now?: () => number
+  onRequest?: (info: RequestInfo) => void
+  limiter?: RateLimiter
+  /** Shown in the User-Agent; defaults to the app's package version. */
+  appVersion?: string
+}

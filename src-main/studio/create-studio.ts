@@ -1,20 +1,30 @@
+import { createAccountFeature } from '../account/create-account'
+import type { SecretStore } from '../account/secret-store'
+import type { Logger } from '../core/logger'
 import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
-import type { Logger } from '../core/logger'
-import type { Connection } from '../../src-preload/contract'
+import { createKrevClient } from '../krev'
+import type { JsonStoreOpener } from '../settings/json-store'
 import { appHandlers } from './app-handlers'
+import { embeddedSandbox } from './embedded-sandbox'
 
 export interface StudioDeps {
   dataDir: string
   version: string
   platform: string
   logger: Logger
+  /** electron-store in the app, conf in the preview and tests. */
+  settingsOpener: JsonStoreOpener
+  /** The OS keychain through keytar, or a store that refuses (memory only). */
+  secrets: SecretStore
   openExternal: (url: string) => Promise<void>
 }
 
 export interface Studio {
   router: Router
   bus: EventBus
+  /** Re-emits notices raised before the window listened (a damaged settings file…). */
+  replayStartupNotices(): void
   dispose(): Promise<void>
 }
 
@@ -24,7 +34,16 @@ export interface Studio {
  */
 export async function createStudio(deps: StudioDeps): Promise<Studio> {
   const bus = new EventBus((name, issue) => deps.logger.error('invalid event dropped', { name, issue }))
-  const connection = (): Connection => ({ mode: 'sandbox', label: 'Built-in sandbox', online: true })
+  const sandbox = embeddedSandbox(deps.dataDir, deps.logger)
+  const account = await createAccountFeature({
+    opener: deps.settingsOpener,
+    secrets: deps.secrets,
+    bus,
+    logger: deps.logger,
+    clientFactory: createKrevClient,
+    envApiBase: process.env['KREV_API_BASE'],
+    ensureSandbox: () => sandbox.ensure()
+  })
 
   const handlers: Partial<Handlers> = {
     ...appHandlers({
@@ -32,9 +51,10 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       version: deps.version,
       platform: deps.platform,
       bus,
-      connection,
+      connection: () => account.connectionStatus(),
       openExternal: deps.openExternal
-    })
+    }),
+    ...account.handlers
   }
   const router = createRouter(handlers, {
     onInternalError: (name, error) => deps.logger.error('command failed', { name, error })
@@ -42,6 +62,12 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
   return {
     router,
     bus,
-    async dispose() {}
+    replayStartupNotices() {
+      for (const notice of account.startupNotices()) bus.emit('app.notice', notice)
+    },
+    async dispose() {
+      account.dispose()
+      await sandbox.close()
+    }
   }
 }

@@ -1,0 +1,319 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { z } from 'zod'
+import pkg from '../../package.json'
+import { AppError } from '../core/app-error'
+import type { CreateProductInput, KrevClient, KrevClientOptions, KrevProduct } from './types'
+import { decode } from './envelope'
+import { cancelled, invalidInput } from './errors'
+import { send, type HttpBody } from './http'
+import { buildMultipart, safeFileName } from './multipart'
+import { checkImageDataUrl, checkProductFile } from './product-image'
+import { defaultSleep, resolvePolicy, withRetry, type RequestKind } from './retry'
+import {
+  chatRunSchema,
+  chatStartedSchema,
+  conversationSchema,
+  conversionSchema,
+  creditsSchema,
+  generationSchema,
+  generationStartedSchema,
+  productListSchema,
+  productOrListSchema,
+  productSchema
+} from './schemas'
+import { assertPublicHttpsUrl } from './url-guard'
+import {
+  assertLimit,
+  assertSafeId,
+  assertUuid,
+  validateAdParams,
+  validateChatParams,
+  validateConversionEvent,
+  validateImageParams,
+  validateVideoParams
+} from './validate'
+import { waitForGeneration } from './wait-for-generation'
+
+/**
+ * The Krev API client. Every operation: validate locally (nothing is sent on bad input),
+ * read the key, send through the shared limiter with the retry policy of its kind,
+ * decode the envelope with zod. The key lives only in the Authorization header of each
+ * request: it is never stored, logged, put in an error, or returned.
+ */
+
+export const DEFAULT_BASE_URL = 'https://app.krev.ai'
+const API_PREFIX = '/api/v1'
+const KEY_SHAPE = /^[\x21-\x7e]{1,512}$/
+
+/** The API root without /api/v1. http is accepted only on loopback (the embedded sandbox). */
+export function resolveBaseUrl(raw: string): URL {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    throw invalidInput('The Krev API address is not a valid web address.')
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw invalidInput('The Krev API address must start with https://.')
+  }
+  if (url.username || url.password) throw invalidInput('The Krev API address must not contain a user name or password.')
+  url.pathname = url.pathname.replace(/\/+$/, '').replace(/\/api\/v1$/, '')
+  url.search = ''
+  url.hash = ''
+  return url
+}
+
+interface CallSpec<S extends z.ZodType> {
+  method: 'GET' | 'POST'
+  path: string
+  query?: Record<string, string | number | undefined>
+  body?: HttpBody
+  kind: RequestKind
+  schema: S
+  /** For messages: "Krev's answer with <what> was incomplete". */
+  what: string
+  dataKey?: 'data' | null
+}
+
+const jsonBody = (value: unknown): HttpBody => {
+  const data = Buffer.from(JSON.stringify(value), 'utf8')
+  return { contentType: 'application/json', length: data.length, chunks: [data] }
+}
+
+export function createKrevClient(opts: KrevClientOptions): KrevClient {
+  const root = resolveBaseUrl(opts.baseUrl ?? process.env.KREV_API_BASE ?? DEFAULT_BASE_URL)
+  const baseUrl = root.toString().replace(/\/$/, '')
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000
+  const responseTimeoutMs = opts.responseTimeoutMs ?? 30_000
+  const maxJsonBytes = opts.maxJsonBytes ?? 5 * 1024 * 1024
+  const policy = resolvePolicy(opts.retry)
+  const sleep = opts.sleep ?? defaultSleep
+  const random = opts.random ?? Math.random
+  const now = opts.now ?? Date.now
+  const userAgent = `KrevStudio/${opts.appVersion ?? pkg.version}`
+  const guard = { resolveHost: opts.resolveHost, trustedOrigins: opts.trustedMediaOrigins }
+  const mod = root.protocol === 'https:' ? https : http
+  // Reads reuse connections. Creating POSTs always get a fresh one: a POST written to a
+  // kept-alive socket the server just closed fails AFTER sending, which would make a
+  // harmless race look like a maybe-processed generation.
+  const readAgent = new mod.Agent({ keepAlive: true, maxSockets: 8 })
+  const createAgent = new mod.Agent({ keepAlive: false })
+
+  async function readKey(): Promise<string> {
+    let key: string | null
+    try {
+      key = await opts.getKey()
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('keychain_unavailable', 'Could not read your Krev API key. Enter it again in Settings.', {
+        retryable: false
+      })
+    }
+    key = typeof key === 'string' ? key.trim() : null
+    if (!key) throw new AppError('unauthorized', 'Add your Krev API key in Settings to continue.', { retryable: false })
+    if (!KEY_SHAPE.test(key)) {
+      throw new AppError('unauthorized', 'Your Krev API key contains characters that are not allowed. Paste it again in Settings.', {
+        retryable: false
+      })
+    }
+    return key
+  }
+
+  const report = (info: Parameters<NonNullable<KrevClientOptions['onRequest']>>[0]) => {
+    try {
+      opts.onRequest?.(info)
+    } catch {
+      // Logging must never break a request.
+    }
+  }
+
+  function call<S extends z.ZodType>(spec: CallSpec<S>, signal?: AbortSignal): Promise<z.output<S>> {
+    const url = new URL(root.origin)
+    url.pathname = `${root.pathname.replace(/\/+$/, '')}${API_PREFIX}${spec.path}`
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v))
+    const logPath = `${url.pathname}${url.search}`
+
+    return withRetry(
+      spec.kind,
+      async (attempt) => {
+        const key = await readKey()
+        const started = now()
+        let status: number | undefined
+        try {
+          const res = await send({
+            method: spec.method,
+            url,
+            headers: { Authorization: `Bearer ${key}`, Accept: 'application/json', 'User-Agent': userAgent },
+            ...(spec.body ? { body: spec.body } : {}),
+            idempotent: spec.kind === 'read',
+            connectTimeoutMs,
+            responseTimeoutMs,
+            maxBodyBytes: maxJsonBytes,
+            ...(signal ? { signal } : {}),
+            agent: spec.kind === 'read' ? readAgent : createAgent
+          })
+          status = res.status
+          return decode(res, spec.schema, { key, now: now(), maxRetryAfterMs: policy.maxRetryAfterMs }, spec.what, spec.dataKey === undefined ? 'data' : spec.dataKey)
+        } finally {
+          report({ method: spec.method, path: logPath, ...(status !== undefined ? { status } : {}), attempt, ms: now() - started })
+        }
+      },
+      { policy, sleep, random, ...(opts.limiter ? { limiter: opts.limiter } : {}) },
+      signal
+    )
+  }
+
+  const post = <S extends z.ZodType>(path: string, body: HttpBody, schema: S, what: string, signal?: AbortSignal) =>
+    call({ method: 'POST', path, body, kind: 'create', schema, what }, signal)
+
+  async function productBody(input: CreateProductInput): Promise<HttpBody> {
+    if (typeof input !== 'object' || input === null) throw invalidInput('Choose a product photo to upload.')
+    const name = input.name === undefined || input.name === '' ? undefined : input.name
+    if (name !== undefined && (typeof name !== 'string' || name.length > 200)) {
+      throw invalidInput('The product name must be at most 200 characters.')
+    }
+    const skip = input.skip_segmentation
+    if (skip !== undefined && typeof skip !== 'boolean') throw invalidInput('"Skip background removal" must be on or off.')
+
+    if ('file' in input && input.file) {
+      const type = checkProductFile(input.file.data)
+      const ext = type === 'image/jpeg' ? 'jpg' : type.slice('image/'.length)
+      const fields = [
+        ...(name !== undefined ? [{ name: 'name', value: name }] : []),
+        ...(skip !== undefined ? [{ name: 'skip_segmentation', value: String(skip) }] : [])
+      ]
+      const fileName = safeFileName(String(input.file.fileName ?? ''), `product.${ext}`)
+      // The sniffed type is sent, not the declared one.
+      return buildMultipart(fields, { name: 'file', fileName, contentType: type, data: input.file.data })
+    }
+    const imageUrl = (input as { image_url?: unknown }).image_url
+    if (typeof imageUrl === 'string' && imageUrl.trim().toLowerCase().startsWith('data:')) {
+      checkImageDataUrl(imageUrl.trim())
+    } else {
+      await assertPublicHttpsUrl(imageUrl, { ...guard, label: 'The product image link' })
+    }
+    return jsonBody({
+      image_url: (imageUrl as string).trim(),
+      ...(name !== undefined ? { name } : {}),
+      ...(skip !== undefined ? { skip_segmentation: skip } : {})
+    })
+  }
+
+  const client: KrevClient = {
+    baseUrl,
+
+    credits: (signal) =>
+      call({ method: 'GET', path: '/credits', kind: 'read', schema: creditsSchema, what: 'your credit balance' }, signal),
+
+    listProducts: async ({ limit, signal } = {}) =>
+      call(
+        {
+          method: 'GET',
+          path: '/products',
+          query: { limit: assertLimit(limit) },
+          kind: 'read',
+          schema: productListSchema,
+          what: 'your products'
+        },
+        signal
+      ),
+
+    async getProduct(id, signal) {
+      const pid = assertUuid(id, 'Product')
+      const found = await call(
+        { method: 'GET', path: '/products', query: { id: pid }, kind: 'read', schema: productOrListSchema, what: 'the product' },
+        signal
+      )
+      const product: KrevProduct | undefined = Array.isArray(found)
+        ? found.find((p) => p.id.toLowerCase() === pid.toLowerCase())
+        : found
+      if (!product) throw new AppError('not_found', "Krev couldn't find that product. It may have been deleted.", { retryable: false })
+      return product
+    },
+
+    async createProduct(input, signal) {
+      const body = await productBody(input)
+      return post('/products', body, productSchema, 'the new product', signal)
+    },
+
+    async generateImages(params, signal) {
+      const body = await validateImageParams(params, guard)
+      return post('/images', jsonBody(body), generationStartedSchema, 'the image generation', signal)
+    },
+
+    async generateVideo(params, signal) {
+      const body = await validateVideoParams(params, guard)
+      return post('/videos', jsonBody(body), generationStartedSchema, 'the video generation', signal)
+    },
+
+    async generateAd(params, signal) {
+      const body = await validateAdParams(params, guard)
+      return post('/ads', jsonBody(body), generationStartedSchema, 'the ad generation', signal)
+    },
+
+    async getGeneration(id, signal) {
+      const gid = assertUuid(id, 'Generation')
+      return call(
+        { method: 'GET', path: `/generations/${encodeURIComponent(gid)}`, kind: 'read', schema: generationSchema, what: 'the generation' },
+        signal
+      )
+    },
+
+    async waitForGeneration(id, waitOpts = {}) {
+      const gid = assertUuid(id, 'Generation')
+      if (waitOpts.signal?.aborted) throw cancelled()
+      return waitForGeneration(gid, waitOpts, { getGeneration: (g, s) => client.getGeneration(g, s), sleep })
+    },
+
+    async startChat(params, signal) {
+      const body = await validateChatParams(params, guard)
+      return post('/chat', jsonBody(body), chatStartedSchema, 'the chat run', signal)
+    },
+
+    async getChatRun(runId, signal) {
+      const rid = assertSafeId(runId, 'Chat run')
+      return call(
+        { method: 'GET', path: `/chat/runs/${encodeURIComponent(rid)}`, kind: 'read', schema: chatRunSchema, what: 'the chat run' },
+        signal
+      )
+    },
+
+    async getConversation(id, signal) {
+      const cid = assertUuid(id, 'Conversation')
+      return call(
+        {
+          method: 'GET',
+          path: `/chat/conversations/${encodeURIComponent(cid)}`,
+          kind: 'read',
+          schema: conversationSchema,
+          what: 'the conversation'
+        },
+        signal
+      )
+    },
+
+    async sendConversion(event, signal) {
+      const body = validateConversionEvent(event)
+      return call(
+        {
+          method: 'POST',
+          path: '/conversions/meta',
+          body: jsonBody(body),
+          kind: 'create',
+          schema: conversionSchema,
+          what: 'the conversion event',
+          dataKey: null
+        },
+        signal
+      )
+    }
+  }
+  return client
+}
+
+export { createRateLimiter } from './rate-limiter'
+export { assertPublicHttpsUrl } from './url-guard'
+export { parseRetryAfter } from './retry-after'
+export { wasMaybeProcessed } from './errors'

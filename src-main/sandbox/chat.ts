@@ -1,0 +1,66 @@
+import { isMetaMutation } from './chat-agent'
+import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { ownedProducts } from './routes-generate'
+import type { Route } from './router'
+import type { Services } from './services'
+import type { UserRecord } from './types'
+import { isUuid } from './util'
+import { CHAT_AGENTS, httpsUrlList, oneOf, requiredText, uuidField, uuidList } from './validate'
+
+const caller = (ctx: RequestContext): UserRecord => {
+  if (!ctx.user) throw new HttpError(401, 'Missing API key')
+  return ctx.user
+}
+
+async function postChat(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  const body = jsonBody(ctx)
+  const message = requiredText(body, 'message', 8000)
+  const conversationId = uuidField(body, 'conversation_id')
+  const productIds = uuidList(body, 'product_ids')
+  const referenceImages = httpsUrlList(body, 'reference_images')
+  const agent = oneOf(body, 'agent', CHAT_AGENTS, 'auto')
+  ownedProducts(services, user, productIds)
+  let conversation = null
+  if (conversationId) {
+    conversation = services.store.conversations.get(conversationId) ?? null
+    if (!conversation || conversation.userId !== user.id) throw new HttpError(404, 'Conversation not found')
+  }
+  if (isMetaMutation(message)) {
+    throw new HttpError(403, 'Meta campaign and account changes are not available in the public chat API')
+  }
+  const { run } = services.chat.start(user, { message, conversation, productIds, referenceImages, agent })
+  return ok({
+    conversation_id: run.conversationId,
+    user_message_id: run.userMessageId,
+    assistant_message_id: run.assistantMessageId,
+    run_id: run.id,
+    job_id: run.jobId,
+    status: run.status,
+    poll_url: `${services.baseUrl()}/api/v1/chat/runs/${run.id}`
+  })
+}
+
+async function getRun(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  if (!isUuid(ctx.params.id)) throw new HttpError(400, 'run id must be a UUID')
+  const run = services.store.runs.get(ctx.params.id.toLowerCase())
+  if (!run || run.userId !== user.id) throw new HttpError(404, 'Run not found')
+  return ok(services.chat.view(run, services.signer))
+}
+
+async function getConversation(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  if (!isUuid(ctx.params.id)) throw new HttpError(400, 'conversation id must be a UUID')
+  const conversation = services.store.conversations.get(ctx.params.id.toLowerCase())
+  if (!conversation || conversation.userId !== user.id) throw new HttpError(404, 'Conversation not found')
+  return ok(services.chat.conversationView(conversation))
+}
+
+export function chatRoutes(services: Services): Route[] {
+  return [
+    { method: 'POST', pattern: '/api/v1/chat', auth: 'bearer', scopes: ['chat'], handler: (ctx) => postChat(services, ctx) },
+    { method: 'GET', pattern: '/api/v1/chat/runs/:id', auth: 'bearer', scopes: ['chat'], handler: (ctx) => getRun(services, ctx) },
+    { method: 'GET', pattern: '/api/v1/chat/conversations/:id', auth: 'bearer', scopes: ['chat'], handler: (ctx) => getConversation(services, ctx) }
+  ]
+}

@@ -1,0 +1,190 @@
+import { mkdtemp } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { adminRoutes, createUserKey, setCredits } from './admin'
+import { addKey, KEY_PATTERN } from './auth'
+import { ChatRunner } from './chat-runner'
+import { chatRoutes } from './chat'
+import { conversionRoutes } from './conversions'
+import { Faults, type FaultController } from './faults'
+import { GenerationEngine } from './generations'
+import { ok } from './http'
+import { defaultFetchRemote } from './image-input'
+import { Ledger } from './ledger'
+import { MediaStore, serveMedia } from './media'
+import { openApiDocument } from './openapi'
+import { productRoutes } from './products'
+import { RateLimiter } from './rate-limit'
+import { renderGeneration } from './render-job'
+import { killEncoders, locateFfmpeg } from './render-video'
+import { Router } from './router'
+import { accountRoutes } from './routes-account'
+import { generationRoutes } from './routes-generate'
+import { createRequestListener } from './server'
+import type { Services } from './services'
+import { UrlSigner } from './signing'
+import { Store } from './store'
+import { DEFAULT_USER, SCOPES, type Scope } from './types'
+import { randomToken } from './util'
+
+export type { FaultAction, FaultController, FaultRule, FaultRuleState } from './faults'
+export { SCOPES, type Scope } from './types'
+
+export interface SandboxOptions {
+  /** 0 = random (default). */
+  port?: number
+  /** The default user's full-scope key; random `sk_live_…` if omitted (or the one persisted in dataDir). */
+  key?: string
+  /** Starting balance of the default user (first start of a dataDir only). Default 2500. */
+  credits?: number
+  /** Persistence (state.json + media/). A fresh temp dir if omitted. */
+  dataDir?: string
+  /** Timing multiplier: 1 = realistic (image ~6–12 s, video ~20–40 s); tests use large values. */
+  speed?: number
+  /** Whether a Meta pixel is configured (default true). */
+  metaPixel?: boolean
+  /** Per-user token bucket. Default capacity 60, refill 2/s. */
+  rateLimit?: { capacity: number; refillPerSecond: number }
+  /** Signed media URL lifetime (default 3600; 0 makes every URL expire at once, for tests). */
+  urlTtlSeconds?: number
+  /** How image_url / reference / source / inspiration https URLs are fetched. */
+  fetchRemote?: (url: string) => Promise<Buffer>
+  /** ffmpeg binary; undefined = @ffmpeg-installer/ffmpeg, null = none (animated WebP fallback). */
+  ffmpegPath?: string | null
+  /** Concurrent renders (default 2). */
+  renderConcurrency?: number
+  log?: (line: string) => void
+}
+
+export interface SandboxHandle {
+  /** http://127.0.0.1:PORT (the API lives under /api/v1). */
+  baseUrl: string
+  port: number
+  /** The default user's key. */
+  key: string
+  faults: FaultController
+  /** Header value for `x-sandbox-admin` on /__sandbox/* routes. */
+  adminToken: string
+  /** Cookie value for `krev_session`, which /api/v1/keys requires. */
+  dashboardSession: string
+  dataDir: string
+  /** Extra keys; the same userId shares credits and rate limits. */
+  createKey(opts: { scopes: Scope[]; userId?: string }): string
+  setCredits(userId: string | 'default', amount: number): void
+  close(): Promise<void>
+}
+
+/** Starts the local Krev API on 127.0.0.1. Never imports electron: it also runs under tsx and vitest. */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const log = opts.log ?? (() => undefined)
+  const speed = opts.speed ?? 1
+  if (!(speed > 0)) throw new Error('speed must be a positive number')
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'krev-sandbox-')))
+  const store = await Store.open(dataDir, log)
+  const startingCredits = opts.credits ?? 2500
+  if (!store.users.has(DEFAULT_USER)) {
+    store.users.set(DEFAULT_USER, { id: DEFAULT_USER, credits: startingCredits, limit: 2500, plan: 'pro', planName: 'Pro' })
+    store.changed()
+  }
+  if (opts.key !== undefined && !KEY_PATTERN.test(opts.key)) throw new Error('key must be sk_live_ followed by 32 letters or digits')
+  const existing = opts.key
+    ? store.keys.get(opts.key)
+    : [...store.keys.values()].find((k) => k.userId === DEFAULT_USER && k.name === 'Default key' && !k.revokedAt)
+  if (existing && (existing.userId !== DEFAULT_USER || existing.revokedAt)) {
+    existing.userId = DEFAULT_USER
+    existing.revokedAt = null
+    existing.scopes = [...SCOPES]
+    store.changed()
+  }
+  const defaultKey = existing?.secret ?? addKey(store, { secret: opts.key, userId: DEFAULT_USER, name: 'Default key' }).secret
+
+  let baseUrl = ''
+  const media = new MediaStore(dataDir)
+  const signer = new UrlSigner(store.secret, opts.urlTtlSeconds ?? 3600, () => baseUrl)
+  const ledger = new Ledger(store)
+  const fetchRemote = opts.fetchRemote ?? defaultFetchRemote
+  const ffmpeg = opts.ffmpegPath === undefined ? await locateFfmpeg() : opts.ffmpegPath
+  const generations = new GenerationEngine({
+    store,
+    ledger,
+    media,
+    speed,
+    concurrency: opts.renderConcurrency ?? 2,
+    render: (generation) => renderGeneration(generation, { store, media, fetchRemote, ffmpeg, log }),
+    log
+  })
+  const chat = new ChatRunner({ store, media, generations, speed, log })
+  const faults = new Faults()
+  const services: Services = {
+    store,
+    ledger,
+    media,
+    signer,
+    faults,
+    limiter: new RateLimiter(opts.rateLimit ?? { capacity: 60, refillPerSecond: 2 }),
+    generations,
+    chat,
+    fetchRemote,
+    metaPixel: opts.metaPixel ?? true,
+    adminToken: randomToken(24),
+    defaultCredits: startingCredits,
+    baseUrl: () => baseUrl,
+    log
+  }
+
+  const router = new Router()
+  for (const route of [
+    ...generationRoutes(services),
+    ...productRoutes(services),
+    ...accountRoutes(services),
+    ...chatRoutes(services),
+    ...conversionRoutes(services),
+    ...adminRoutes(services)
+  ]) {
+    router.add(route)
+  }
+  router.add({ method: 'GET', pattern: '/api/v1/openapi.json', auth: 'none', handler: async () => ({ kind: 'json', status: 200, body: openApiDocument(baseUrl) }) })
+  router.add({ method: 'GET', pattern: '/storage/*', auth: 'signed', handler: (ctx) => serveMedia(ctx, media, signer) })
+  router.add({ method: 'GET', pattern: '/', auth: 'none', handler: async () => ok({ name: 'Krev API sandbox', api: `${baseUrl}/api/v1`, openapi: `${baseUrl}/api/v1/openapi.json` }) })
+
+  const server = createServer(createRequestListener(router, services))
+  server.keepAliveTimeout = 5_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  baseUrl = `http://127.0.0.1:${port}`
+  generations.resume()
+  chat.resume()
+  await store.flush()
+  log(`sandbox: listening on ${baseUrl} (data: ${dataDir}, ffmpeg: ${ffmpeg ? 'yes' : 'no'})`)
+
+  let closing: Promise<void> | null = null
+  return {
+    baseUrl,
+    port,
+    key: defaultKey,
+    faults,
+    adminToken: services.adminToken,
+    dashboardSession: store.dashboardSession,
+    dataDir,
+    createKey: (o) => createUserKey(services, o),
+    setCredits: (userId, amount) => setCredits(services, userId, amount),
+    close: () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+        server.closeAllConnections()
+        chat.close()
+        killEncoders()
+        await generations.close()
+        await stopped
+        await store.close()
+      })())
+  }
+}

@@ -1,0 +1,126 @@
+import sharp from 'sharp'
+import { formBody, HttpError, isMultipartRequest, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { checkImage, loadImageUrl, MAX_IMAGE_BYTES } from './image-input'
+import { analyseProduct } from './product-analysis'
+import type { Route } from './router'
+import { dominantColors, removeBackground } from './segment'
+import type { Services } from './services'
+import type { ProductRecord } from './types'
+import { isoSeconds, isUuid, newId } from './util'
+import { limitParam, optionalBoolean, optionalText, requiredText } from './validate'
+
+/**
+ * The catalog: upload (JSON image_url or multipart file) runs the analysis pipeline —
+ * type sniffing, background removal, colours, metadata, naming — synchronously, as the
+ * reference's upload example answers with the finished product.
+ */
+export function productView(services: Services, p: ProductRecord): Record<string, unknown> {
+  const sign = (file: string) => services.media.url(services.signer, p.userId, file)
+  return {
+    id: p.id,
+    name: p.name,
+    image_url: sign(p.originalFile),
+    segmented_image_url: p.segmentedFile ? sign(p.segmentedFile) : null,
+    category: p.category,
+    metadata: p.metadata,
+    source: p.source,
+    created_at: p.createdAt
+  }
+}
+
+interface UploadInput {
+  data: Buffer
+  name: string | null
+  fileName: string | null
+  skipSegmentation: boolean
+}
+
+function formFlag(value: FormDataEntryValue | null): boolean {
+  if (value === null) return false
+  if (typeof value === 'string' && /^(true|1)$/i.test(value)) return true
+  if (typeof value === 'string' && /^(false|0|)$/i.test(value)) return false
+  throw new HttpError(400, 'skip_segmentation must be a boolean')
+}
+
+async function readUpload(services: Services, ctx: RequestContext): Promise<UploadInput> {
+  if (isMultipartRequest(ctx)) {
+    const form = await formBody(ctx)
+    const file = form.get('file')
+    if (!file || typeof file === 'string') throw new HttpError(400, 'file is required (multipart field "file")')
+    if (file.size > MAX_IMAGE_BYTES) throw new HttpError(413, 'Upload too large: the maximum is 20 MB')
+    const rawName = form.get('name')
+    if (rawName !== null && typeof rawName !== 'string') throw new HttpError(400, 'name must be a string')
+    if (rawName && rawName.length > 200) throw new HttpError(400, 'name must be at most 200 characters')
+    return {
+      data: Buffer.from(await file.arrayBuffer()),
+      name: rawName?.trim() || null,
+      fileName: file.name || null,
+      skipSegmentation: formFlag(form.get('skip_segmentation'))
+    }
+  }
+  const body = jsonBody(ctx)
+  const imageUrl = requiredText(body, 'image_url', 30 * 1024 * 1024)
+  const name = optionalText(body, 'name', 200)
+  const skipSegmentation = optionalBoolean(body, 'skip_segmentation')
+  const data = await loadImageUrl(imageUrl, services.fetchRemote)
+  const fileName = imageUrl.startsWith('data:') ? null : decodeURIComponent(new URL(imageUrl).pathname.split('/').pop() ?? '')
+  return { data, name, fileName, skipSegmentation }
+}
+
+async function postProduct(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = ctx.user
+  if (!user) throw new HttpError(401, 'Missing API key')
+  const upload = await readUpload(services, ctx)
+  const { type } = await checkImage(upload.data)
+  const id = newId()
+  const originalFile = `${id}-original.${type}`
+  let segmentedFile: string | null = null
+  let analysed: Buffer = upload.data
+  let size = await sharp(upload.data).metadata().then((m) => ({ width: m.width ?? 1, height: m.height ?? 1 }))
+  if (!upload.skipSegmentation) {
+    const cut = await removeBackground(upload.data)
+    segmentedFile = `${id}-segmented.png`
+    analysed = cut.png
+    size = { width: cut.width, height: cut.height }
+    await services.media.write(user.id, segmentedFile, cut.png)
+  }
+  await services.media.write(user.id, originalFile, upload.data)
+  const colors = await dominantColors(analysed)
+  const analysis = analyseProduct({ name: upload.name, fileName: upload.fileName, colors, ...size })
+  const product: ProductRecord = {
+    id,
+    userId: user.id,
+    name: analysis.name,
+    category: analysis.category,
+    metadata: analysis.metadata,
+    source: 'api',
+    originalFile,
+    segmentedFile,
+    createdAt: isoSeconds()
+  }
+  services.store.products.set(id, product)
+  services.store.changed()
+  return ok(productView(services, product))
+}
+
+async function getProducts(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = ctx.user
+  if (!user) throw new HttpError(401, 'Missing API key')
+  const id = ctx.url.searchParams.get('id')
+  if (id !== null) {
+    if (!isUuid(id)) throw new HttpError(400, 'id must be a UUID')
+    const product = services.store.products.get(id.toLowerCase())
+    if (!product || product.userId !== user.id) throw new HttpError(404, `Product not found: ${id}`)
+    return ok(productView(services, product))
+  }
+  const limit = limitParam(ctx.url.searchParams.get('limit'))
+  const mine = [...services.store.products.values()].filter((p) => p.userId === user.id).reverse().slice(0, limit)
+  return ok(mine.map((p) => productView(services, p)), { meta: { count: mine.length } })
+}
+
+export function productRoutes(services: Services): Route[] {
+  return [
+    { method: 'POST', pattern: '/api/v1/products', auth: 'bearer', scopes: ['products'], handler: (ctx) => postProduct(services, ctx) },
+    { method: 'GET', pattern: '/api/v1/products', auth: 'bearer', scopes: ['products'], handler: (ctx) => getProducts(services, ctx) }
+  ]
+}

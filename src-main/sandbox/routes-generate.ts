@@ -1,0 +1,124 @@
+import { writeAdCopy } from './ad-copy'
+import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { priceAds, priceImages, priceVideo } from './ledger'
+import type { Route } from './router'
+import type { Services } from './services'
+import type { GenerationParams, ProductRecord, UserRecord } from './types'
+import { isUuid } from './util'
+import {
+  AD_ASPECTS,
+  AUDIO_MODES,
+  IMAGE_ASPECTS,
+  IMAGE_COUNTS,
+  httpsUrl,
+  httpsUrlList,
+  integerInRange,
+  oneOf,
+  optionalBoolean,
+  optionalText,
+  requiredText,
+  uuidField,
+  uuidList
+} from './validate'
+
+/** Products must exist and belong to the caller; anything else is a 404 naming the id. */
+export function ownedProducts(services: Services, user: UserRecord, ids: string[]): ProductRecord[] {
+  return ids.map((id) => {
+    const product = services.store.products.get(id)
+    if (!product || product.userId !== user.id) throw new HttpError(404, `Product not found: ${id}`)
+    return product
+  })
+}
+
+const caller = (ctx: RequestContext): UserRecord => {
+  if (!ctx.user) throw new HttpError(401, 'Missing API key')
+  return ctx.user
+}
+
+async function postImages(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  const body = jsonBody(ctx)
+  const prompt = requiredText(body, 'prompt')
+  const aspectRatio = oneOf(body, 'aspect_ratio', IMAGE_ASPECTS, '1:1')
+  const single = uuidField(body, 'product_id')
+  const productIds = [...new Set([...(single ? [single] : []), ...uuidList(body, 'product_ids')])]
+  const presetId = optionalText(body, 'preset_id', 64)
+  const hd = optionalBoolean(body, 'hd')
+  const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
+  const referenceImages = httpsUrlList(body, 'reference_images')
+  ownedProducts(services, user, productIds)
+  const params: GenerationParams = { prompt, aspectRatio, productIds, presetId, hd, imageCount, referenceImages }
+  const price = priceImages(imageCount, hd)
+  const generation = services.generations.accept(user, 'image', params, price, { failWith: ctx.failGeneration })
+  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price })
+}
+
+async function postVideos(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  const body = jsonBody(ctx)
+  const prompt = requiredText(body, 'prompt')
+  const aspectRatio = oneOf(body, 'aspect_ratio', IMAGE_ASPECTS, '16:9')
+  const duration = integerInRange(body, 'duration', 4, 15, 5)
+  const audioMode = oneOf(body, 'audio_mode', AUDIO_MODES, 'auto')
+  const productId = uuidField(body, 'product_id')
+  const sourceImage = httpsUrl(body, 'source_image')
+  if (sourceImage && /\.(mp4|mov|webm|m4v|avi|mkv)(\?|#|$)/i.test(sourceImage)) {
+    throw new HttpError(400, 'source_image must be an image URL: video URLs are not supported')
+  }
+  const presetId = optionalText(body, 'preset_id', 64)
+  const productIds = productId ? [productId] : []
+  ownedProducts(services, user, productIds)
+  const params: GenerationParams = {
+    prompt, aspectRatio, productIds, presetId, hd: false, imageCount: 1, referenceImages: [], duration, audioMode, sourceImage
+  }
+  const price = priceVideo(duration)
+  const generation = services.generations.accept(user, 'video', params, price, { failWith: ctx.failGeneration })
+  return ok({ generation_id: generation.id, video_url: null, duration, credits_used: price })
+}
+
+async function postAds(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  const body = jsonBody(ctx)
+  const brief = requiredText(body, 'brief')
+  if (body.product_ids === undefined || body.product_ids === null || (Array.isArray(body.product_ids) && !body.product_ids.length)) {
+    throw new HttpError(400, 'product_ids is required: include at least one product id')
+  }
+  const productIds = uuidList(body, 'product_ids')
+  const aspectRatio = oneOf(body, 'aspect_ratio', AD_ASPECTS, '4:5')
+  const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
+  const styleId = optionalText(body, 'style_id', 64)
+  const inspirationImage = httpsUrl(body, 'inspiration_image')
+  const brandContext = optionalText(body, 'brand_context', 2000)
+  const products = ownedProducts(services, user, productIds)
+  const copy = writeAdCopy(
+    brief,
+    products.map((p) => ({ name: p.name, type: String(p.metadata.productType ?? 'product') })),
+    styleId,
+    brandContext
+  )
+  const params: GenerationParams = {
+    prompt: brief, aspectRatio, productIds, presetId: null, hd: false, imageCount, referenceImages: [], styleId, inspirationImage, brandContext
+  }
+  const price = priceAds(imageCount)
+  const generation = services.generations.accept(user, 'ad', params, price, { failWith: ctx.failGeneration, adCopy: copy })
+  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price, ad_copy: copy })
+}
+
+async function getGeneration(services: Services, ctx: RequestContext): Promise<ApiResult> {
+  const user = caller(ctx)
+  const id = ctx.params.id
+  if (!isUuid(id)) throw new HttpError(400, 'id must be a UUID')
+  const generation = services.store.generations.get(id.toLowerCase())
+  if (!generation || generation.userId !== user.id) throw new HttpError(404, 'Generation not found')
+  return ok(services.generations.view(generation, services.signer))
+}
+
+export function generationRoutes(services: Services): Route[] {
+  const bind = (fn: (s: Services, c: RequestContext) => Promise<ApiResult>) => (ctx: RequestContext) => fn(services, ctx)
+  return [
+    { method: 'POST', pattern: '/api/v1/images', auth: 'bearer', scopes: ['images'], handler: bind(postImages) },
+    { method: 'POST', pattern: '/api/v1/videos', auth: 'bearer', scopes: ['videos'], handler: bind(postVideos) },
+    { method: 'POST', pattern: '/api/v1/ads', auth: 'bearer', scopes: ['ads'], handler: bind(postAds) },
+    { method: 'GET', pattern: '/api/v1/generations/:id', auth: 'bearer', scopes: ['images', 'videos', 'ads'], handler: bind(getGeneration) }
+  ]
+}

@@ -1,0 +1,134 @@
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type {
+  ConversationRecord,
+  GenerationRecord,
+  KeyRecord,
+  ProductRecord,
+  RunRecord,
+  SandboxState,
+  UserRecord
+} from './types'
+import { randomToken } from './util'
+
+/**
+ * All sandbox state, in memory, mirrored to `dataDir/state.json`. Writes are coalesced
+ * (one in flight, one pending) and atomic: temp file + fsync + rename, so a kill at any
+ * moment leaves either the old or the new state, never a torn file.
+ */
+export class Store {
+  readonly users = new Map<string, UserRecord>()
+  readonly keys = new Map<string, KeyRecord>() // by secret
+  readonly products = new Map<string, ProductRecord>()
+  readonly generations = new Map<string, GenerationRecord>()
+  readonly conversations = new Map<string, ConversationRecord>()
+  readonly runs = new Map<string, RunRecord>()
+  secret = randomToken(32)
+  dashboardSession = randomToken(24)
+
+  private writing: Promise<void> | null = null
+  private dirty = false
+  private timer: NodeJS.Timeout | null = null
+  private closed = false
+
+  private constructor(
+    private readonly file: string,
+    private readonly log: (line: string) => void
+  ) {}
+
+  static async open(dataDir: string, log: (line: string) => void): Promise<Store> {
+    await mkdir(dataDir, { recursive: true })
+    const store = new Store(join(dataDir, 'state.json'), log)
+    await store.load()
+    return store
+  }
+
+  private async load(): Promise<void> {
+    let raw: string
+    try {
+      raw = await readFile(this.file, 'utf8')
+    } catch {
+      return // first start
+    }
+    let state: SandboxState
+    try {
+      state = JSON.parse(raw) as SandboxState
+      if (state.version !== 1) throw new Error(`unknown state version ${String(state.version)}`)
+    } catch (error) {
+      // Keep the unreadable file for inspection rather than silently overwriting it.
+      const aside = `${this.file}.corrupt-${Date.now()}`
+      await rename(this.file, aside).catch(() => undefined)
+      this.log(`sandbox: state.json unreadable (${(error as Error).message}); moved to ${aside}, starting fresh`)
+      return
+    }
+    this.secret = state.secret
+    this.dashboardSession = state.dashboardSession
+    for (const user of Object.values(state.users)) this.users.set(user.id, user)
+    for (const key of state.keys) this.keys.set(key.secret, key)
+    for (const p of state.products) this.products.set(p.id, p)
+    for (const g of state.generations) this.generations.set(g.id, g)
+    for (const c of state.conversations) this.conversations.set(c.id, c)
+    for (const r of state.runs) this.runs.set(r.id, r)
+  }
+
+  snapshot(): SandboxState {
+    return {
+      version: 1,
+      secret: this.secret,
+      dashboardSession: this.dashboardSession,
+      users: Object.fromEntries(this.users),
+      keys: [...this.keys.values()],
+      products: [...this.products.values()],
+      generations: [...this.generations.values()],
+      conversations: [...this.conversations.values()],
+      runs: [...this.runs.values()]
+    }
+  }
+
+  /** Marks state dirty; it reaches disk within a few milliseconds. */
+  changed(): void {
+    this.dirty = true
+    if (this.timer || this.closed) return
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.flush().catch((error: unknown) => this.log(`sandbox: state write failed: ${String(error)}`))
+    }, 10)
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing
+    if (!this.dirty) return
+    this.dirty = false
+    this.writing = this.writeAtomically(JSON.stringify(this.snapshot()))
+    try {
+      await this.writing
+    } finally {
+      this.writing = null
+    }
+  }
+
+  private async writeAtomically(text: string): Promise<void> {
+    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`
+    const handle = await open(temp, 'w', 0o600)
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    try {
+      await rename(temp, this.file)
+    } catch (error) {
+      await rm(temp, { force: true })
+      throw error
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.dirty = true
+    await this.flush()
+    this.closed = true
+  }
+}

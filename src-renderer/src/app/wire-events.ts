@@ -1,0 +1,70 @@
+import type { EventName, EventPayload } from '../../../src-preload/contract'
+import { subscribe } from '../api/client'
+import { useAccountStore } from '../stores/account'
+import { useAppStore } from '../stores/app'
+import { useChatStore } from '../stores/chat'
+import { useLibraryStore } from '../stores/library'
+import { useProductsStore } from '../stores/products'
+import { useQueueStore } from '../stores/queue'
+import { useSettingsStore } from '../stores/settings'
+
+type EventHandlers = { [E in EventName]: (payload: EventPayload<E>) => void }
+
+/**
+ * One handler per pushed event. The mapped type makes a new event in the contract a
+ * compile error here until it is handled.
+ */
+export const eventHandlers: EventHandlers = {
+  'app.connection': (c) => useAppStore.getState().setConnection(c),
+  'app.notice': (n) => {
+    const notice: { level: typeof n.level; message: string; detail?: string } = { level: n.level, message: n.message }
+    if (n.detail) notice.detail = n.detail
+    useAppStore.getState().pushNotice(notice)
+  },
+
+  'account.changed': (status) => {
+    useAccountStore.getState().setStatus(status)
+    useAppStore.getState().setConnection(status.connection)
+  },
+  'credits.changed': (credits) => useAccountStore.getState().setCredits(credits),
+  'settings.changed': (settings) => useSettingsStore.getState().setSettings(settings),
+  'account.mode': () => {
+    // Sandbox and Krev have different balances and catalogues: reload what depends on them.
+    void useAccountStore
+      .getState()
+      .loadStatus()
+      .catch(() => undefined)
+    void useAccountStore.getState().loadCredits()
+    void useProductsStore.getState().fetch()
+  },
+
+  'products.changed': ({ items }) => useProductsStore.getState().setItems(items),
+  'products.uploadProgress': (p) => useProductsStore.getState().applyUploadProgress(p),
+
+  'generation.progress': (p) => useQueueStore.getState().applyProgress(p),
+  'queue.job': (job) => useQueueStore.getState().upsertJob(job),
+  'queue.removed': ({ jobId }) => useQueueStore.getState().removeJob(jobId),
+  'queue.state': (state) => useQueueStore.getState().setQueueState(state),
+
+  'library.added': (asset) => useLibraryStore.getState().added(asset),
+  'library.changed': ({ ids }) => void useLibraryStore.getState().refreshIds(ids),
+
+  'chat.run': (run) => useChatStore.getState().applyRun(run)
+}
+
+let unsubscribers: Array<() => void> | null = null
+
+/** Subscribes every event once, outside React. Calling it again is a no-op. */
+export function wireEvents(): () => void {
+  if (!unsubscribers) {
+    unsubscribers = (Object.keys(eventHandlers) as EventName[]).map((name) =>
+      subscribe(name, eventHandlers[name] as (payload: EventPayload<typeof name>) => void)
+    )
+  }
+  return unwireEvents
+}
+
+export function unwireEvents(): void {
+  unsubscribers?.forEach((off) => off())
+  unsubscribers = null
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react'
+import { Badge } from '../../components/Badge'
+import { Button } from '../../components/Button'
+import { Callout } from '../../components/Callout'
+import { Icon } from '../../components/Icon'
+import { useAccountStore } from '../../stores/account'
+import { KeyForm } from './KeyForm'
+import { openKeysDashboard } from './open-dashboard'
+
+const BACKEND: Record<string, string> = {
+  keychain: 'System keychain',
+  memory: 'This session only',
+  none: 'Not stored'
+}
+const STATE: Record<string, string> = {
+  available: 'Keychain available',
+  locked: 'Keychain locked',
+  unavailable: 'Keychain unavailable',
+  error: 'Keychain error'
+}
+
+export function KeySection() {
+  const status = useAccountStore((s) => s.status)
+  const busy = useAccountStore((s) => s.busy)
+  const removeKey = useAccountStore((s) => s.removeKey)
+  const useSandbox = useAccountStore((s) => s.useSandbox)
+  const useKrev = useAccountStore((s) => s.useKrev)
+  const [error, setError] = useState<string | null>(null)
+
+  const key = status?.key
+  const mode = status?.connection.mode
+  const run = async (fn: () => Promise<{ message: string } | null>) => {
+    setError(null)
+    const failure = await fn()
+    if (failure) setError(failure.message)
+  }
+
+  return (
+    <section className="acct-section" id="account-key">
+      <div className="acct-section-head">
+        <h2>API key</h2>
+        <button type="button" className="link" onClick={() => void openKeysDashboard()}>
+          Manage keys in the Krev dashboard
+          <Icon name="external" size={12} />
+        </button>
+      </div>
+
+      <div className="card key-card">
+        <div className="key-status">
+          <span className={key?.configured ? 'key-icon is-set' : 'key-icon'} aria-hidden="true">
+            <Icon name="key" size={18} />
+          </span>
+          <div className="key-status-text">
+            <p className="key-status-title">
+              {key?.configured ? (
+                <>
+                  Key saved <span className="key-mask">•••• {key.last4 ?? '····'}</span>
+                </>
+              ) : (
+                'No key saved'
+              )}
+            </p>
+            <p className="key-status-sub">
+              {key ? `${BACKEND[key.backend] ?? key.backend} · ${STATE[key.state] ?? key.state}` : 'Status unknown'}
+            </p>
+          </div>
+          <div className="key-badges">
+            {key?.configured ? (
+              key.verified ? (
+                <Badge tone="success" icon="check">
+                  Verified
+                </Badge>
+              ) : (
+                <Badge tone="warning">Not verified</Badge>
+              )
+            ) : null}
+            {key?.backend === 'keychain' ? (
+              <Badge tone="neutral" icon="lock">
+                Encrypted
+              </Badge>
+            ) : null}
+          </div>
+        </div>
+
+        <KeyForm hint={key?.configured ? 'Saving a new key replaces the current one.' : undefined} />
+
+        <div className="key-footer">
+          <div className="mode-switch">
+            <span className="mode-label">
+              Requests go to <strong>{mode === 'krev' ? 'the Krev API' : mode === 'sandbox' ? 'the sandbox' : '…'}</strong>
+            </span>
+            {mode === 'krev' ? (
+              <Button size="sm" icon="flask" loading={busy === 'sandbox'} onClick={() => void run(useSandbox)}>
+                Switch to sandbox
+              </Button>
+            ) : (
+              <Button
+                size="sm"
+                icon="cloud"
+                loading={busy === 'krev'}
+                disabled={!key?.configured}
+                title={key?.configured ? undefined : 'Save a key first'}
+                onClick={() => void run(useKrev)}
+              >
+                Switch to Krev API
+              </Button>
+            )}
+          </div>
+          {key?.configured ? (
+            <Button size="sm" variant="danger" icon="trash" loading={busy === 'removeKey'} onClick={() => void run(removeKey)}>
+              Remove key
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {error ? (
+        <Callout tone="error" role="alert">
+          {error}
+        </Callout>
+      ) : null}
+    </section>
+  )
+}

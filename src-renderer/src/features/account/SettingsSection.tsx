@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Settings } from '../../../../src-preload/contract'
+import { Button } from '../../components/Button'
+import { Callout } from '../../components/Callout'
+import { Field } from '../../components/Field'
+import { Icon } from '../../components/Icon'
+import { Segmented } from '../../components/Segmented'
+import { Stepper } from '../../components/Stepper'
+import { Switch } from '../../components/Switch'
+import { diffSettings, rebaseDraft, useSettingsStore, validateSettings } from '../../stores/settings'
+
+const THEMES: ReadonlyArray<{ value: Settings['theme']; label: string }> = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' }
+]
+
+export function SettingsSection() {
+  const saved = useSettingsStore((s) => s.settings)
+  const loadError = useSettingsStore((s) => s.loadError)
+  const saving = useSettingsStore((s) => s.saving)
+  const update = useSettingsStore((s) => s.update)
+  const [draft, setDraft] = useState<Settings | null>(saved)
+  const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
+  const base = useRef<Settings | null>(saved)
+
+  // Follow `settings.changed`, keeping the fields being edited.
+  useEffect(() => {
+    if (!saved) return
+    setDraft((d) => (d && base.current ? rebaseDraft(base.current, saved, d) : saved))
+    base.current = saved
+  }, [saved])
+
+  if (!saved || !draft) {
+    return (
+      <section className="acct-section" id="account-settings">
+        <div className="acct-section-head">
+          <h2>Settings</h2>
+        </div>
+        {loadError ? <Callout tone="error">{loadError}</Callout> : <p className="muted">Loading settings…</p>}
+      </section>
+    )
+  }
+
+  const patch = diffSettings(saved, draft)
+  const dirty = Object.keys(patch).length > 0
+  const fieldErrors = validateSettings(draft)
+  const set = (p: Partial<Settings>) => {
+    setDraft({ ...draft, ...p })
+    setDone(false)
+  }
+
+  const save = async () => {
+    setError(null)
+    if (Object.keys(fieldErrors).length) return
+    const failure = await update(patch)
+    if (failure) setError(failure)
+    else setDone(true)
+  }
+
+  return (
+    <section className="acct-section" id="account-settings">
+      <div className="acct-section-head">
+        <h2>Settings</h2>
+      </div>
+      <form
+        className="card settings-card"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void save()
+        }}
+        noValidate
+      >
+        <div className="settings-group">
+          <Field label="Library folder" hint="Where finished images and videos are saved." error={fieldErrors.libraryDir}>
+            {(p) => (
+              <div className="input-with-icon">
+                <Icon name="folder" size={14} />
+                <input
+                  {...p}
+                  className="input input-mono"
+                  value={draft.libraryDir}
+                  maxLength={1024}
+                  spellCheck={false}
+                  onChange={(e) => set({ libraryDir: e.target.value })}
+                />
+              </div>
+            )}
+          </Field>
+          <div className="settings-row">
+            <Field label="Download concurrency" hint="Files saved at once (1–8).">
+              {(p) => (
+                <Stepper id={p.id} describedBy={p['aria-describedby']} label="Download concurrency" min={1} max={8} value={draft.downloadConcurrency} onChange={(v) => set({ downloadConcurrency: v })} />
+              )}
+            </Field>
+            <Field label="Poll concurrency" hint="Jobs checked at once (1–16).">
+              {(p) => (
+                <Stepper id={p.id} describedBy={p['aria-describedby']} label="Poll concurrency" min={1} max={16} value={draft.pollConcurrency} onChange={(v) => set({ pollConcurrency: v })} />
+              )}
+            </Field>
+          </div>
+          <Field
+            label="Low-credit threshold"
+            hint="Show a warning when your balance drops below this."
+            error={fieldErrors.lowCreditThreshold}
+          >
+            {(p) => (
+              <input
+                {...p}
+                className="input input-narrow"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={1000000}
+                step={10}
+                value={Number.isFinite(draft.lowCreditThreshold) ? draft.lowCreditThreshold : ''}
+                onChange={(e) => set({ lowCreditThreshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+              />
+            )}
+          </Field>
+        </div>
+
+        <div className="settings-group">
+          <Switch
+            label="Notifications"
+            description="A system notification when a generation finishes or fails."
+            checked={draft.notifications}
+            onChange={(notifications) => set({ notifications })}
+          />
+          <div className="control-block control-inline">
+            <span className="control-label">Theme</span>
+            <Segmented label="Theme" value={draft.theme} options={THEMES} onChange={(theme) => set({ theme })} />
+          </div>
+        </div>
+
+        <details className="settings-advanced">
+          <summary>
+            <Icon name="chevronRight" size={14} className="summary-chevron" />
+            Advanced
+          </summary>
+          <Field
+            label="API base URL"
+            hint="Only change this if Krev support asks you to."
+            error={fieldErrors.apiBaseUrl}
+          >
+            {(p) => (
+              <input
+                {...p}
+                className="input input-mono"
+                value={draft.apiBaseUrl}
+                placeholder="https://app.krev.ai"
+                maxLength={512}
+                spellCheck={false}
+                onChange={(e) => set({ apiBaseUrl: e.target.value })}
+              />
+            )}
+          </Field>
+        </details>
+
+        {error ? (
+          <Callout tone="error" title="Settings weren’t saved" role="alert">
+            {error}
+          </Callout>
+        ) : null}
+        <div className="form-actions">
+          <span className="form-status" role="status">
+            {dirty ? 'Unsaved changes' : done ? 'Saved' : ''}
+          </span>
+          <Button variant="ghost" disabled={!dirty || saving} onClick={() => { setDraft(saved); setError(null) }}>
+            Discard
+          </Button>
+          <Button type="submit" variant="primary" loading={saving} disabled={!dirty || Object.keys(fieldErrors).length > 0}>
+            Save changes
+          </Button>
+        </div>
+      </form>
+    </section>
+  )
+}

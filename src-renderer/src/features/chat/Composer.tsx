@@ -1,0 +1,62 @@
+import type { FormEvent, KeyboardEvent } from 'react'
+import { Button } from '../../components/Button'
+import { Callout } from '../../components/Callout'
+import { Segmented } from '../../components/Segmented'
+import { useChatStore, type Agent } from '../../stores/chat'
+import { useComposerStore } from './composer-store'
+
+const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
+  { value: 'auto', label: 'Auto' },
+  { value: 'asset', label: 'Assets' },
+  { value: 'discover', label: 'Research' }
+]
+
+export function Composer() {
+  const { text, agent, setText, setAgent } = useComposerStore()
+  const send = useChatStore((s) => s.send)
+  const sending = useChatStore((s) => s.sending)
+  const sendError = useChatStore((s) => s.sendError)
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault()
+    if (await send(text, agent)) setText('')
+  }
+  const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault()
+      void submit()
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      {sendError ? (
+        <Callout tone="error" role="alert" className="composer-error">
+          {sendError}
+        </Callout>
+      ) : null}
+      <div className="composer-box">
+        <label className="sr-only" htmlFor="chat-message">
+          Message
+        </label>
+        <textarea
+          id="chat-message"
+          className="composer-input"
+          rows={2}
+          maxLength={8000}
+          placeholder="Ask Krev to plan, write or generate…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKey}
+        />
+        <div className="composer-bar">
+          <Segmented label="Agent" value={agent} options={AGENTS} onChange={setAgent} className="segmented-sm" />
+          <span className="composer-hint">Enter to send · Shift + Enter for a new line</span>
+          <Button type="submit" variant="primary" icon="send" loading={sending} disabled={!text.trim()} aria-label="Send message">
+            Send
+          </Button>
+        </div>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,210 @@
+import type { KeyboardEvent } from 'react'
+import { Field } from '../../components/Field'
+import { Icon, type IconName } from '../../components/Icon'
+import { Screen } from '../../components/Screen'
+import { Segmented } from '../../components/Segmented'
+import { Switch } from '../../components/Switch'
+import { VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../../lib/pricing'
+import {
+  AD_ASPECTS,
+  COUNTS,
+  IMAGE_ASPECTS,
+  MAX_PROMPT,
+  useCreateStore,
+  type AudioMode,
+  type CreateKind,
+  type VariantCount
+} from '../../stores/create'
+import { AspectChips } from './AspectChips'
+import { CreateSummary } from './CreateSummary'
+import { ProductPicker } from './ProductPicker'
+
+const KINDS: ReadonlyArray<{ kind: CreateKind; label: string; icon: IconName }> = [
+  { kind: 'image', label: 'Image', icon: 'image' },
+  { kind: 'video', label: 'Video', icon: 'video' },
+  { kind: 'ad', label: 'Ad', icon: 'ad' }
+]
+
+const PLACEHOLDER: Record<CreateKind, string> = {
+  image: 'Premium leather wallet on dark marble, soft studio lighting, shallow depth of field',
+  video: 'Slow camera orbit around the sneakers on a concrete plinth, warm morning light',
+  ad: 'A direct-response ad for busy parents: the protein bar as the easy, healthy snack'
+}
+
+const IDEAS: Record<CreateKind, readonly string[]> = {
+  image: ['Clean white-background packshot', 'Lifestyle shot on a kitchen counter', 'Flat lay with seasonal props'],
+  video: ['Slow 360° turntable', 'Unboxing from above', 'Creator holding it to camera'],
+  ad: ['Problem → solution hook', 'Limited-time offer', 'Social proof with a quote']
+}
+
+export default function CreateScreen() {
+  const draft = useCreateStore((s) => s.draft)
+  const patch = useCreateStore((s) => s.patch)
+  const setPrompt = useCreateStore((s) => s.setPrompt)
+  const submit = useCreateStore((s) => s.submit)
+  const prompt = draft.prompts[draft.kind]
+
+  const onPromptKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
+      e.preventDefault()
+      void submit()
+    }
+  }
+
+  return (
+    <Screen wide className="create">
+      <div className="create-layout">
+        <form
+          className="create-form"
+          aria-label="New generation"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void submit()
+          }}
+          id="create-form"
+          noValidate
+        >
+          <div className="kind-tabs" role="tablist" aria-label="What to create">
+            {KINDS.map((k) => (
+              <button
+                key={k.kind}
+                type="button"
+                role="tab"
+                id={`kind-${k.kind}`}
+                aria-selected={draft.kind === k.kind}
+                aria-controls="create-panel"
+                tabIndex={draft.kind === k.kind ? 0 : -1}
+                className="kind-tab"
+                onClick={() => patch({ kind: k.kind })}
+                onKeyDown={(e) => {
+                  const i = KINDS.findIndex((x) => x.kind === draft.kind)
+                  const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
+                  if (!d) return
+                  e.preventDefault()
+                  const next = KINDS[(i + d + KINDS.length) % KINDS.length]
+                  patch({ kind: next.kind })
+                  document.getElementById(`kind-${next.kind}`)?.focus()
+                }}
+              >
+                <Icon name={k.icon} size={16} />
+                {k.label}
+              </button>
+            ))}
+          </div>
+
+          <div className="create-panel card" id="create-panel" role="tabpanel" aria-labelledby={`kind-${draft.kind}`}>
+            <Field
+              label={draft.kind === 'ad' ? 'Brief' : 'Prompt'}
+              aside={<span className="counter">{`${prompt.length.toLocaleString()} / ${MAX_PROMPT.toLocaleString()}`}</span>}
+              hint="Tip: ⌘/Ctrl + Enter to generate."
+            >
+              {(p) => (
+                <textarea
+                  {...p}
+                  className="input textarea prompt-input"
+                  rows={4}
+                  maxLength={MAX_PROMPT}
+                  placeholder={PLACEHOLDER[draft.kind]}
+                  value={prompt}
+                  onChange={(e) => setPrompt(e.target.value)}
+                  onKeyDown={onPromptKey}
+                />
+              )}
+            </Field>
+            {!prompt ? (
+              <div className="ideas" role="group" aria-label="Ideas">
+                {IDEAS[draft.kind].map((idea) => (
+                  <button key={idea} type="button" className="idea" onClick={() => setPrompt(idea)}>
+                    {idea}
+                  </button>
+                ))}
+              </div>
+            ) : null}
+
+            <ProductPicker />
+
+            {draft.kind === 'ad' ? (
+              <AspectChips value={draft.adAspect} options={AD_ASPECTS} onChange={(v) => patch({ adAspect: v })} />
+            ) : (
+              <AspectChips
+                value={draft.kind === 'image' ? draft.imageAspect : draft.videoAspect}
+                options={IMAGE_ASPECTS}
+                onChange={(v) => patch(draft.kind === 'image' ? { imageAspect: v } : { videoAspect: v })}
+              />
+            )}
+
+            {draft.kind !== 'video' ? (
+              <div className="control-block">
+                <span className="control-label">Variants</span>
+                <Segmented<VariantCount>
+                  label="Variants"
+                  value={draft.kind === 'image' ? draft.imageCount : draft.adCount}
+                  options={COUNTS.map((c) => ({ value: c, label: String(c) }))}
+                  onChange={(c) => patch(draft.kind === 'image' ? { imageCount: c } : { adCount: c })}
+                />
+              </div>
+            ) : null}
+
+            {draft.kind === 'image' ? (
+              <Switch
+                label="HD upscale"
+                description="4K output. Costs twice as much per image."
+                checked={draft.hd}
+                onChange={(hd) => patch({ hd })}
+              />
+            ) : null}
+
+            {draft.kind === 'video' ? (
+              <>
+                <Field label="Duration" aside={<span className="counter">{`${draft.duration} seconds`}</span>}>
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="range"
+                      type="range"
+                      min={VIDEO_MIN_SECONDS}
+                      max={VIDEO_MAX_SECONDS}
+                      step={1}
+                      value={draft.duration}
+                      aria-valuetext={`${draft.duration} seconds`}
+                      onChange={(e) => patch({ duration: Number(e.target.value) })}
+                    />
+                  )}
+                </Field>
+                <div className="control-block">
+                  <span className="control-label">Audio</span>
+                  <Segmented<AudioMode>
+                    label="Audio"
+                    value={draft.audioMode}
+                    options={[
+                      { value: 'auto', label: 'Auto' },
+                      { value: 'native', label: 'Native' },
+                      { value: 'off', label: 'Off' }
+                    ]}
+                    onChange={(audioMode) => patch({ audioMode })}
+                  />
+                </div>
+              </>
+            ) : null}
+
+            {draft.kind === 'ad' ? (
+              <Field label="Brand notes" aside="Optional" hint="Tone of voice, audience, offers — anything the ad should know.">
+                {(p) => (
+                  <textarea
+                    {...p}
+                    className="input textarea"
+                    rows={2}
+                    maxLength={2000}
+                    value={draft.brandContext}
+                    onChange={(e) => patch({ brandContext: e.target.value })}
+                  />
+                )}
+              </Field>
+            ) : null}
+          </div>
+        </form>
+        <CreateSummary />
+      </div>
+    </Screen>
+  )
+}

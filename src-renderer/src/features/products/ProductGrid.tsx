@@ -1,0 +1,53 @@
+import type { Product } from '../../../../src-preload/contract'
+import { Button } from '../../components/Button'
+import { Icon } from '../../components/Icon'
+import { useAppStore } from '../../stores/app'
+import { useCreateStore } from '../../stores/create'
+
+/** A short line of what Krev read from the photo: brand · type · colours. */
+export function productDetails(p: Product): string {
+  const m = p.metadata
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null)
+  const colors = Array.isArray(m.colors) ? m.colors.filter((c): c is string => typeof c === 'string').slice(0, 2).join(', ') : null
+  return [str(m.brandName), str(m.productType) ?? p.category, colors || null].filter(Boolean).join(' · ')
+}
+
+function ProductCard({ product }: { product: Product }) {
+  const navigate = useAppStore((s) => s.navigate)
+  const patch = useCreateStore((s) => s.patch)
+  const details = productDetails(product)
+  const useIt = () => {
+    patch({ productIds: [product.id] })
+    navigate('create')
+  }
+  return (
+    <li className="product-card">
+      <div className="product-thumb">
+        {product.thumbUrl ? (
+          <img src={product.thumbUrl} alt="" loading="lazy" draggable={false} />
+        ) : (
+          <Icon name="image" size={28} className="product-thumb-placeholder" />
+        )}
+      </div>
+      <div className="product-meta">
+        <p className="product-name" title={product.name}>
+          {product.name}
+        </p>
+        <p className="product-details">{details || 'No details yet'}</p>
+      </div>
+      <Button size="sm" variant="ghost" icon="sparkles" className="product-use" onClick={useIt} aria-label={`Use ${product.name}`}>
+        Use
+      </Button>
+    </li>
+  )
+}
+
+export function ProductGrid({ items }: { items: Product[] }) {
+  return (
+    <ul className="product-grid" aria-label="Your products">
+      {items.map((p) => (
+        <ProductCard key={p.id} product={p} />
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,66 @@
+import type { Job } from '../../../../src-preload/contract'
+import { Badge } from '../../components/Badge'
+import { IconButton } from '../../components/Button'
+import { Icon } from '../../components/Icon'
+import { formatNumber, formatRelative } from '../../lib/format'
+import { useAppStore } from '../../stores/app'
+import { isActiveJob, useQueueStore } from '../../stores/queue'
+import { jobSpec, STATUS_VIEW } from './job-view'
+
+export function JobRow({ job }: { job: Job }) {
+  const act = useQueueStore((s) => s.act)
+  const pushNotice = useAppStore((s) => s.pushNotice)
+  const status = STATUS_VIEW[job.status]
+  const active = isActiveJob(job)
+  const run = async (action: 'cancel' | 'retry' | 'remove') => {
+    const error = await act(action, job.id)
+    if (error) pushNotice({ level: 'error', message: error })
+  }
+  const credits = job.creditsUsed ?? job.creditsEstimate
+  return (
+    <li className={`job job-${job.status}`}>
+      <span className="job-kind" aria-hidden="true">
+        <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
+      </span>
+      <div className="job-main">
+        <p className="job-title" title={job.title}>
+          {job.title}
+        </p>
+        <p className="job-meta">
+          {jobSpec(job)} · {formatRelative(job.createdAt)}
+        </p>
+        {active && job.status !== 'paused' ? (
+          <div
+            className="job-progress"
+            role="progressbar"
+            aria-label={`${job.title} progress`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(job.progress)}
+          >
+            <span className="job-progress-fill" style={{ width: `${Math.max(3, job.progress)}%` }} />
+          </div>
+        ) : null}
+        {job.error ? (
+          <p className="job-error">
+            {job.error.message}
+            {job.error.refunded ? ' Credits were refunded.' : ''}
+          </p>
+        ) : null}
+      </div>
+      <div className="job-side">
+        <Badge tone={status.tone}>{status.label}</Badge>
+        <span className="job-credits">
+          {formatNumber(credits)} {job.creditsUsed == null ? 'est.' : 'credits'}
+        </span>
+      </div>
+      <div className="job-actions">
+        {active ? <IconButton icon="x" label="Cancel job" onClick={() => void run('cancel')} /> : null}
+        {job.status === 'failed' || job.status === 'cancelled' ? (
+          <IconButton icon="retry" label="Retry job" onClick={() => void run('retry')} />
+        ) : null}
+        {!active ? <IconButton icon="trash" label="Remove job" onClick={() => void run('remove')} /> : null}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,41 @@
+import type { Job, QueueState } from '../../../../src-preload/contract'
+import type { Tone } from '../../components/Badge'
+import { plural } from '../../lib/format'
+
+export const STATUS_VIEW: Record<Job['status'], { label: string; tone: Tone }> = {
+  pending: { label: 'Waiting', tone: 'neutral' },
+  submitted: { label: 'Queued at Krev', tone: 'accent' },
+  processing: { label: 'Generating', tone: 'accent' },
+  downloading: { label: 'Saving to library', tone: 'accent' },
+  paused: { label: 'Paused', tone: 'warning' },
+  succeeded: { label: 'Done', tone: 'success' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'neutral' }
+}
+
+/** "4 images · 1:1 · HD", "Video · 16:9 · 8 s", "2 ads · 4:5". */
+export function jobSpec(job: Job): string {
+  const r = job.request
+  if (r.kind === 'image')
+    return [plural(r.params.imageCount, 'image'), r.params.aspectRatio, r.params.hd ? 'HD' : null].filter(Boolean).join(' · ')
+  if (r.kind === 'video') return ['Video', r.params.aspectRatio, `${r.params.duration} s`].join(' · ')
+  return [plural(r.params.imageCount, 'ad'), r.params.aspectRatio].join(' · ')
+}
+
+/** Why the queue is paused, in words. */
+export function pauseReason(state: QueueState): string {
+  switch (state.reason) {
+    case 'user':
+      return 'You paused the queue. New jobs wait until you resume.'
+    case 'offline':
+      return 'You’re offline. Jobs will continue when the connection is back.'
+    case 'unauthorized':
+      return 'Krev didn’t accept your API key. Review it in Account to continue.'
+    case 'insufficient_credits':
+      return 'Out of credits. Top up in the Krev dashboard; waiting jobs continue automatically.'
+    case 'rate_limited':
+      return 'Krev asked us to slow down. Jobs resume shortly.'
+    default:
+      return 'The queue is paused.'
+  }
+}

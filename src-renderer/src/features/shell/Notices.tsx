@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react'
+import { IconButton } from '../../components/Button'
+import { Icon, type IconName } from '../../components/Icon'
+import { noticeTimeoutMs, useAppStore, type Notice } from '../../stores/app'
+
+const ICON: Record<Notice['level'], IconName> = { info: 'info', success: 'success', warning: 'warning', error: 'error' }
+
+function Toast({ notice }: { notice: Notice }) {
+  const dismiss = useAppStore((s) => s.dismissNotice)
+  const timer = useRef<number | null>(null)
+  const ms = noticeTimeoutMs(notice.level)
+
+  const start = () => {
+    if (ms == null) return
+    timer.current = window.setTimeout(() => dismiss(notice.id), ms)
+  }
+  const stop = () => {
+    if (timer.current != null) window.clearTimeout(timer.current)
+    timer.current = null
+  }
+  useEffect(() => {
+    start()
+    return stop
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [notice.id])
+
+  return (
+    <div
+      className={`toast toast-${notice.level}`}
+      role={notice.level === 'error' ? 'alert' : 'status'}
+      onMouseEnter={stop}
+      onMouseLeave={start}
+      onFocus={stop}
+      onBlur={start}
+    >
+      <Icon name={ICON[notice.level]} size={16} className="toast-icon" />
+      <div className="toast-body">
+        <p className="toast-message">{notice.message}</p>
+        {notice.detail ? <p className="toast-detail">{notice.detail}</p> : null}
+      </div>
+      <IconButton icon="x" label="Dismiss" className="toast-close" onClick={() => dismiss(notice.id)} />
+    </div>
+  )
+}
+
+/** Pushed `app.notice` events and local results, bottom right. */
+export function Notices() {
+  const notices = useAppStore((s) => s.notices)
+  return (
+    <div className="toasts" aria-live="polite">
+      {notices.map((n) => (
+        <Toast key={n.id} notice={n} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,174 @@
+import { create } from 'zustand'
+import type { CommandInput, Job } from '../../../src-preload/contract'
+import { invoke, isStudioError } from '../api/client'
+import { estimateCredits, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../lib/pricing'
+import { useQueueStore } from './queue'
+
+export type CreateKind = 'image' | 'video' | 'ad'
+export type ImageAspect = '1:1' | '16:9' | '9:16' | '4:3' | '3:4'
+export type AdAspect = '1:1' | '4:5' | '9:16'
+export type VariantCount = 1 | 2 | 4
+export type AudioMode = 'auto' | 'off' | 'native'
+export type GenerationInput = CommandInput<'generation.submit'>
+
+export const IMAGE_ASPECTS: readonly ImageAspect[] = ['1:1', '16:9', '9:16', '4:3', '3:4']
+export const AD_ASPECTS: readonly AdAspect[] = ['1:1', '4:5', '9:16']
+export const COUNTS: readonly VariantCount[] = [1, 2, 4]
+export const MAX_PROMPT = 4000
+
+export interface CreateDraft {
+  kind: CreateKind
+  prompts: Record<CreateKind, string>
+  imageAspect: ImageAspect
+  videoAspect: ImageAspect
+  adAspect: AdAspect
+  imageCount: VariantCount
+  adCount: VariantCount
+  hd: boolean
+  duration: number
+  audioMode: AudioMode
+  productIds: string[]
+  brandContext: string
+}
+
+export const initialDraft: CreateDraft = {
+  kind: 'image',
+  prompts: { image: '', video: '', ad: '' },
+  imageAspect: '1:1',
+  videoAspect: '16:9',
+  adAspect: '4:5',
+  imageCount: 1,
+  adCount: 1,
+  hd: false,
+  duration: 5,
+  audioMode: 'auto',
+  productIds: [],
+  brandContext: ''
+}
+
+export function draftEstimate(d: CreateDraft): number {
+  if (d.kind === 'image') return estimateCredits({ kind: 'image', count: d.imageCount, hd: d.hd })
+  if (d.kind === 'video') return estimateCredits({ kind: 'video', duration: d.duration })
+  return estimateCredits({ kind: 'ad', count: d.adCount })
+}
+
+/** The request `generation.submit` takes, or what is missing, in words. */
+export function buildRequest(d: CreateDraft): { request: GenerationInput } | { error: string } {
+  const prompt = d.prompts[d.kind].trim()
+  if (!prompt) return { error: d.kind === 'ad' ? 'Write a short brief for the ad.' : 'Describe what you want to see.' }
+  if (prompt.length > MAX_PROMPT) return { error: `Keep it under ${MAX_PROMPT.toLocaleString('en-US')} characters.` }
+  const products = d.productIds.slice(0, 10)
+  switch (d.kind) {
+    case 'image':
+      return {
+        request: {
+          kind: 'image',
+          params: {
+            prompt,
+            aspectRatio: d.imageAspect,
+            hd: d.hd,
+            imageCount: d.imageCount,
+            ...(products.length ? { productIds: products } : {})
+          }
+        }
+      }
+    case 'video': {
+      const duration = Math.min(VIDEO_MAX_SECONDS, Math.max(VIDEO_MIN_SECONDS, Math.round(d.duration)))
+      return {
+        request: {
+          kind: 'video',
+          params: {
+            prompt,
+            aspectRatio: d.videoAspect,
+            duration,
+            audioMode: d.audioMode,
+            ...(products[0] ? { productId: products[0] } : {})
+          }
+        }
+      }
+    }
+    case 'ad':
+      if (products.length === 0) return { error: 'Pick at least one product for the ad.' }
+      return {
+        request: {
+          kind: 'ad',
+          params: {
+            brief: prompt,
+            productIds: products,
+            aspectRatio: d.adAspect,
+            imageCount: d.adCount,
+            ...(d.brandContext.trim() ? { brandContext: d.brandContext.trim().slice(0, 2000) } : {})
+          }
+        }
+      }
+  }
+}
+
+/** Videos take one product; images and ads up to ten. */
+export function toggleProductId(d: CreateDraft, id: string): string[] {
+  if (d.productIds.includes(id)) return d.productIds.filter((p) => p !== id)
+  if (d.kind === 'video') return [id]
+  return [...d.productIds, id].slice(-10)
+}
+
+export interface SubmitFailure {
+  code: string
+  message: string
+  retryAfterMs?: number
+}
+
+interface CreateState {
+  draft: CreateDraft
+  submitting: boolean
+  failure: SubmitFailure | null
+  lastJob: Job | null
+  patch(p: Partial<CreateDraft>): void
+  setPrompt(text: string): void
+  toggleProduct(id: string): void
+  usePrompt(kind: CreateKind, text: string): void
+  clearFailure(): void
+  submit(): Promise<Job | null>
+}
+
+export const useCreateStore = create<CreateState>()((set, get) => ({
+  draft: initialDraft,
+  submitting: false,
+  failure: null,
+  lastJob: null,
+
+  patch: (p) =>
+    set((s) => {
+      const draft = { ...s.draft, ...p }
+      // A video keeps only one product.
+      if (p.kind === 'video' && draft.productIds.length > 1) draft.productIds = draft.productIds.slice(0, 1)
+      return { draft, failure: null }
+    }),
+  setPrompt: (text) => set((s) => ({ draft: { ...s.draft, prompts: { ...s.draft.prompts, [s.draft.kind]: text } } })),
+  toggleProduct: (id) => set((s) => ({ draft: { ...s.draft, productIds: toggleProductId(s.draft, id) } })),
+  usePrompt: (kind, text) =>
+    set((s) => ({ draft: { ...s.draft, kind, prompts: { ...s.draft.prompts, [kind]: text } }, failure: null })),
+  clearFailure: () => set({ failure: null }),
+
+  submit: async () => {
+    const built = buildRequest(get().draft)
+    if ('error' in built) {
+      set({ failure: { code: 'invalid_input', message: built.error } })
+      return null
+    }
+    set({ submitting: true, failure: null })
+    try {
+      const job = await invoke('generation.submit', built.request)
+      useQueueStore.getState().upsertJob(job)
+      set((s) => ({ lastJob: job, draft: { ...s.draft, prompts: { ...s.draft.prompts, [s.draft.kind]: '' } } }))
+      return job
+    } catch (e) {
+      const failure: SubmitFailure = isStudioError(e)
+        ? { code: e.code, message: e.message, ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) }
+        : { code: 'internal', message: 'Something went wrong. Please try again.' }
+      set({ failure })
+      return null
+    } finally {
+      set({ submitting: false })
+    }
+  }
+}))

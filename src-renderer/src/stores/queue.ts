@@ -1,0 +1,109 @@
+import { create } from 'zustand'
+import type { EventPayload, Job, QueueState } from '../../../src-preload/contract'
+import { errorMessage, invoke } from '../api/client'
+import { failedLoad, type LoadState } from '../lib/load-state'
+
+export type JobProgress = EventPayload<'generation.progress'>
+
+const ACTIVE: ReadonlySet<Job['status']> = new Set(['pending', 'submitted', 'processing', 'downloading', 'paused'])
+export const isActiveJob = (job: Job): boolean => ACTIVE.has(job.status)
+export const isFinishedJob = (job: Job): boolean => !ACTIVE.has(job.status)
+
+interface QueueStoreState {
+  jobs: Job[]
+  state: QueueState
+  load: LoadState
+  error: string | null
+
+  setJobs(jobs: Job[], state: QueueState): void
+  upsertJob(job: Job): void
+  removeJob(jobId: string): void
+  applyProgress(p: JobProgress): void
+  setQueueState(state: QueueState): void
+  fetch(): Promise<void>
+  /** Runs a queue command; resolves to an error message, or null. */
+  act(action: 'cancel' | 'retry' | 'remove', jobId: string): Promise<string | null>
+  clearFinished(): Promise<string | null>
+  setPaused(paused: boolean): Promise<string | null>
+}
+
+export const initialQueueState = {
+  jobs: [] as Job[],
+  state: { paused: false, reason: null, resumesAt: null } as QueueState,
+  load: 'idle' as LoadState,
+  error: null
+}
+
+const newestFirst = (a: Job, b: Job): number => b.createdAt.localeCompare(a.createdAt)
+
+export function upsert(jobs: Job[], job: Job): Job[] {
+  const i = jobs.findIndex((j) => j.id === job.id)
+  if (i === -1) return [...jobs, job].sort(newestFirst)
+  const next = jobs.slice()
+  next[i] = job
+  return next
+}
+
+export function withProgress(jobs: Job[], p: JobProgress): Job[] {
+  const i = jobs.findIndex((j) => j.id === p.jobId)
+  if (i === -1) return jobs
+  const next = jobs.slice()
+  next[i] = { ...jobs[i], status: p.status, progress: p.progress }
+  return next
+}
+
+/** The number on the sidebar badge. */
+export const activeCount = (jobs: Job[]): number => jobs.filter(isActiveJob).length
+
+export const useQueueStore = create<QueueStoreState>()((set, get) => ({
+  ...initialQueueState,
+
+  setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(newestFirst), state, load: 'ready', error: null }),
+  upsertJob: (job) => set((s) => ({ jobs: upsert(s.jobs, job), load: s.load === 'unavailable' ? 'ready' : s.load })),
+  removeJob: (jobId) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== jobId) })),
+  applyProgress: (p) => set((s) => ({ jobs: withProgress(s.jobs, p) })),
+  setQueueState: (state) => set({ state }),
+
+  fetch: async () => {
+    if (get().load === 'idle') set({ load: 'loading' })
+    try {
+      const out = await invoke('queue.list', {})
+      get().setJobs(out.jobs, out.state)
+    } catch (e) {
+      set(failedLoad(e))
+    }
+  },
+
+  act: async (action, jobId) => {
+    try {
+      if (action === 'remove') {
+        const out = await invoke('queue.remove', { jobId })
+        if (out.removed) get().removeJob(jobId)
+      } else {
+        get().upsertJob(await invoke(action === 'cancel' ? 'queue.cancel' : 'queue.retry', { jobId }))
+      }
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    }
+  },
+
+  clearFinished: async () => {
+    try {
+      await invoke('queue.clearFinished', {})
+      set((s) => ({ jobs: s.jobs.filter(isActiveJob) }))
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    }
+  },
+
+  setPaused: async (paused) => {
+    try {
+      set({ state: await invoke(paused ? 'queue.pause' : 'queue.resume', {}) })
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    }
+  }
+}))

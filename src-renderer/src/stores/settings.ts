@@ -1,0 +1,97 @@
+import { create } from 'zustand'
+import type { Settings } from '../../../src-preload/contract'
+import { errorMessage, invoke, isNotImplemented } from '../api/client'
+
+export type SettingsPatch = Partial<Settings>
+
+interface SettingsState {
+  settings: Settings | null
+  loadError: string | null
+  saving: boolean
+
+  setSettings(settings: Settings): void
+  load(): Promise<void>
+  /** Saves a patch; resolves to an error message, or null when saved. */
+  update(patch: SettingsPatch): Promise<string | null>
+}
+
+export const initialSettingsState = { settings: null, loadError: null, saving: false }
+
+export const useSettingsStore = create<SettingsState>()((set) => ({
+  ...initialSettingsState,
+
+  setSettings: (settings) => set({ settings, loadError: null }),
+
+  load: async () => {
+    try {
+      set({ settings: await invoke('settings.get', {}), loadError: null })
+    } catch (e) {
+      set({ loadError: isNotImplemented(e) ? null : errorMessage(e) })
+    }
+  },
+
+  update: async (patch) => {
+    if (Object.keys(patch).length === 0) return null
+    set({ saving: true })
+    try {
+      set({ settings: await invoke('settings.update', { patch }) })
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    } finally {
+      set({ saving: false })
+    }
+  }
+}))
+
+/** Only the fields that differ from what is saved: the patch `settings.update` expects. */
+export function diffSettings(saved: Settings, draft: Settings): SettingsPatch {
+  const patch: Record<string, unknown> = {}
+  for (const key of Object.keys(draft) as Array<keyof Settings>) {
+    if (draft[key] !== saved[key]) patch[key] = draft[key]
+  }
+  return patch as SettingsPatch
+}
+
+/**
+ * When main pushes new settings while the user edits: fields the user touched keep
+ * their draft value, the rest follow main.
+ */
+export function rebaseDraft(oldSaved: Settings, newSaved: Settings, draft: Settings): Settings {
+  const next: Record<string, unknown> = { ...newSaved }
+  for (const key of Object.keys(draft) as Array<keyof Settings>) {
+    if (draft[key] !== oldSaved[key]) next[key] = draft[key]
+  }
+  return next as Settings
+}
+
+export const clampInt = (v: number, min: number, max: number): number =>
+  Math.min(max, Math.max(min, Math.round(Number.isFinite(v) ? v : min)))
+
+export interface SettingsFieldErrors {
+  libraryDir?: string
+  lowCreditThreshold?: string
+  apiBaseUrl?: string
+}
+
+/** Local checks before saving; main validates again. */
+export function validateSettings(s: Settings): SettingsFieldErrors {
+  const errors: SettingsFieldErrors = {}
+  if (!s.libraryDir.trim()) errors.libraryDir = 'Choose a folder for your library.'
+  else if (s.libraryDir.length > 1024) errors.libraryDir = 'That path is too long.'
+  if (!Number.isInteger(s.lowCreditThreshold) || s.lowCreditThreshold < 0 || s.lowCreditThreshold > 1_000_000)
+    errors.lowCreditThreshold = 'Use a whole number from 0 to 1,000,000.'
+  const url = s.apiBaseUrl.trim()
+  if (url) {
+    let parsed: URL | null = null
+    try {
+      parsed = new URL(url)
+    } catch {
+      parsed = null
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
+      errors.apiBaseUrl = 'Use a full URL, like https://app.krev.ai.'
+    else if (url.length > 512) errors.apiBaseUrl = 'That URL is too long.'
+  }
+  return errors
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  chatRunSchema,
+  chatStartedSchema,
+  conversationSchema,
+  conversionSchema,
+  creditsSchema,
+  generationSchema,
+  generationStartedSchema,
+  productListSchema,
+  productOrListSchema,
+  productSchema
+} from '../../../src-main/krev/schemas'
+import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox/index'
+import { compareSchemas, countRequired } from './schema-compare'
+
+/**
+ * The client's zod response schemas and the sandbox's OpenAPI document must agree:
+ * every field the client requires is a required, compatibly typed field of the
+ * documented 200 response, and every enum value the document allows is accepted.
+ */
+
+type JS = Record<string, unknown>
+let sb: SandboxHandle
+let doc: JS
+
+beforeAll(async () => {
+  sb = await startSandbox({ ffmpegPath: null })
+  const res = await fetch(`${sb.baseUrl}/api/v1/openapi.json`)
+  expect(res.status).toBe(200)
+  doc = (await res.json()) as JS
+})
+
+afterAll(async () => {
+  await sb?.close()
+})
+
+const clientJson = (schema: z.ZodType): JS => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JS
+
+function okSchema(path: string, method: string): JS {
+  const op = (doc.paths as JS)[path] as JS | undefined
+  expect(op, `${method.toUpperCase()} ${path} is documented`).toBeDefined()
+  const responses = (op?.[method] as JS | undefined)?.responses as JS | undefined
+  const ok = responses?.['200'] as JS | undefined
+  const schema = ((ok?.content as JS)?.['application/json'] as JS)?.schema as JS | undefined
+  expect(schema, `${method.toUpperCase()} ${path} documents a 200 JSON body`).toBeDefined()
+  return schema as JS
+}
+
+/** The `data` member of the envelope, per alternative (GET /products has two envelopes). */
+function dataOf(envelope: JS): JS {
+  const resolve = (s: JS): JS => {
+    const ref = s.$ref
+    if (typeof ref !== 'string') return s
+    let node: unknown = doc
+    for (const p of ref.replace(/^#\//, '').split('/')) node = (node as JS)[p]
+    return resolve(node as JS)
+  }
+  const e = resolve(envelope)
+  if (Array.isArray(e.oneOf)) return { oneOf: (e.oneOf as JS[]).map(dataOf) }
+  const props = e.properties as JS
+  expect(props?.success, 'the envelope documents success').toBeDefined()
+  expect(((e.required as string[]) ?? []).includes('data')).toBe(true)
+  return props.data as JS
+}
+
+/** GET /products without ?id always answers with the list alternative. */
+function listAlternative(data: JS): JS {
+  const alts = (data.oneOf as JS[] | undefined) ?? [data]
+  const list = alts.find((a) => a.type === 'array')
+  expect(list, 'GET /products documents a list').toBeDefined()
+  return list as JS
+}
+
+const cases: [string, string, string, z.ZodType, 'data' | 'list' | 'top'][] = [
+  ['GET', '/credits', 'credits', creditsSchema, 'data'],
+  ['GET', '/products', 'product list or one product', productOrListSchema, 'data'],
+  ['GET', '/products', 'product list', productListSchema, 'list'],
+  ['POST', '/products', 'created product', productSchema, 'data'],
+  ['POST', '/images', 'image generation started', generationStartedSchema, 'data'],
+  ['POST', '/videos', 'video generation started', generationStartedSchema, 'data'],
+  ['POST', '/ads', 'ad generation started', generationStartedSchema, 'data'],
+  ['GET', '/generations/{id}', 'generation', generationSchema, 'data'],
+  ['POST', '/chat', 'chat started', chatStartedSchema, 'data'],
+  ['GET', '/chat/runs/{id}', 'chat run', chatRunSchema, 'data'],
+  ['GET', '/chat/conversations/{id}', 'conversation', conversationSchema, 'data'],
+  ['POST', '/conversions/meta', 'conversion result', conversionSchema, 'top']
+]
+
+describe('client schemas vs the sandbox OpenAPI document', () => {
+  it('is an OpenAPI 3.1 document served under /api/v1', () => {
+    expect(String(doc.openapi)).toMatch(/^3\.1/)
+    expect(((doc.servers as JS[])[0] as JS).url).toBe(`${sb.baseUrl}/api/v1`)
+  })
+
+  it.each(cases)('%s %s (%s)', (method, path, _what, schema, where) => {
+    const documented = okSchema(path, method.toLowerCase())
+    const target = where === 'top' ? documented : where === 'list' ? listAlternative(dataOf(documented)) : dataOf(documented)
+    const client = clientJson(schema)
+    // The walk must see the client's requirements, or the test would pass vacuously.
+    expect(countRequired(client, client)).toBeGreaterThan(0)
+    const problems: string[] = []
+    compareSchemas(client, doc, client, target, '', problems)
+    expect(problems).toEqual([])
+  })
+
+  it('the comparison catches a disagreement (self-test)', () => {
+    const client = clientJson(z.object({ id: z.string(), status: z.enum(['queued']), missing: z.number() }))
+    const problems: string[] = []
+    compareSchemas(client, doc, client, dataOf(okSchema('/generations/{id}', 'get')), '', problems)
+    expect(problems.some((p) => p.startsWith('missing:'))).toBe(true)
+    expect(problems.some((p) => p.includes('"succeeded"'))).toBe(true)
+  })
+})

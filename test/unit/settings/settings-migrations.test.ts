@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { confOpener } from '../../../src-main/settings/conf-opener'
+import type { Notice } from '../../../src-main/settings/json-store'
+import { v1ToV2 } from '../../../src-main/settings/settings-migrations'
+import { createSettingsService } from '../../../src-main/settings/settings-service'
+import { tempDir } from '../account/fakes'
+
+let tmp: ReturnType<typeof tempDir>
+beforeEach(() => {
+  tmp = tempDir('krev-settings-mig-')
+})
+afterEach(() => tmp.cleanup())
+
+const settingsFile = () => join(tmp.dir, 'settings.json')
+
+describe('settings migration v1 → v2', () => {
+  it('upgrades a real v1 file on disk: one concurrency split in two, darkMode turned into theme', () => {
+    // Exactly what a v1 build wrote: no schemaVersion, `concurrency`, `darkMode`.
+    writeFileSync(
+      settingsFile(),
+      JSON.stringify({
+        libraryDir: '/home/ana/Krev Library',
+        concurrency: 6,
+        notifications: false,
+        darkMode: true,
+        apiBaseUrl: 'https://app.krev.ai'
+      })
+    )
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    expect(s.get()).toEqual({
+      libraryDir: '/home/ana/Krev Library',
+      downloadConcurrency: 6,
+      pollConcurrency: 7,
+      notifications: false,
+      theme: 'dark',
+      lowCreditThreshold: 200, // new in v2: default
+      apiBaseUrl: 'https://app.krev.ai'
+    })
+    const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
+    expect(onDisk.schemaVersion).toBe(2)
+    expect(onDisk).not.toHaveProperty('concurrency')
+    expect(onDisk).not.toHaveProperty('darkMode')
+    expect(notices).toEqual([])
+    // Opening again does not migrate twice.
+    expect(createSettingsService({ opener: confOpener(tmp.dir) }).get().pollConcurrency).toBe(7)
+  })
+
+  it('maps darkMode false/null/absent to light/system/system and clamps concurrency', () => {
+    expect(v1ToV2({ darkMode: false }).theme).toBe('light')
+    expect(v1ToV2({ darkMode: null }).theme).toBe('system')
+    expect(v1ToV2({}).theme).toBe('system')
+    expect(v1ToV2({ concurrency: 40 })).toMatchObject({ downloadConcurrency: 8, pollConcurrency: 16 })
+    expect(v1ToV2({ concurrency: 0 })).toMatchObject({ downloadConcurrency: 1, pollConcurrency: 1 })
+    expect(v1ToV2({ concurrency: 'many' })).not.toHaveProperty('downloadConcurrency')
+  })
+
+  it('resets a value in a v1 file that is still invalid after migrating, with a backup and a warning', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ concurrency: 2, notifications: false, libraryDir: 'relative/path' }))
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    expect(s.get()).toMatchObject({
+      downloadConcurrency: 2,
+      pollConcurrency: 3,
+      notifications: false,
+      libraryDir: join(tmp.dir, 'Library')
+    })
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatchObject({ level: 'warning' })
+    expect(notices[0]!.message).toMatch(/libraryDir/)
+    expect(readdirSync(tmp.dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1)
+  })
+
+  it('opens a file from a newer version, saying unknown options are ignored', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 9, theme: 'dark', hologramMode: true }))
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    expect(s.get().theme).toBe('dark')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]!.message).toMatch(/newer version/)
+  })
+})
