@@ -3,12 +3,11 @@ import https from 'node:https'
 import type { z } from 'zod'
 import pkg from '../../package.json'
 import { AppError } from '../core/app-error'
-import type { CreateProductInput, KrevClient, KrevClientOptions, KrevProduct } from './types'
+import type { KrevClient, KrevClientOptions, KrevProduct } from './types'
 import { decode } from './envelope'
 import { cancelled, invalidInput } from './errors'
 import { send, type HttpBody } from './http'
-import { buildMultipart, safeFileName } from './multipart'
-import { checkImageDataUrl, checkProductFile } from './product-image'
+import { jsonBody, productRequestBody } from './product-request'
 import { defaultSleep, resolvePolicy, withRetry, type RequestKind } from './retry'
 import {
   chatRunSchema,
@@ -22,7 +21,6 @@ import {
   productOrListSchema,
   productSchema
 } from './schemas'
-import { assertPublicHttpsUrl } from './url-guard'
 import {
   assertLimit,
   assertSafeId,
@@ -77,13 +75,9 @@ interface CallSpec<S extends z.ZodType> {
   dataKey?: 'data' | null
 }
 
-const jsonBody = (value: unknown): HttpBody => {
-  const data = Buffer.from(JSON.stringify(value), 'utf8')
-  return { contentType: 'application/json', length: data.length, chunks: [data] }
-}
-
 export function createKrevClient(opts: KrevClientOptions): KrevClient {
-  const root = resolveBaseUrl(opts.baseUrl ?? process.env.KREV_API_BASE ?? DEFAULT_BASE_URL)
+  // `||`, not `??`: an empty setting or variable means "the default".
+  const root = resolveBaseUrl(opts.baseUrl || process.env.KREV_API_BASE || DEFAULT_BASE_URL)
   const baseUrl = root.toString().replace(/\/$/, '')
   const connectTimeoutMs = opts.connectTimeoutMs ?? 10_000
   const responseTimeoutMs = opts.responseTimeoutMs ?? 30_000
@@ -168,39 +162,6 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   const post = <S extends z.ZodType>(path: string, body: HttpBody, schema: S, what: string, signal?: AbortSignal) =>
     call({ method: 'POST', path, body, kind: 'create', schema, what }, signal)
 
-  async function productBody(input: CreateProductInput): Promise<HttpBody> {
-    if (typeof input !== 'object' || input === null) throw invalidInput('Choose a product photo to upload.')
-    const name = input.name === undefined || input.name === '' ? undefined : input.name
-    if (name !== undefined && (typeof name !== 'string' || name.length > 200)) {
-      throw invalidInput('The product name must be at most 200 characters.')
-    }
-    const skip = input.skip_segmentation
-    if (skip !== undefined && typeof skip !== 'boolean') throw invalidInput('"Skip background removal" must be on or off.')
-
-    if ('file' in input && input.file) {
-      const type = checkProductFile(input.file.data)
-      const ext = type === 'image/jpeg' ? 'jpg' : type.slice('image/'.length)
-      const fields = [
-        ...(name !== undefined ? [{ name: 'name', value: name }] : []),
-        ...(skip !== undefined ? [{ name: 'skip_segmentation', value: String(skip) }] : [])
-      ]
-      const fileName = safeFileName(String(input.file.fileName ?? ''), `product.${ext}`)
-      // The sniffed type is sent, not the declared one.
-      return buildMultipart(fields, { name: 'file', fileName, contentType: type, data: input.file.data })
-    }
-    const imageUrl = (input as { image_url?: unknown }).image_url
-    if (typeof imageUrl === 'string' && imageUrl.trim().toLowerCase().startsWith('data:')) {
-      checkImageDataUrl(imageUrl.trim())
-    } else {
-      await assertPublicHttpsUrl(imageUrl, { ...guard, label: 'The product image link' })
-    }
-    return jsonBody({
-      image_url: (imageUrl as string).trim(),
-      ...(name !== undefined ? { name } : {}),
-      ...(skip !== undefined ? { skip_segmentation: skip } : {})
-    })
-  }
-
   const client: KrevClient = {
     baseUrl,
 
@@ -234,7 +195,7 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
     },
 
     async createProduct(input, signal) {
-      const body = await productBody(input)
+      const body = await productRequestBody(input, guard)
       return post('/products', body, productSchema, 'the new product', signal)
     },
 

@@ -90,7 +90,14 @@ function tintPalette(p: Palette, tint: string): Palette {
 }
 
 /** The wall, floor, light and props behind the products, as SVG (rendered by librsvg via sharp). */
-export function backdropSvg(w: number, h: number, style: SceneStyle, shadows: Array<{ cx: number; cy: number; rx: number }>): string {
+export function backdropSvg(
+  w: number,
+  h: number,
+  style: SceneStyle,
+  shadows: Array<{ cx: number; cy: number; rx: number }>,
+  /** Render scale: backdrops are soft, so they are rasterised small and upscaled (blurs are costly). */
+  scale = 1
+): string {
   const { palette: p, preset } = style
   const rand = seededRandom(style.seed + 7)
   const horizonY = Math.round(h * style.horizon)
@@ -148,7 +155,9 @@ export function backdropSvg(w: number, h: number, style: SceneStyle, shadows: Ar
     const opacity = p.dark ? 0.55 : 0.32
     parts.push(`<ellipse cx="${s.cx}" cy="${s.cy}" rx="${s.rx}" ry="${Math.max(3, s.rx * 0.14)}" fill="#000" opacity="${opacity}" filter="url(#soft)"/>`)
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><defs>${defs.join('')}</defs>${parts.join('')}</svg>`
+  const outW = Math.max(1, Math.round(w * scale))
+  const outH = Math.max(1, Math.round(h * scale))
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${outW}" height="${outH}" viewBox="0 0 ${w} ${h}"><defs>${defs.join('')}</defs>${parts.join('')}</svg>`
 }
 
 /** Vignette and a touch of light wrap laid over the finished composition. */

@@ -117,7 +117,11 @@ export async function renderScene(input: SceneInput): Promise<Buffer> {
   }
   layers.push({ input: Buffer.from(lightOverlaySvg(W, H, style)), left: 0, top: 0 })
 
-  const backdrop = await sharp(Buffer.from(backdropSvg(W, H, style, floorShadows))).resize(W, H).png().toBuffer()
+  const backdropScale = Math.min(1, 512 / Math.max(W, H))
+  const backdrop = await sharp(Buffer.from(backdropSvg(W, H, style, floorShadows, backdropScale)))
+    .resize(W, H, { kernel: 'cubic' })
+    .png({ compressionLevel: 1 })
+    .toBuffer()
   return sharp(backdrop).composite(layers).removeAlpha().png({ compressionLevel: 3 }).toBuffer()
 }
 

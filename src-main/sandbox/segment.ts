@@ -72,7 +72,7 @@ export async function removeBackground(input: Buffer): Promise<Segmented> {
   }
 
   const feathered = removed
-    ? await sharp(alpha, { raw: { width: w, height: h, channels: 1 } }).blur(0.7).raw().toBuffer()
+    ? await sharp(alpha, { raw: { width: w, height: h, channels: 1 } }).blur(0.7).extractChannel(0).raw().toBuffer()
     : alpha
   const rgb = await sharp(data, { raw: { width: w, height: h, channels: 4 } }).removeAlpha().raw().toBuffer()
   let cut = sharp(rgb, { raw: { width: w, height: h, channels: 3 } }).joinChannel(feathered, {

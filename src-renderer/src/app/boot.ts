@@ -33,7 +33,7 @@ export async function boot(): Promise<void> {
       })
       .catch(report),
     useAccountStore.getState().loadStatus().catch(report),
-    useSettingsStore.getState().load()
+    useSettingsStore.getState().fetch()
   ])
   app.setBooted(true)
 

@@ -23,7 +23,8 @@ interface AccountState {
   loadCredits(refresh?: boolean): Promise<void>
   useSandbox(): Promise<KeyFormError | null>
   useKrev(): Promise<KeyFormError | null>
-  saveKey(key: string, opts?: { switchToKrev?: boolean }): Promise<KeyFormError | null>
+  /** Main verifies the key and switches to Krev itself when Krev accepts it. */
+  saveKey(key: string, opts?: { fromWelcome?: boolean }): Promise<KeyFormError | null>
   removeKey(): Promise<KeyFormError | null>
 }
 
@@ -43,7 +44,8 @@ export function keyErrorMessage(e: unknown): KeyFormError {
     case 'invalid_input':
       return {
         code,
-        message: 'That doesn’t look like a Krev API key. Paste the whole key, starting with “sk_live_”.'
+        message:
+          'That doesn’t look like a Krev API key. Keys start with “sk_live_” followed by at least 16 letters or digits — copy it again from the dashboard.'
       }
     case 'unauthorized':
       return {
@@ -118,10 +120,8 @@ export const useAccountStore = create<AccountState>()((set, get) => ({
     if (!trimmed) return { code: 'invalid_input', message: 'Paste your Krev API key first.' }
     set({ busy: 'saveKey' })
     try {
-      let status = await invoke('account.saveKey', { key: trimmed })
-      if (opts.switchToKrev && status.connection.mode !== 'krev') status = await invoke('account.useKrev', {})
-      applyStatus(status)
-      if (opts.switchToKrev) set({ welcomeDone: true })
+      applyStatus(await invoke('account.saveKey', { key: trimmed }))
+      if (opts.fromWelcome) set({ welcomeDone: true })
       void get().loadCredits(true)
       return null
     } catch (e) {

@@ -1,32 +1,36 @@
 import { create } from 'zustand'
 import type { Settings } from '../../../src-preload/contract'
-import { errorMessage, invoke, isNotImplemented } from '../api/client'
+import { errorMessage, invoke } from '../api/client'
+import { failedLoad, type LoadState } from '../lib/load-state'
 
 export type SettingsPatch = Partial<Settings>
 
 interface SettingsState {
   settings: Settings | null
+  load: LoadState
   loadError: string | null
   saving: boolean
 
   setSettings(settings: Settings): void
-  load(): Promise<void>
+  fetch(): Promise<void>
   /** Saves a patch; resolves to an error message, or null when saved. */
   update(patch: SettingsPatch): Promise<string | null>
 }
 
-export const initialSettingsState = { settings: null, loadError: null, saving: false }
+export const initialSettingsState = { settings: null, load: 'idle' as LoadState, loadError: null, saving: false }
 
 export const useSettingsStore = create<SettingsState>()((set) => ({
   ...initialSettingsState,
 
-  setSettings: (settings) => set({ settings, loadError: null }),
+  setSettings: (settings) => set({ settings, load: 'ready', loadError: null }),
 
-  load: async () => {
+  fetch: async () => {
+    set((s) => (s.load === 'idle' ? { load: 'loading' } : {}))
     try {
-      set({ settings: await invoke('settings.get', {}), loadError: null })
+      set({ settings: await invoke('settings.get', {}), load: 'ready', loadError: null })
     } catch (e) {
-      set({ loadError: isNotImplemented(e) ? null : errorMessage(e) })
+      const failed = failedLoad(e)
+      set({ load: failed.load, loadError: failed.error })
     }
   },
 

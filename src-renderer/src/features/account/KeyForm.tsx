@@ -4,15 +4,15 @@ import { Field } from '../../components/Field'
 import { useAccountStore } from '../../stores/account'
 
 export interface KeyFormProps {
-  /** After saving, switch to the real Krev API (the welcome screen does). */
-  switchToKrev?: boolean
+  /** Saving from the welcome screen also leaves it. */
+  fromWelcome?: boolean
   autoFocus?: boolean
   onSaved?(): void
   hint?: string
 }
 
 /** A password field for the API key: the key goes to main and is never shown again. */
-export function KeyForm({ switchToKrev = false, autoFocus = false, onSaved, hint }: KeyFormProps) {
+export function KeyForm({ fromWelcome = false, autoFocus = false, onSaved, hint }: KeyFormProps) {
   const saveKey = useAccountStore((s) => s.saveKey)
   const busy = useAccountStore((s) => s.busy === 'saveKey')
   const [key, setKey] = useState('')
@@ -21,7 +21,7 @@ export function KeyForm({ switchToKrev = false, autoFocus = false, onSaved, hint
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     setError(null)
-    const failure = await saveKey(key, { switchToKrev })
+    const failure = await saveKey(key, { fromWelcome })
     if (failure) {
       setError(failure.message)
       return

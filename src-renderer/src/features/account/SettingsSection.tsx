@@ -18,6 +18,7 @@ const THEMES: ReadonlyArray<{ value: Settings['theme']; label: string }> = [
 export function SettingsSection() {
   const saved = useSettingsStore((s) => s.settings)
   const loadError = useSettingsStore((s) => s.loadError)
+  const loadState = useSettingsStore((s) => s.load)
   const saving = useSettingsStore((s) => s.saving)
   const update = useSettingsStore((s) => s.update)
   const [draft, setDraft] = useState<Settings | null>(saved)
@@ -38,7 +39,15 @@ export function SettingsSection() {
         <div className="acct-section-head">
           <h2>Settings</h2>
         </div>
-        {loadError ? <Callout tone="error">{loadError}</Callout> : <p className="muted">Loading settings…</p>}
+        {loadError ? (
+          <Callout tone="error" title="Settings couldn’t be loaded">
+            {loadError}
+          </Callout>
+        ) : loadState === 'unavailable' ? (
+          <p className="muted">Settings aren’t available in this version of Krev Studio yet.</p>
+        ) : (
+          <p className="muted">Loading settings…</p>
+        )}
       </section>
     )
   }

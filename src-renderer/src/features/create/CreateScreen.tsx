@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react'
+import type { CSSProperties, KeyboardEvent } from 'react'
 import { Field } from '../../components/Field'
 import { Icon, type IconName } from '../../components/Icon'
 import { Screen } from '../../components/Screen'
@@ -158,9 +158,11 @@ export default function CreateScreen() {
               <>
                 <Field label="Duration" aside={<span className="counter">{`${draft.duration} seconds`}</span>}>
                   {(p) => (
+                    <>
                     <input
                       {...p}
                       className="range"
+                      style={{ '--fill': `${((draft.duration - VIDEO_MIN_SECONDS) / (VIDEO_MAX_SECONDS - VIDEO_MIN_SECONDS)) * 100}%` } as CSSProperties}
                       type="range"
                       min={VIDEO_MIN_SECONDS}
                       max={VIDEO_MAX_SECONDS}
@@ -169,6 +171,11 @@ export default function CreateScreen() {
                       aria-valuetext={`${draft.duration} seconds`}
                       onChange={(e) => patch({ duration: Number(e.target.value) })}
                     />
+                    <div className="range-ticks" aria-hidden="true">
+                      <span>{VIDEO_MIN_SECONDS} s</span>
+                      <span>{VIDEO_MAX_SECONDS} s</span>
+                    </div>
+                    </>
                   )}
                 </Field>
                 <div className="control-block">

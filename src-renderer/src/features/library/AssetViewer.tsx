@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { errorMessage, invoke } from '../../api/client'
-import { Button, IconButton } from '../../components/Button'
+import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
@@ -83,16 +83,17 @@ export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void 
             <Button icon="folder" onClick={() => void run(() => invoke('library.reveal', { id: asset.id }))}>
               Show in folder
             </Button>
-            <IconButton
+            <Button
               icon="upload"
-              label="Export"
               onClick={() =>
                 void run(async () => {
                   const out = await invoke('library.export', { ids: [asset.id] })
                   if (out.folder) pushNotice({ level: 'success', message: `Exported to ${out.folder}` })
                 })
               }
-            />
+            >
+              Export
+            </Button>
           </div>
         </div>
       </div>

@@ -73,7 +73,7 @@ export default function Welcome() {
             </p>
             {showKey ? (
               <div className="welcome-key">
-                <KeyForm switchToKrev autoFocus />
+                <KeyForm fromWelcome autoFocus />
                 <button type="button" className="link" onClick={() => void openKeysDashboard()}>
                   Get a key from the Krev dashboard
                   <Icon name="external" size={12} />
