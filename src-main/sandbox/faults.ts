@@ -46,8 +46,9 @@ export interface FaultRule {
   seed?: number
   /**
    * Run the real handler before faulting the response, so the request took effect (a POST
-   * charged and queued) although the client sees a failure. Default true for `reset`,
-   * false otherwise.
+   * charged and queued) although the client sees a failure. A processed create answered
+   * with a 5xx `status` is refunded, as Krev documents for 500s. Default true for `reset`,
+   * `reset-download`, `patch` and `fail-generation`; false otherwise.
    */
   process?: boolean
 }

@@ -2,7 +2,7 @@ import type { Ledger } from './ledger'
 import type { MediaStore } from './media'
 import type { UrlSigner } from './signing'
 import type { Store } from './store'
-import type { AdCopy, GenerationKind, GenerationParams, GenerationRecord, UserRecord } from './types'
+import type { AdCopy, GenerationKind, GenerationParams, GenerationRecord, GenerationStatus, UserRecord } from './types'
 import { clamp, hash32, isoSeconds, newId, Semaphore } from './util'
 
 export interface RenderedOutput {
@@ -119,7 +119,7 @@ export class GenerationEngine {
   }
 
   private async run(generation: GenerationRecord): Promise<void> {
-    if (this.closed) return
+    if (this.closed || generation.status === 'failed') return
     generation.status = 'processing'
     generation.startedAt = isoSeconds()
     this.startedMs.set(generation.id, Date.now())
@@ -131,6 +131,7 @@ export class GenerationEngine {
         )
     const [, outcome] = await Promise.allSettled([elapsed, rendering])
     if (this.closed) return // left "processing" on disk; resume() restarts it
+    if ((generation.status as GenerationStatus) === 'failed') return // aborted meanwhile
     if (generation.failWith) return this.fail(generation, generation.failWith)
     if (outcome.status === 'rejected' || !outcome.value) {
       const reason = outcome.status === 'rejected' ? (outcome.reason as Error).message : 'no output'
@@ -147,6 +148,15 @@ export class GenerationEngine {
     generation.status = 'succeeded'
     generation.completedAt = isoSeconds()
     this.settle(generation)
+  }
+
+  /**
+   * Fails an unfinished generation now, with its refund: what a 500 after the work was
+   * accepted means at Krev ("Credits are automatically refunded").
+   */
+  abort(id: string, message: string): void {
+    const generation = this.deps.store.generations.get(id)
+    if (generation && (generation.status === 'queued' || generation.status === 'processing')) this.fail(generation, message)
   }
 
   private fail(generation: GenerationRecord, message: string): void {

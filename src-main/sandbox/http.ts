@@ -57,6 +57,8 @@ export interface RequestContext {
 
 export const JSON_LIMIT = 1024 * 1024
 export const UPLOAD_LIMIT = 20 * 1024 * 1024
+/** A 20 MB file still fits: the multipart envelope (boundaries, part headers) gets some slack. */
+const MULTIPART_LIMIT = UPLOAD_LIMIT + 64 * 1024
 /** Past this we stop draining an oversized upload and drop the connection. */
 const DRAIN_LIMIT = 64 * 1024 * 1024
 
@@ -68,12 +70,10 @@ const isMultipart = (headers: IncomingHttpHeaders): boolean =>
  * drained (not buffered) so the client receives a clean 413 instead of a broken pipe.
  */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
-  const limit = isMultipart(req.headers) ? UPLOAD_LIMIT : JSON_LIMIT
+  const multipart = isMultipart(req.headers)
+  const limit = multipart ? MULTIPART_LIMIT : JSON_LIMIT
   const tooLarge = () =>
-    new HttpError(
-      413,
-      limit === UPLOAD_LIMIT ? 'Upload too large: the maximum is 20 MB' : 'Request body too large: the maximum is 1 MB'
-    )
+    new HttpError(413, multipart ? 'Upload too large: the maximum is 20 MB' : 'Request body too large: the maximum is 1 MB')
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN)
     if (declared > DRAIN_LIMIT) {

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -18,7 +18,7 @@ import { openApiDocument } from './openapi'
 import { productRoutes } from './products'
 import { RateLimiter } from './rate-limit'
 import { renderGeneration } from './render-job'
-import { killEncoders, locateFfmpeg } from './render-video'
+import { EncoderRegistry, locateFfmpeg } from './render-video'
 import { Router } from './router'
 import { accountRoutes } from './routes-account'
 import { generationRoutes } from './routes-generate'
@@ -39,7 +39,7 @@ export interface SandboxOptions {
   key?: string
   /** Starting balance of the default user (first start of a dataDir only). Default 2500. */
   credits?: number
-  /** Persistence (state.json + media/). A fresh temp dir if omitted. */
+  /** Persistence (state.json + media/). If omitted, a fresh temp dir that close() deletes. */
   dataDir?: string
   /** Timing multiplier: 1 = realistic (image ~6–12 s, video ~20–40 s); tests use large values. */
   speed?: number
@@ -81,6 +81,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const log = opts.log ?? (() => undefined)
   const speed = opts.speed ?? 1
   if (!(speed > 0)) throw new Error('speed must be a positive number')
+  const ephemeral = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'krev-sandbox-')))
   const store = await Store.open(dataDir, log)
   const startingCredits = opts.credits ?? 2500
@@ -106,13 +107,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const ledger = new Ledger(store)
   const fetchRemote = opts.fetchRemote ?? defaultFetchRemote
   const ffmpeg = opts.ffmpegPath === undefined ? await locateFfmpeg() : opts.ffmpegPath
+  const encoders = new EncoderRegistry()
   const generations = new GenerationEngine({
     store,
     ledger,
     media,
     speed,
     concurrency: opts.renderConcurrency ?? 2,
-    render: (generation) => renderGeneration(generation, { store, media, fetchRemote, ffmpeg, log }),
+    render: (generation) => renderGeneration(generation, { store, media, fetchRemote, ffmpeg, encoders, log }),
     log
   })
   const chat = new ChatRunner({ store, media, generations, speed, log })
@@ -181,10 +183,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeAllConnections()
         chat.close()
-        killEncoders()
+        encoders.killAll()
         await generations.close()
         await stopped
         await store.close()
+        if (ephemeral) await rm(dataDir, { recursive: true, force: true })
       })())
   }
 }

@@ -5,7 +5,7 @@ import { checkImage, type FetchRemote } from './image-input'
 import type { MediaStore } from './media'
 import { renderAd } from './render-ad'
 import { canvasSize, renderImage, renderScene } from './render-image'
-import { renderAnimatedWebp, renderMp4, videoSize } from './render-video'
+import { renderAnimatedWebp, renderMp4, videoSize, type EncoderRegistry } from './render-video'
 import { averageColor } from './segment'
 import type { Store } from './store'
 import type { GenerationRecord } from './types'
@@ -16,6 +16,7 @@ export interface RenderJobDeps {
   fetchRemote: FetchRemote
   /** null: no ffmpeg, videos fall back to animated WebP. */
   ffmpeg: string | null
+  encoders: EncoderRegistry
   log: (line: string) => void
 }
 
@@ -88,7 +89,7 @@ export async function renderGeneration(generation: GenerationRecord, deps: Rende
   }
   const input = { aspect: p.aspectRatio, duration: p.duration ?? 5, audioMode: p.audioMode ?? 'auto', frame }
   if (deps.ffmpeg) {
-    return { files: [{ name: `${generation.id}.mp4`, data: await renderMp4(deps.ffmpeg, input) }], notice: null }
+    return { files: [{ name: `${generation.id}.mp4`, data: await renderMp4(deps.ffmpeg, input, deps.encoders) }], notice: null }
   }
   return {
     files: [{ name: `${generation.id}.webp`, data: await renderAnimatedWebp(input) }],

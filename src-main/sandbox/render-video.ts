@@ -26,13 +26,16 @@ export async function locateFfmpeg(): Promise<string | null> {
   }
 }
 
-/** Running encoders, so close() can stop them. */
-const running = new Set<ChildProcess>()
-export function killEncoders(): void {
-  for (const child of running) child.kill('SIGKILL')
+/** One sandbox's running encoders, so its close() can stop them (and only them). */
+export class EncoderRegistry {
+  readonly running = new Set<ChildProcess>()
+  killAll(): void {
+    for (const child of this.running) child.kill('SIGKILL')
+  }
 }
 
-function runFfmpeg(bin: string, args: string[], timeoutMs: number): Promise<void> {
+function runFfmpeg(bin: string, args: string[], timeoutMs: number, registry: EncoderRegistry): Promise<void> {
+  const running = registry.running
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
     running.add(child)
@@ -67,7 +70,7 @@ export function videoSize(aspect: string): { width: number; height: number } {
   return canvasSize(aspect, VIDEO_LONG_SIDE)
 }
 
-export async function renderMp4(ffmpeg: string, input: VideoInput): Promise<Buffer> {
+export async function renderMp4(ffmpeg: string, input: VideoInput, registry: EncoderRegistry): Promise<Buffer> {
   const { width, height } = videoSize(input.aspect)
   const frames = input.duration * VIDEO_FPS
   const dir = await mkdtemp(join(tmpdir(), 'krev-sandbox-video-'))
@@ -89,7 +92,7 @@ export async function renderMp4(ffmpeg: string, input: VideoInput): Promise<Buff
       args.push('-c:a', 'aac', '-b:a', '48k', '-t', String(input.duration))
     }
     args.push('-movflags', '+faststart', outPath)
-    await runFfmpeg(ffmpeg, args, 120_000)
+    await runFfmpeg(ffmpeg, args, 120_000, registry)
     return await readFile(outPath)
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -46,7 +46,11 @@ async function dispatch(ctx: RequestContext, router: Router, services: Services)
         throw new HttpError(401, 'Missing or invalid x-sandbox-admin token')
       }
     }
-    return await route.handler(ctx)
+    const result = await route.handler(ctx)
+    // A mutation is on disk before the client hears about it: a crash right after a
+    // 200 never loses a charge or a queued generation.
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') await services.store.flush()
+    return result
   } catch (error) {
     return toResult(error, services)
   }
@@ -102,24 +106,47 @@ async function partialDownload(req: IncomingMessage, res: ServerResponse, result
   res.write(chunk, () => setTimeout(() => resetSocket(req), 30))
 }
 
+/** Waits for the socket buffer to drain, or for the client to go away. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done)
+      res.off('close', done)
+      resolve()
+    }
+    res.on('drain', done)
+    res.on('close', done)
+  })
+}
+
 async function hugeBody(res: ServerResponse, bytes: number): Promise<void> {
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
   let sent = 0
   const filler = Buffer.alloc(64 * 1024, 'x')
-  if (!res.write('{"success":true,"data":"')) await new Promise((r) => res.once('drain', r))
+  res.write('{"success":true,"data":"')
   while (sent < bytes && !res.destroyed) {
     const piece = filler.subarray(0, Math.min(filler.length, bytes - sent))
     sent += piece.length
-    if (!res.write(piece)) await new Promise((r) => { res.once('drain', r); res.once('close', r) })
+    if (!res.write(piece)) await drained(res)
   }
   res.end('"}')
 }
 
-async function applyFault(rule: FaultRuleState, result: ApiResult | null, req: IncomingMessage, res: ServerResponse, headOnly: boolean): Promise<void> {
+async function applyFault(
+  rule: FaultRuleState,
+  result: ApiResult | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headOnly: boolean,
+  services: Services
+): Promise<void> {
   const action = rule.action
   switch (action.type) {
     case 'status': {
       const message = action.error ?? (action.status >= 500 ? 'Internal server error' : `Injected error ${action.status}`)
+      // A processed create that answers 5xx is refunded, as Krev documents for 500s.
+      const created = result?.kind === 'json' ? (result.body as { data?: { generation_id?: unknown } }).data?.generation_id : undefined
+      if (action.status >= 500 && typeof created === 'string') services.generations.abort(created, `Generation failed: ${message}`)
       return sendJson(res, action.status, JSON.stringify({ success: false, error: message }))
     }
     case 'rate-limit':
@@ -181,7 +208,7 @@ export function createRequestListener(router: Router, services: Services) {
       const rule = fault.rule
       if (rule?.action.type === 'fail-generation') ctx.failGeneration = rule.action.error ?? 'Generation failed: the model returned an error'
       const result = !rule || processesRequest(rule) ? await dispatch(ctx, router, services) : null
-      if (rule) await applyFault(rule, result, req, res, method === 'HEAD')
+      if (rule) await applyFault(rule, result, req, res, method === 'HEAD', services)
       else if (result) await send(res, result, method === 'HEAD')
       services.log(`${method} ${path} ${res.statusCode}${rule ? ` [fault ${rule.action.type}]` : ''} ${Date.now() - started}ms`)
     })().catch((error: unknown) => {

@@ -14,7 +14,11 @@ export function Screen({
 }) {
   return (
     <div className={['screen', className].filter(Boolean).join(' ')}>
-      {toolbar ? <div className="screen-toolbar">{toolbar}</div> : null}
+      {toolbar ? (
+        <div className="screen-toolbar">
+          <div className={wide ? 'screen-toolbar-inner is-wide' : 'screen-toolbar-inner'}>{toolbar}</div>
+        </div>
+      ) : null}
       <div className="screen-scroll">
         <div className={wide ? 'screen-inner screen-inner-wide' : 'screen-inner'}>{children}</div>
       </div>

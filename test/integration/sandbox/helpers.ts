@@ -5,13 +5,18 @@ import sharp from 'sharp'
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src-main/sandbox'
 
 /** Shared by the sandbox integration tests: boot on a fresh data dir, talk plain fetch. */
+
+/** Parsed JSON answers: tests assert on their shape, so they read them loosely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any
+
 export interface Booted {
   sb: SandboxHandle
   dataDir: string
   /** fetch against /api/v1 with the default key unless `key` is given (null = no auth). */
   api: (path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<Response>
   /** api() then parse the JSON envelope. */
-  call: <T = any>(path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<{ status: number; body: T; headers: Headers }>
+  call: <T = Json>(path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<{ status: number; body: T; headers: Headers }>
   close: () => Promise<void>
 }
 
@@ -44,7 +49,7 @@ export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
   }
   const call: Booted['call'] = async (path, init) => {
     const res = await api(path, init)
-    return { status: res.status, body: (await res.json()) as any, headers: res.headers }
+    return { status: res.status, body: (await res.json()) as Json, headers: res.headers }
   }
   return {
     sb,
@@ -59,7 +64,7 @@ export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
 }
 
 /** Polls a generation until it settles (the test timeout bounds it, no timing asserts). */
-export async function settle(b: Booted, id: string, onPoll?: (data: any) => void): Promise<any> {
+export async function settle(b: Booted, id: string, onPoll?: (data: Json) => void): Promise<Json> {
   for (;;) {
     const { status, body } = await b.call(`/generations/${id}`)
     if (status !== 200) throw new Error(`poll answered ${status}: ${JSON.stringify(body)}`)
@@ -69,7 +74,7 @@ export async function settle(b: Booted, id: string, onPoll?: (data: any) => void
   }
 }
 
-export async function settleRun(b: Booted, runId: string): Promise<any> {
+export async function settleRun(b: Booted, runId: string): Promise<Json> {
   for (;;) {
     const { status, body } = await b.call(`/chat/runs/${runId}`)
     if (status !== 200) throw new Error(`run poll answered ${status}: ${JSON.stringify(body)}`)
@@ -95,7 +100,7 @@ export async function bottlePng(width = 600, height = 800): Promise<Buffer> {
 export const dataUrl = (data: Buffer, mime = 'image/png'): string => `data:${mime};base64,${data.toString('base64')}`
 
 /** Uploads the bottle fixture and returns the product. */
-export async function createProduct(b: Booted, name?: string): Promise<any> {
+export async function createProduct(b: Booted, name?: string): Promise<Json> {
   const { status, body } = await b.call('/products', { json: { image_url: dataUrl(await bottlePng()), ...(name ? { name } : {}) } })
   if (status !== 200) throw new Error(`product upload answered ${status}: ${JSON.stringify(body)}`)
   return body.data

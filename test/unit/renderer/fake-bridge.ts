@@ -38,7 +38,7 @@ export function removeBridge(): void {
 }
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data })
-export const fail = (code: ErrorShape['code'], message = code, extra: Partial<ErrorShape> = {}): Envelope<never> => ({
+export const fail = (code: ErrorShape['code'], message: string = code, extra: Partial<ErrorShape> = {}): Envelope<never> => ({
   ok: false,
   error: { code, message, retryable: false, ...extra }
 })

@@ -4,6 +4,7 @@ import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { Icon } from '../../components/Icon'
 import { useAccountStore } from '../../stores/account'
+import { useAppStore } from '../../stores/app'
 import { KeyForm } from './KeyForm'
 import { openKeysDashboard } from './open-dashboard'
 
@@ -27,8 +28,9 @@ export function KeySection() {
   const useKrev = useAccountStore((s) => s.useKrev)
   const [error, setError] = useState<string | null>(null)
 
+  const appMode = useAppStore((s) => s.connection?.mode)
   const key = status?.key
-  const mode = status?.connection.mode
+  const mode = status?.connection.mode ?? appMode
   const run = async (fn: () => Promise<{ message: string } | null>) => {
     setError(null)
     const failure = await fn()

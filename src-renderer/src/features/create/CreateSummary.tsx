@@ -48,7 +48,7 @@ export function CreateSummary() {
         </div>
       </dl>
       {mode === 'sandbox' ? <p className="summary-note">Sandbox: results are samples and no real credits are spent.</p> : null}
-      {short ? (
+      {short && failure?.code !== 'insufficient_credits' ? (
         <Callout tone="warning" title="Not enough credits">
           This needs {formatNumber(estimate - (balance ?? 0))} more. Pick fewer variants or top up in the Krev dashboard.
         </Callout>

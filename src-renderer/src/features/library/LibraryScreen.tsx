@@ -74,6 +74,11 @@ export default function LibraryScreen() {
           icon="library"
           title="Your library is empty"
           body="Everything you generate is saved here, on this computer — ready to search, favourite, rate and export."
+          steps={[
+            { title: 'Describe a shot', body: 'Pick a product and write what you want to see.' },
+            { title: 'Watch it generate', body: 'Jobs run in the queue, even across restarts.' },
+            { title: 'Find it here', body: 'Originals saved locally, in full quality.' }
+          ]}
           actions={
             <Button variant="primary" size="lg" icon="sparkles" onClick={() => navigate('create')}>
               Create your first image

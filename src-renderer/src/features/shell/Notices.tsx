@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useState } from 'react'
 import { IconButton } from '../../components/Button'
 import { Icon, type IconName } from '../../components/Icon'
 import { noticeTimeoutMs, useAppStore, type Notice } from '../../stores/app'
@@ -7,31 +7,26 @@ const ICON: Record<Notice['level'], IconName> = { info: 'info', success: 'succes
 
 function Toast({ notice }: { notice: Notice }) {
   const dismiss = useAppStore((s) => s.dismissNotice)
-  const timer = useRef<number | null>(null)
+  const [held, setHeld] = useState(false)
   const ms = noticeTimeoutMs(notice.level)
 
-  const start = () => {
-    if (ms == null) return
-    timer.current = window.setTimeout(() => dismiss(notice.id), ms)
-  }
-  const stop = () => {
-    if (timer.current != null) window.clearTimeout(timer.current)
-    timer.current = null
-  }
+  // Hovering or focusing a toast holds it; leaving starts its time again.
   useEffect(() => {
-    start()
-    return stop
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [notice.id])
+    if (ms == null || held) return
+    const t = window.setTimeout(() => dismiss(notice.id), ms)
+    return () => window.clearTimeout(t)
+  }, [ms, held, dismiss, notice.id])
+  const hold = () => setHeld(true)
+  const release = () => setHeld(false)
 
   return (
     <div
       className={`toast toast-${notice.level}`}
       role={notice.level === 'error' ? 'alert' : 'status'}
-      onMouseEnter={stop}
-      onMouseLeave={start}
-      onFocus={stop}
-      onBlur={start}
+      onMouseEnter={hold}
+      onMouseLeave={release}
+      onFocus={hold}
+      onBlur={release}
     >
       <Icon name={ICON[notice.level]} size={16} className="toast-icon" />
       <div className="toast-body">

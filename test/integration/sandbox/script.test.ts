@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { freshDir } from './helpers'
+
+const ROOT = join(import.meta.dirname, '../../..')
+
+/** Runs `npm run sandbox`'s script, waits for its banner, then stops it with `signal`. */
+async function runScript(args: string[], signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string; baseUrl: string; key: string; credits: number }> {
+  const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/sandbox.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  while (!/data dir:/.test(stdout)) {
+    if (child.exitCode !== null) throw new Error(`script exited early: ${stdout}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  const baseUrl = /base URL:\s+(\S+)/.exec(stdout)![1]
+  const key = /API key:\s+(\S+)/.exec(stdout)![1]
+  const res = await fetch(`${baseUrl}/credits`, { headers: { authorization: `Bearer ${key}` } })
+  const credits = (await res.json()).data.credits.current
+  child.kill(signal)
+  return { code: await exited, stdout, baseUrl, key, credits }
+}
+
+describe('scripts/sandbox.ts', () => {
+  const dirs: string[] = []
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true })
+  })
+
+  it('prints its base URL and key, serves, and exits cleanly on SIGTERM and SIGINT', async () => {
+    const data = await freshDir()
+    dirs.push(data)
+    const key = `sk_live_${'S'.repeat(32)}`
+    const first = await runScript(['--port', '0', '--key', key, '--credits', '777', '--data', data, '--speed', '50', '--no-pixel', '--quiet'], 'SIGTERM')
+    expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
+    expect(first.key).toBe(key)
+    expect(first.credits).toBe(777)
+    expect(first.code).toBe(0)
+    const second = await runScript(['--port', '0', '--data', data, '--quiet'], 'SIGINT')
+    expect(second.key).toBe(key) // persisted in the data dir
+    expect(second.code).toBe(0)
+  })
+})

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Asset, ChatMessage, ChatRun, Product } from '../../../src-preload/contract'
+import { activeCount, initialQueueState, upsert, useQueueStore, withProgress } from '../../../src-renderer/src/stores/queue'
+import { initialProductsState, mergeProducts, useProductsStore } from '../../../src-renderer/src/stores/products'
+import { initialLibraryState, matchesFilter, useLibraryStore } from '../../../src-renderer/src/stores/library'
+import { initialChatState, mergeMessages, useChatStore } from '../../../src-renderer/src/stores/chat'
+import { jobSpec, pauseReason } from '../../../src-renderer/src/features/queue/job-view'
+import { fail, installFakeBridge, ok, removeBridge } from './fake-bridge'
+import { job } from './fixtures'
+
+const product = (id: string, createdAt: string): Product => ({
+  id, name: id, imageUrl: null, segmentedImageUrl: null, thumbUrl: null, category: null, metadata: {}, createdAt
+})
+const asset = (over: Partial<Asset>): Asset => ({
+  id: 'a1', kind: 'image', jobId: null, generationId: null, prompt: 'Wallet on marble', productIds: [], aspectRatio: '1:1',
+  width: 1024, height: 1024, durationSec: null, bytes: 1, mimeType: 'image/png', mediaUrl: 'krev-media://a1', thumbUrl: 'krev-media://a1/t',
+  favorite: false, rating: 0, tags: ['summer'], adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
+})
+const msg = (id: string, createdAt: string, role: ChatMessage['role'] = 'user'): ChatMessage => ({ id, role, text: id, createdAt, generationIds: [], mediaUrls: [] })
+
+beforeEach(() => {
+  useQueueStore.setState(initialQueueState)
+  useProductsStore.setState(initialProductsState)
+  useLibraryStore.setState(initialLibraryState)
+  useChatStore.setState(initialChatState)
+})
+afterEach(removeBridge)
+
+describe('queue store', () => {
+  it('upserts newest first, applies progress and counts active jobs', () => {
+    let jobs = upsert([], job({ id: 'a', createdAt: '2026-01-01T00:00:00Z' }))
+    jobs = upsert(jobs, job({ id: 'b', createdAt: '2026-01-02T00:00:00Z', status: 'succeeded' }))
+    expect(jobs.map((j) => j.id)).toEqual(['b', 'a'])
+    jobs = withProgress(jobs, { jobId: 'a', status: 'downloading', progress: 90 })
+    expect(jobs[1]).toMatchObject({ status: 'downloading', progress: 90 })
+    expect(withProgress(jobs, { jobId: 'zzz', status: 'failed', progress: 0 })).toBe(jobs)
+    expect(activeCount(jobs)).toBe(1)
+  })
+
+  it('treats a missing queue as unavailable, and events bring it back', async () => {
+    installFakeBridge({})
+    await useQueueStore.getState().fetch()
+    expect(useQueueStore.getState()).toMatchObject({ load: 'unavailable', error: null })
+    useQueueStore.getState().upsertJob(job())
+    expect(useQueueStore.getState().load).toBe('ready')
+  })
+
+  it('runs job actions and reports their errors', async () => {
+    installFakeBridge({ 'queue.cancel': ok(job({ status: 'cancelled' })), 'queue.remove': ok({ removed: true }), 'queue.retry': fail('conflict', 'Already running') })
+    useQueueStore.getState().upsertJob(job())
+    expect(await useQueueStore.getState().act('cancel', 'j1')).toBeNull()
+    expect(useQueueStore.getState().jobs[0].status).toBe('cancelled')
+    expect(await useQueueStore.getState().act('retry', 'j1')).toBe('Already running')
+    expect(await useQueueStore.getState().act('remove', 'j1')).toBeNull()
+    expect(useQueueStore.getState().jobs).toEqual([])
+  })
+
+  it('describes jobs and pauses in words', () => {
+    expect(jobSpec(job())).toBe('2 images · 1:1')
+    expect(jobSpec(job({ request: { kind: 'video', params: { prompt: 'x', aspectRatio: '9:16', duration: 8, audioMode: 'auto' } } }))).toBe('Video · 9:16 · 8 s')
+    expect(pauseReason({ paused: true, reason: 'insufficient_credits', resumesAt: null })).toMatch(/credits/)
+  })
+})
+
+describe('products store', () => {
+  it('merges products newest first without duplicates', () => {
+    const merged = mergeProducts([product('a', '2026-01-01'), product('b', '2026-01-03')], [{ ...product('a', '2026-01-01'), name: 'A2' }, product('c', '2026-01-02')])
+    expect(merged.map((p) => `${p.id}:${p.name}`)).toEqual(['b:b', 'c:c', 'a:A2'])
+  })
+
+  it('tracks upload progress and keeps failures visible', () => {
+    const s = useProductsStore.getState()
+    s.applyUploadProgress({ uploadId: 'u1', fileName: 'bag.jpg', phase: 'analysing' })
+    s.applyUploadProgress({ uploadId: 'u2', fileName: 'x.png', phase: 'failed', message: 'Too small' })
+    s.applyUploadProgress({ uploadId: 'u1', fileName: 'bag.jpg', phase: 'done' })
+    expect(Object.keys(useProductsStore.getState().uploads)).toEqual(['u2'])
+  })
+
+  it('records a failed upload as a problem', async () => {
+    installFakeBridge({ 'products.upload': fail('payload_too_large', 'That photo is too large') })
+    expect(await useProductsStore.getState().upload({ fileName: 'big.jpg', mimeType: 'image/jpeg', dataBase64: 'AA==' })).toBeNull()
+    expect(useProductsStore.getState()).toMatchObject({ sending: 0, problems: [{ fileName: 'big.jpg', message: 'That photo is too large' }] })
+  })
+})
+
+describe('library store', () => {
+  it('filters by kind and search', () => {
+    expect(matchesFilter(asset({}), 'all', '')).toBe(true)
+    expect(matchesFilter(asset({}), 'video', '')).toBe(false)
+    expect(matchesFilter(asset({}), 'image', 'MARBLE')).toBe(true)
+    expect(matchesFilter(asset({}), 'image', 'summer')).toBe(true)
+    expect(matchesFilter(asset({}), 'image', 'sneaker')).toBe(false)
+  })
+
+  it('adds pushed assets that match the view, once', () => {
+    const s = useLibraryStore.getState()
+    s.added(asset({ id: 'x' }))
+    s.added(asset({ id: 'x' }))
+    s.setFilter({ kind: 'video' })
+    useLibraryStore.setState({ items: [], total: 0 })
+    useLibraryStore.getState().added(asset({ id: 'img' }))
+    expect(useLibraryStore.getState().items).toEqual([])
+  })
+
+  it('drops assets that are gone when refreshed', async () => {
+    installFakeBridge({ 'library.get': fail('not_found', 'gone') })
+    useLibraryStore.setState({ items: [asset({ id: 'a1' }), asset({ id: 'a2' })], total: 2 })
+    await useLibraryStore.getState().refreshIds(['a1', 'unknown'])
+    expect(useLibraryStore.getState()).toMatchObject({ items: [{ id: 'a2' }], total: 1 })
+  })
+})
+
+describe('chat store', () => {
+  const run = (over: Partial<ChatRun> = {}): ChatRun => ({
+    runId: 'r1', conversationId: 'c1', status: 'running', assistantText: '', messages: [msg('m1', '2026-01-01T00:00:01Z')],
+    generationIds: [], error: null, updatedAt: '2026-01-01T00:00:02Z', ...over
+  })
+
+  it('merges run messages in time order', () => {
+    expect(mergeMessages([msg('b', '2')], [msg('a', '1'), msg('b', '2', 'assistant')]).map((m) => `${m.id}${m.role[0]}`)).toEqual(['au', 'ba'])
+  })
+
+  it('sends a message, opens its conversation and follows pushed runs', async () => {
+    installFakeBridge({ 'chat.send': ok(run()) })
+    expect(await useChatStore.getState().send('  Three ad concepts  ', 'asset')).toBe(true)
+    expect(useChatStore.getState()).toMatchObject({ activeId: 'c1', sending: false, conversations: [{ id: 'c1', title: 'm1', lastStatus: 'running' }] })
+    useChatStore.getState().applyRun(run({ status: 'succeeded', messages: [msg('m1', '2026-01-01T00:00:01Z'), msg('m2', '2026-01-01T00:00:03Z', 'assistant')] }))
+    expect(useChatStore.getState().messages.map((m) => m.id)).toEqual(['m1', 'm2'])
+    expect(useChatStore.getState().conversations[0].lastStatus).toBe('succeeded')
+  })
+
+  it('shows a readable error when chat is not available', async () => {
+    installFakeBridge({})
+    expect(await useChatStore.getState().send('hello', 'auto')).toBe(false)
+    expect(useChatStore.getState().sendError).toMatch(/isn’t available/)
+    expect(await useChatStore.getState().send('   ', 'auto')).toBe(false)
+  })
+})

@@ -1,0 +1,53 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { MediaStore } from '../../../src-main/sandbox/media'
+import { Store } from '../../../src-main/sandbox/store'
+
+describe('sandbox store', () => {
+  const dirs: string[] = []
+  const dir = async () => {
+    const d = await mkdtemp(join(tmpdir(), 'krev-sbx-unit-'))
+    dirs.push(d)
+    return d
+  }
+  afterEach(async () => {
+    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true })
+  })
+
+  it('writes state atomically and reads it back', async () => {
+    const d = await dir()
+    const store = await Store.open(d, () => undefined)
+    store.users.set('u', { id: 'u', credits: 5, limit: 10, plan: 'pro', planName: 'Pro' })
+    store.changed()
+    await store.close()
+    expect(await readdir(d)).toEqual(['state.json'])
+    const again = await Store.open(d, () => undefined)
+    expect(again.users.get('u')?.credits).toBe(5)
+    expect(again.secret).toBe(store.secret)
+    expect(JSON.parse(await readFile(join(d, 'state.json'), 'utf8')).version).toBe(1)
+  })
+
+  it('coalesces many changes into few writes, none torn', async () => {
+    const d = await dir()
+    const store = await Store.open(d, () => undefined)
+    for (let i = 0; i < 200; i++) {
+      store.users.set(`u${i}`, { id: `u${i}`, credits: i, limit: 10, plan: 'pro', planName: 'Pro' })
+      store.changed()
+      if (i % 50 === 0) await store.flush()
+    }
+    await store.close()
+    expect(Object.keys(JSON.parse(await readFile(join(d, 'state.json'), 'utf8')).users)).toHaveLength(200)
+  })
+
+  it('media paths never leave the media root', async () => {
+    const media = new MediaStore(await dir())
+    expect(() => media.pathFor('default', '../state.json')).toThrow()
+    expect(() => media.pathFor('..', 'a.png')).toThrow()
+    expect(() => media.pathFor('default', 'a.png\0.jpg')).toThrow()
+    expect(() => media.pathFor('default', 'CON.png')).toThrow()
+    expect(() => media.pathFor('default', 'C:\\x.png')).toThrow()
+    expect(media.pathFor('default', '0a-original.png').startsWith(media.root)).toBe(true)
+  })
+})
