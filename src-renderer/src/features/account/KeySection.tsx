@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import type { KeyStatus } from '../../../../src-preload/contract'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
@@ -18,6 +19,12 @@ const STATE: Record<string, string> = {
   locked: 'Keychain locked',
   unavailable: 'Keychain unavailable',
   error: 'Keychain error'
+}
+
+function keyHint(key: KeyStatus | undefined): string | undefined {
+  const kept = key && key.state !== 'available' ? ' It will be kept for this session only.' : ''
+  if (key?.configured) return `Saving a new key replaces the current one.${kept}`
+  return kept ? `Starts with sk_live_.${kept}` : undefined
 }
 
 export function KeySection() {
@@ -84,7 +91,7 @@ export function KeySection() {
           </div>
         </div>
 
-        <KeyForm hint={key?.configured ? 'Saving a new key replaces the current one.' : undefined} />
+        <KeyForm hint={keyHint(key)} />
 
         <div className="key-footer">
           <div className="mode-switch">
