@@ -1,6 +1,8 @@
 /**
  * `npm run sandbox -- --port 4010 [--key sk_live_…] [--credits 2500] [--data DIR] [--speed 1] [--no-pixel]`
- * Starts the local Krev API sandbox and prints its base URL and key.
+ * Starts the local Krev API sandbox and prints its base URL and key. The data dir keeps
+ * only key hashes, so without --key every start prints a freshly minted key (keys from
+ * earlier starts keep working); pass --key to get the same one each time.
  */
 import { parseArgs } from 'node:util'
 import { startSandbox } from '../src-main/sandbox'

@@ -1,6 +1,6 @@
-import { addKey } from './auth'
 import { validateRule, type FaultRule } from './faults'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { addKey } from './keys'
 import type { Route } from './router'
 import type { Services } from './services'
 import { DEFAULT_USER, isScope, SCOPES, type Scope, type UserRecord } from './types'

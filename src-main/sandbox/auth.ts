@@ -1,12 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
 import { HttpError } from './http'
+import { findKey } from './keys'
 import type { Store } from './store'
-import { DEFAULT_USER, SCOPES, type KeyRecord, type Scope, type UserRecord } from './types'
-import { isoSeconds, newId, randomAlnum } from './util'
-
-/** Keys look like the real ones: `sk_live_` + 32 alphanumerics. */
-export const KEY_PATTERN = /^sk_live_[A-Za-z0-9]{32}$/
-export const newKeySecret = (): string => `sk_live_${randomAlnum(32)}`
+import { DEFAULT_USER, type KeyRecord, type Scope, type UserRecord } from './types'
 
 export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a)
@@ -14,27 +10,12 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
-export function addKey(store: Store, opts: { secret?: string; userId: string; scopes?: Scope[]; name?: string }): KeyRecord {
-  const record: KeyRecord = {
-    id: newId(),
-    name: opts.name ?? 'Sandbox key',
-    secret: opts.secret ?? newKeySecret(),
-    userId: opts.userId,
-    scopes: [...(opts.scopes ?? SCOPES)],
-    createdAt: isoSeconds(),
-    revokedAt: null
-  }
-  store.keys.set(record.secret, record)
-  store.changed()
-  return record
-}
-
 /** `Authorization: Bearer sk_live_…` → key and user; anything else is a 401. */
 export function authenticateBearer(store: Store, header: string | undefined): { key: KeyRecord; user: UserRecord } {
   if (!header) throw new HttpError(401, 'Missing API key: send Authorization: Bearer sk_live_…')
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (!match) throw new HttpError(401, 'Invalid Authorization header: expected "Bearer <api key>"')
-  const key = store.keys.get(match[1])
+  const key = findKey(store, match[1])
   if (!key) throw new HttpError(401, 'Invalid API key')
   if (key.revokedAt) throw new HttpError(401, 'This API key has been revoked')
   const user = store.users.get(key.userId)

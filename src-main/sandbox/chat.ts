@@ -1,11 +1,12 @@
 import { isMetaMutation } from './chat-agent'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { imageRefList } from './media-ref'
 import { ownedProducts } from './routes-generate'
 import type { Route } from './router'
 import type { Services } from './services'
 import type { UserRecord } from './types'
 import { isUuid } from './util'
-import { CHAT_AGENTS, httpsUrlList, oneOf, requiredText, uuidField, uuidList } from './validate'
+import { CHAT_AGENTS, oneOf, requiredText, uuidField, uuidList } from './validate'
 
 const caller = (ctx: RequestContext): UserRecord => {
   if (!ctx.user) throw new HttpError(401, 'Missing API key')
@@ -18,7 +19,7 @@ async function postChat(services: Services, ctx: RequestContext): Promise<ApiRes
   const message = requiredText(body, 'message', 8000)
   const conversationId = uuidField(body, 'conversation_id')
   const productIds = uuidList(body, 'product_ids')
-  const referenceImages = httpsUrlList(body, 'reference_images')
+  const referenceImages = await imageRefList(services, body, 'reference_images')
   const agent = oneOf(body, 'agent', CHAT_AGENTS, 'auto')
   ownedProducts(services, user, productIds)
   let conversation = null

@@ -57,23 +57,41 @@ export interface RequestContext {
 
 export const JSON_LIMIT = 1024 * 1024
 export const UPLOAD_LIMIT = 20 * 1024 * 1024
-/** A 20 MB file still fits: the multipart envelope (boundaries, part headers) gets some slack. */
-const MULTIPART_LIMIT = UPLOAD_LIMIT + 64 * 1024
+/** Envelope slack: multipart boundaries and part headers, or the JSON around a data URL. */
+const ENVELOPE_SLACK = 64 * 1024
+/** A 20 MB file still fits in a multipart upload. */
+const MULTIPART_LIMIT = UPLOAD_LIMIT + ENVELOPE_SLACK
+/**
+ * POST /products also takes the image as a base64 data URL in JSON, which the reference
+ * allows as an alternative to multipart: a 20 MB image is ~26.7 MB of base64 (4 chars per
+ * 3 bytes), so that one JSON route gets an upload-sized cap instead of 1 MB.
+ */
+export const PRODUCT_JSON_LIMIT = Math.ceil(UPLOAD_LIMIT / 3) * 4 + ENVELOPE_SLACK
 /** Past this we stop draining an oversized upload and drop the connection. */
 const DRAIN_LIMIT = 64 * 1024 * 1024
 
 const isMultipart = (headers: IncomingHttpHeaders): boolean =>
   (headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')
 
+/** Same normalisation as the router (empty segments ignored), so `/api/v1/products/` counts too. */
+const isProductUpload = (method: string, path: string): boolean =>
+  method === 'POST' && path.split('/').filter(Boolean).join('/') === 'api/v1/products'
+
+/** The body cap for a request, and what its 413 says. */
+export function bodyLimit(method: string, path: string, headers: IncomingHttpHeaders): { bytes: number; message: string } {
+  const upload = { message: 'Upload too large: the maximum is 20 MB' }
+  if (isMultipart(headers)) return { bytes: MULTIPART_LIMIT, ...upload }
+  if (isProductUpload(method, path)) return { bytes: PRODUCT_JSON_LIMIT, ...upload }
+  return { bytes: JSON_LIMIT, message: 'Request body too large: the maximum is 1 MB' }
+}
+
 /**
- * Reads the whole body, enforcing the cap for its content type. An oversized body is
- * drained (not buffered) so the client receives a clean 413 instead of a broken pipe.
+ * Reads the whole body, enforcing the cap for its route and content type. An oversized
+ * body is drained (not buffered) so the client receives a clean 413 instead of a broken pipe.
  */
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  const multipart = isMultipart(req.headers)
-  const limit = multipart ? MULTIPART_LIMIT : JSON_LIMIT
-  const tooLarge = () =>
-    new HttpError(413, multipart ? 'Upload too large: the maximum is 20 MB' : 'Request body too large: the maximum is 1 MB')
+export function readBody(req: IncomingMessage, path: string): Promise<Buffer> {
+  const { bytes: limit, message } = bodyLimit((req.method ?? 'GET').toUpperCase(), path, req.headers)
+  const tooLarge = () => new HttpError(413, message)
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN)
     if (declared > DRAIN_LIMIT) {

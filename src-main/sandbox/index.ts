@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { adminRoutes, createUserKey, setCredits } from './admin'
-import { addKey, KEY_PATTERN } from './auth'
 import { ChatRunner } from './chat-runner'
 import { chatRoutes } from './chat'
 import { conversionRoutes } from './conversions'
@@ -12,6 +11,7 @@ import { Faults, type FaultController } from './faults'
 import { GenerationEngine } from './generations'
 import { ok } from './http'
 import { defaultFetchRemote } from './image-input'
+import { ensureDefaultKey, KEY_PATTERN } from './keys'
 import { Ledger } from './ledger'
 import { MediaStore, serveMedia } from './media'
 import { openApiDocument } from './openapi'
@@ -26,7 +26,7 @@ import { createRequestListener } from './server'
 import type { Services } from './services'
 import { UrlSigner } from './signing'
 import { Store } from './store'
-import { DEFAULT_USER, SCOPES, type Scope } from './types'
+import { DEFAULT_USER, type Scope } from './types'
 import { randomToken } from './util'
 
 export type { FaultAction, FaultController, FaultRule, FaultRuleState } from './faults'
@@ -35,7 +35,11 @@ export { SCOPES, type Scope } from './types'
 export interface SandboxOptions {
   /** 0 = random (default). */
   port?: number
-  /** The default user's full-scope key; random `sk_live_…` if omitted (or the one persisted in dataDir). */
+  /**
+   * The default user's full-scope key, registered if new. If omitted, a fresh random
+   * `sk_live_…` is minted on every start: state.json keeps only hashes, so an earlier
+   * key cannot be handed out again (earlier keys stay valid).
+   */
   key?: string
   /** Starting balance of the default user (first start of a dataDir only). Default 2500. */
   credits?: number
@@ -62,7 +66,7 @@ export interface SandboxHandle {
   /** http://127.0.0.1:PORT (the API lives under /api/v1). */
   baseUrl: string
   port: number
-  /** The default user's key. */
+  /** The default user's key (the plaintext lives only here, never in dataDir). */
   key: string
   faults: FaultController
   /** Header value for `x-sandbox-admin` on /__sandbox/* routes. */
@@ -70,7 +74,7 @@ export interface SandboxHandle {
   /** Cookie value for `krev_session`, which /api/v1/keys requires. */
   dashboardSession: string
   dataDir: string
-  /** Extra keys; the same userId shares credits and rate limits. */
+  /** Extra keys, returned in plaintext once; the same userId shares credits and rate limits. */
   createKey(opts: { scopes: Scope[]; userId?: string }): string
   setCredits(userId: string | 'default', amount: number): void
   close(): Promise<void>
@@ -81,6 +85,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const log = opts.log ?? (() => undefined)
   const speed = opts.speed ?? 1
   if (!(speed > 0)) throw new Error('speed must be a positive number')
+  if (opts.key !== undefined && !KEY_PATTERN.test(opts.key)) throw new Error('key must be sk_live_ followed by 32 letters or digits')
   const ephemeral = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'krev-sandbox-')))
   const store = await Store.open(dataDir, log)
@@ -89,17 +94,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     store.users.set(DEFAULT_USER, { id: DEFAULT_USER, credits: startingCredits, limit: 2500, plan: 'pro', planName: 'Pro' })
     store.changed()
   }
-  if (opts.key !== undefined && !KEY_PATTERN.test(opts.key)) throw new Error('key must be sk_live_ followed by 32 letters or digits')
-  const existing = opts.key
-    ? store.keys.get(opts.key)
-    : [...store.keys.values()].find((k) => k.userId === DEFAULT_USER && k.name === 'Default key' && !k.revokedAt)
-  if (existing && (existing.userId !== DEFAULT_USER || existing.revokedAt)) {
-    existing.userId = DEFAULT_USER
-    existing.revokedAt = null
-    existing.scopes = [...SCOPES]
-    store.changed()
-  }
-  const defaultKey = existing?.secret ?? addKey(store, { secret: opts.key, userId: DEFAULT_USER, name: 'Default key' }).secret
+  const defaultKey = ensureDefaultKey(store, opts.key)
 
   let baseUrl = ''
   const media = new MediaStore(dataDir)

@@ -24,6 +24,12 @@ const dateTime = str({ format: 'date-time' })
 const url = str({ format: 'uri' })
 const imageAspect = str({ enum: ['1:1', '16:9', '9:16', '4:3', '3:4'] })
 const imageCount = int({ enum: [1, 2, 4], default: 1 })
+/** Image inputs: https, or a media URL this sandbox signed (its outputs can feed the next request). */
+const imageInput = str({
+  format: 'uri',
+  pattern: '^(https://|http://127\\.0\\.0\\.1:[0-9]+/storage/)',
+  description: 'An https image URL, or a signed media URL from this sandbox (e.g. an earlier output).'
+})
 
 export const schemas: Record<string, Schema> = {
   Error: obj({ success: { type: 'boolean', const: false }, error: str() }),
@@ -131,7 +137,8 @@ export const schemas: Record<string, Schema> = {
     id: uuid,
     name: str(),
     key: str({ pattern: '^sk_live_[A-Za-z0-9]{32}$', description: 'Shown only once.' }),
-    key_prefix: str(),
+    key_prefix: str({ description: 'sk_live_ and the first 4 characters, for display.' }),
+    key_last4: str({ minLength: 4, maxLength: 4 }),
     scopes: arr(ref('Scope')),
     created_at: dateTime
   }),
@@ -147,7 +154,7 @@ export const schemas: Record<string, Schema> = {
       preset_id: str({ examples: ['flat_lay', 'lifestyle', 'studio'] }),
       hd: { type: 'boolean', default: false, description: '4K upscaling; costs 2x credits.' },
       image_count: imageCount,
-      reference_images: arr(str({ format: 'uri', pattern: '^https://' }), { maxItems: 8 })
+      reference_images: arr(imageInput, { maxItems: 8 })
     },
     ['prompt']
   ),
@@ -158,7 +165,7 @@ export const schemas: Record<string, Schema> = {
       duration: int({ minimum: 4, maximum: 15, default: 5 }),
       audio_mode: str({ enum: ['auto', 'off', 'native'], default: 'auto' }),
       product_id: uuid,
-      source_image: str({ format: 'uri', pattern: '^https://' }),
+      source_image: imageInput,
       preset_id: str()
     },
     ['prompt']
@@ -170,14 +177,14 @@ export const schemas: Record<string, Schema> = {
       aspect_ratio: str({ enum: ['1:1', '4:5', '9:16'], default: '4:5' }),
       image_count: imageCount,
       style_id: str(),
-      inspiration_image: str({ format: 'uri', pattern: '^https://' }),
+      inspiration_image: imageInput,
       brand_context: str({ maxLength: 2000 })
     },
     ['brief', 'product_ids']
   ),
   ProductCreateJson: obj(
     {
-      image_url: str({ description: 'https URL of the image, or a data:image/…;base64 URL. JPG, PNG or WebP.' }),
+      image_url: str({ description: 'https URL of the image, a data:image/…;base64 URL (up to 20 MB decoded), or a signed media URL from this sandbox. JPG, PNG or WebP.' }),
       name: str({ maxLength: 200 }),
       skip_segmentation: { type: 'boolean', default: false }
     },
@@ -196,7 +203,7 @@ export const schemas: Record<string, Schema> = {
       message: str({ minLength: 1, maxLength: 8000 }),
       conversation_id: uuid,
       product_ids: arr(uuid),
-      reference_images: arr(str({ format: 'uri', pattern: '^https://' })),
+      reference_images: arr(imageInput),
       agent: str({ enum: ['auto', 'asset', 'discover'], default: 'auto' })
     },
     ['message']

@@ -15,7 +15,7 @@ const ERRORS: Record<string, string> = {
   '402': 'Insufficient credits; nothing was charged.',
   '403': 'The key lacks the scope, or the action is not available.',
   '404': 'Not found (or not yours).',
-  '413': 'Request body too large (JSON 1 MB, uploads 20 MB).',
+  '413': 'Request body too large (JSON 1 MB; uploads, including POST /products JSON with a data URL, 20 MB of image).',
   '429': 'Rate limit exceeded (per user). Wait Retry-After seconds.',
   '500': 'Unexpected error. Credits of a failed generation are refunded.'
 }

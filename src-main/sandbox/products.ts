@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { formBody, HttpError, isMultipartRequest, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { checkImage, loadImageUrl, MAX_IMAGE_BYTES } from './image-input'
+import { isOwnMediaUrl, readImageRef, resolveOwnMediaUrl } from './media-ref'
 import { analyseProduct } from './product-analysis'
 import type { Route } from './router'
 import { dominantColors, removeBackground } from './segment'
@@ -62,6 +63,11 @@ async function readUpload(services: Services, ctx: RequestContext): Promise<Uplo
   const imageUrl = requiredText(body, 'image_url', 30 * 1024 * 1024)
   const name = optionalText(body, 'name', 200)
   const skipSegmentation = optionalBoolean(body, 'skip_segmentation')
+  if (isOwnMediaUrl(imageUrl, services.baseUrl())) {
+    // An earlier output or product of this sandbox; its id-based file name says nothing about the product.
+    const ref = await resolveOwnMediaUrl(services, imageUrl, 'image_url')
+    return { data: await readImageRef(ref, services.media, services.fetchRemote), name, fileName: null, skipSegmentation }
+  }
   const data = await loadImageUrl(imageUrl, services.fetchRemote)
   const fileName = imageUrl.startsWith('data:') ? null : decodeURIComponent(new URL(imageUrl).pathname.split('/').pop() ?? '')
   return { data, name, fileName, skipSegmentation }

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import type { RenderedOutput } from './generations'
 import { checkImage, type FetchRemote } from './image-input'
 import type { MediaStore } from './media'
+import { readImageRef } from './media-ref'
 import { renderAd } from './render-ad'
 import { canvasSize, renderImage, renderScene } from './render-image'
 import { renderAnimatedWebp, renderMp4, videoSize, type EncoderRegistry } from './render-video'
@@ -32,17 +33,18 @@ async function productImages(generation: GenerationRecord, deps: RenderJobDeps):
   return images
 }
 
-async function fetchChecked(url: string, deps: RenderJobDeps): Promise<Buffer> {
-  const data = await deps.fetchRemote(url)
+/** `ref` is an https URL or a `sandbox-media:` reference to an earlier output or product. */
+async function fetchChecked(ref: string, deps: RenderJobDeps): Promise<Buffer> {
+  const data = await readImageRef(ref, deps.media, deps.fetchRemote)
   await checkImage(data)
   return data
 }
 
 /** Reference / inspiration images steer the palette; one that cannot be fetched is skipped. */
-async function referenceTint(urls: string[], deps: RenderJobDeps): Promise<string | null> {
-  for (const url of urls.slice(0, 3)) {
+async function referenceTint(refs: string[], deps: RenderJobDeps): Promise<string | null> {
+  for (const ref of refs.slice(0, 3)) {
     try {
-      return await averageColor(await fetchChecked(url, deps))
+      return await averageColor(await fetchChecked(ref, deps))
     } catch (error) {
       deps.log(`sandbox: reference image skipped (${(error as Error).message})`)
     }

@@ -1,5 +1,5 @@
-import { addKey } from './auth'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { addKey } from './keys'
 import { creditsView } from './ledger'
 import type { Route } from './router'
 import type { Services } from './services'
@@ -24,8 +24,17 @@ async function createKey(services: Services, ctx: RequestContext): Promise<ApiRe
     }
     scopes = [...new Set(body.scopes as Scope[])]
   }
-  const key = addKey(services.store, { userId: ctx.user.id, scopes, name })
-  return ok({ id: key.id, name: key.name, key: key.secret, key_prefix: key.secret.slice(0, 12), scopes: key.scopes, created_at: key.createdAt })
+  const { record, secret } = addKey(services.store, { userId: ctx.user.id, scopes, name })
+  // The only response that ever carries the plaintext; the sandbox keeps just its hash.
+  return ok({
+    id: record.id,
+    name: record.name,
+    key: secret,
+    key_prefix: record.prefix,
+    key_last4: record.last4,
+    scopes: record.scopes,
+    created_at: record.createdAt
+  })
 }
 
 async function deleteKey(services: Services, ctx: RequestContext): Promise<ApiResult> {

@@ -1,6 +1,7 @@
 import { writeAdCopy } from './ad-copy'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { priceAds, priceImages, priceVideo } from './ledger'
+import { imageRefList, optionalImageRef } from './media-ref'
 import type { Route } from './router'
 import type { Services } from './services'
 import type { GenerationParams, ProductRecord, UserRecord } from './types'
@@ -10,8 +11,6 @@ import {
   AUDIO_MODES,
   IMAGE_ASPECTS,
   IMAGE_COUNTS,
-  httpsUrl,
-  httpsUrlList,
   integerInRange,
   oneOf,
   optionalBoolean,
@@ -45,7 +44,7 @@ async function postImages(services: Services, ctx: RequestContext): Promise<ApiR
   const presetId = optionalText(body, 'preset_id', 64)
   const hd = optionalBoolean(body, 'hd')
   const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
-  const referenceImages = httpsUrlList(body, 'reference_images')
+  const referenceImages = await imageRefList(services, body, 'reference_images')
   ownedProducts(services, user, productIds)
   const params: GenerationParams = { prompt, aspectRatio, productIds, presetId, hd, imageCount, referenceImages }
   const price = priceImages(imageCount, hd)
@@ -61,7 +60,7 @@ async function postVideos(services: Services, ctx: RequestContext): Promise<ApiR
   const duration = integerInRange(body, 'duration', 4, 15, 5)
   const audioMode = oneOf(body, 'audio_mode', AUDIO_MODES, 'auto')
   const productId = uuidField(body, 'product_id')
-  const sourceImage = httpsUrl(body, 'source_image')
+  const sourceImage = await optionalImageRef(services, body, 'source_image')
   if (sourceImage && /\.(mp4|mov|webm|m4v|avi|mkv)(\?|#|$)/i.test(sourceImage)) {
     throw new HttpError(400, 'source_image must be an image URL: video URLs are not supported')
   }
@@ -87,7 +86,7 @@ async function postAds(services: Services, ctx: RequestContext): Promise<ApiResu
   const aspectRatio = oneOf(body, 'aspect_ratio', AD_ASPECTS, '4:5')
   const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
   const styleId = optionalText(body, 'style_id', 64)
-  const inspirationImage = httpsUrl(body, 'inspiration_image')
+  const inspirationImage = await optionalImageRef(services, body, 'inspiration_image')
   const brandContext = optionalText(body, 'brand_context', 2000)
   const products = ownedProducts(services, user, productIds)
   const copy = writeAdCopy(

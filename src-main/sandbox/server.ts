@@ -199,7 +199,7 @@ export function createRequestListener(router: Router, services: Services) {
       if (fault.latencyMs) await sleep(fault.latencyMs)
       let body: Buffer
       try {
-        body = await readBody(req)
+        body = await readBody(req, path)
       } catch (error) {
         if (!res.destroyed) await send(res, toResult(error, services), false)
         return

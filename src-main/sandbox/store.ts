@@ -1,5 +1,6 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { fromStoredKey, redactKeys, type StoredKey } from './keys'
 import type {
   ConversationRecord,
   GenerationRecord,
@@ -11,6 +12,8 @@ import type {
 } from './types'
 import { randomToken } from './util'
 
+const TEMP_FILE_RE = /^state\.json\.\d+\.\d+\.tmp$/
+
 /**
  * All sandbox state, in memory, mirrored to `dataDir/state.json`. Writes are coalesced
  * (one in flight, one pending) and atomic: temp file + fsync + rename, so a kill at any
@@ -18,7 +21,7 @@ import { randomToken } from './util'
  */
 export class Store {
   readonly users = new Map<string, UserRecord>()
-  readonly keys = new Map<string, KeyRecord>() // by secret
+  readonly keys = new Map<string, KeyRecord>() // by hash (see keys.ts)
   readonly products = new Map<string, ProductRecord>()
   readonly generations = new Map<string, GenerationRecord>()
   readonly conversations = new Map<string, ConversationRecord>()
@@ -39,7 +42,14 @@ export class Store {
   static async open(dataDir: string, log: (line: string) => void): Promise<Store> {
     await mkdir(dataDir, { recursive: true })
     const store = new Store(join(dataDir, 'state.json'), log)
+    // A temp file left by a crash mid-write is never read back, and one written before
+    // keys were hashed would hold them in plaintext: remove it.
+    for (const name of await readdir(dataDir)) {
+      if (TEMP_FILE_RE.test(name)) await rm(join(dataDir, name), { force: true })
+    }
     await store.load()
+    // A state.json from before keys were hashed is rewritten at once, not at the next change.
+    if (store.dirty) await store.flush()
     return store
   }
 
@@ -55,16 +65,27 @@ export class Store {
       state = JSON.parse(raw) as SandboxState
       if (state.version !== 1) throw new Error(`unknown state version ${String(state.version)}`)
     } catch (error) {
-      // Keep the unreadable file for inspection rather than silently overwriting it.
+      // Keep the unreadable file for inspection rather than silently overwriting it, but
+      // with any plaintext keys (an old format) redacted: keys never stay in a file.
       const aside = `${this.file}.corrupt-${Date.now()}`
-      await rename(this.file, aside).catch(() => undefined)
+      await writeFile(aside, redactKeys(raw), { mode: 0o600 }).catch(() => undefined)
+      await rm(this.file, { force: true }).catch(() => undefined)
       this.log(`sandbox: state.json unreadable (${(error as Error).message}); moved to ${aside}, starting fresh`)
       return
     }
     this.secret = state.secret
     this.dashboardSession = state.dashboardSession
     for (const user of Object.values(state.users)) this.users.set(user.id, user)
-    for (const key of state.keys) this.keys.set(key.secret, key)
+    for (const stored of state.keys as StoredKey[]) {
+      const key = fromStoredKey(stored)
+      if (!key) {
+        this.log('sandbox: state.json has an API key record without a hash; it was dropped')
+        this.dirty = true
+        continue
+      }
+      if (key.migrated) this.dirty = true
+      this.keys.set(key.record.hash, key.record)
+    }
     for (const p of state.products) this.products.set(p.id, p)
     for (const g of state.generations) this.generations.set(g.id, g)
     for (const c of state.conversations) this.conversations.set(c.id, c)

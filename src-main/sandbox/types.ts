@@ -18,10 +18,15 @@ export interface UserRecord {
   planName: string
 }
 
+/** Never the plaintext: a key is stored as its hash plus what a dashboard shows of it. */
 export interface KeyRecord {
   id: string
   name: string
-  secret: string
+  /** SHA-256 of the full key, hex; the Store's index. */
+  hash: string
+  /** `sk_live_` + the first 4 characters. */
+  prefix: string
+  last4: string
   userId: string
   scopes: Scope[]
   createdAt: string

@@ -73,6 +73,7 @@ export function uuidList(body: Body, field: string, max = 10): string[] {
   return [...new Set(value.map((id) => id.toLowerCase()))]
 }
 
+/** Image inputs accept these, or a media URL of this sandbox (see media-ref.ts). */
 export function isHttpsUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 2048) return false
   try {
@@ -81,22 +82,6 @@ export function isHttpsUrl(value: unknown): value is string {
   } catch {
     return false
   }
-}
-
-export function httpsUrl(body: Body, field: string): string | null {
-  const value = body[field]
-  if (value === undefined || value === null) return null
-  if (!isHttpsUrl(value)) throw bad(`${field} must be an https URL`)
-  return value
-}
-
-export function httpsUrlList(body: Body, field: string, max = 8): string[] {
-  const value = body[field]
-  if (value === undefined || value === null) return []
-  if (!Array.isArray(value)) throw bad(`${field} must be an array of https URLs`)
-  if (value.length > max) throw bad(`${field} can include at most ${max} URLs`)
-  if (!value.every(isHttpsUrl)) throw bad(`${field} must contain only https URLs`)
-  return value as string[]
 }
 
 export function optionalObject(body: Body, field: string): Record<string, unknown> | null {

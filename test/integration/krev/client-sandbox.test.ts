@@ -153,6 +153,17 @@ describe('happy paths', () => {
     for (const url of done.output?.urls ?? []) expect(sniffImageType(await fetchMedia(url))).not.toBeNull()
   })
 
+  it("feeds an earlier output back in (the sandbox's own signed URL) as a reference and as a video's source image", async () => {
+    const { client } = harness()
+    const first = await client.generateImages({ prompt: 'Mug, first take', product_id: productId })
+    const output = (await client.waitForGeneration(first.generation_id, fast)).output?.urls[0] ?? ''
+    expect(output.startsWith(`${sb.baseUrl}/storage/`)).toBe(true)
+    const again = await client.generateImages({ prompt: 'Same mug, new angle', reference_images: [output] })
+    expect((await client.waitForGeneration(again.generation_id, fast)).status).toBe('succeeded')
+    const video = await client.generateVideo({ prompt: 'Slow push in', duration: 4, source_image: output })
+    expect((await client.waitForGeneration(video.generation_id, fast)).status).toBe('succeeded')
+  })
+
   it('generates a video and waits for it', async () => {
     const { client } = harness()
     const started = await client.generateVideo({ prompt: 'Slow pan around the mug', duration: 4, aspect_ratio: '1:1', product_id: productId })

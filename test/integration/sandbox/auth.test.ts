@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCOPES, type Scope } from '../../../src-main/sandbox'
 import { boot, createProduct, type Booted } from './helpers'
+import type { ImageStarted, KeyCreated } from './wire'
 
 const ENDPOINTS: Array<{ scope: Scope; method: string; path: string; json?: unknown }> = [
   { scope: 'images', method: 'POST', path: '/images', json: { prompt: 'x' } },
@@ -51,7 +52,7 @@ describe('sandbox authentication and scopes', () => {
   })
 
   it('GET /generations/{id} accepts any of images, videos or ads', async () => {
-    const { body } = await b.call('/images', { json: { prompt: 'scope check' } })
+    const { body } = await b.call<ImageStarted>('/images', { json: { prompt: 'scope check' } })
     const id = body.data.generation_id
     for (const scope of ['images', 'videos', 'ads'] as const) {
       const res = await b.call(`/generations/${id}`, { key: b.sb.createKey({ scopes: [scope] }) })
@@ -63,7 +64,7 @@ describe('sandbox authentication and scopes', () => {
 
   it("another user's resources are 404, not 403", async () => {
     const product = await createProduct(b)
-    const { body } = await b.call('/images', { json: { prompt: 'mine' } })
+    const { body } = await b.call<ImageStarted>('/images', { json: { prompt: 'mine' } })
     const other = b.sb.createKey({ scopes: [...SCOPES], userId: 'someone-else' })
     expect((await b.call(`/generations/${body.data.generation_id}`, { key: other })).status).toBe(404)
     expect((await b.call(`/products?id=${product.id}`, { key: other })).status).toBe(404)
@@ -90,11 +91,11 @@ describe('sandbox authentication and scopes', () => {
     })
 
     it('creates a full-scope key by default, which works until it is deleted', async () => {
-      const created = await b.call('/keys', { key: null, headers: cookie(), json: { name: 'Automation key' } })
+      const created = await b.call<KeyCreated>('/keys', { key: null, headers: cookie(), json: { name: 'Automation key' } })
       expect(created.status).toBe(200)
       expect(created.body.data.key).toMatch(/^sk_live_[A-Za-z0-9]{32}$/)
       expect(created.body.data.scopes).toEqual([...SCOPES])
-      const key = created.body.data.key as string
+      const key = created.body.data.key
       expect((await b.call('/credits', { key })).status).toBe(200)
       const removed = await b.call(`/keys?id=${created.body.data.id}`, { key: null, method: 'DELETE', headers: cookie() })
       expect(removed.body.data).toEqual({ id: created.body.data.id, revoked: true })
@@ -103,7 +104,7 @@ describe('sandbox authentication and scopes', () => {
     })
 
     it('honours the requested scopes and validates them', async () => {
-      const created = await b.call('/keys', { key: null, headers: cookie(), json: { name: 'Images only', scopes: ['images'] } })
+      const created = await b.call<KeyCreated>('/keys', { key: null, headers: cookie(), json: { name: 'Images only', scopes: ['images'] } })
       expect(created.body.data.scopes).toEqual(['images'])
       expect((await b.call('/credits', { key: created.body.data.key })).status).toBe(403)
       expect((await b.call('/keys', { key: null, headers: cookie(), json: { name: 'bad', scopes: ['root'] } })).status).toBe(400)

@@ -1,11 +1,12 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boot, createProduct, download, settleRun, type Booted } from './helpers'
+import type { ChatStarted, Conversation, Credits, Generation } from './wire'
 
 describe('sandbox chat runs', () => {
   let b: Booted
   let product: { id: string; name: string }
-  const balance = async () => (await b.call('/credits')).body.data.credits.current as number
+  const balance = async () => (await b.call<Credits>('/credits')).body.data.credits.current as number
   beforeAll(async () => {
     b = await boot({ credits: 5000 })
     product = await createProduct(b, 'Day Shift Supplement by Vysionary')
@@ -13,14 +14,14 @@ describe('sandbox chat runs', () => {
   afterAll(() => b.close())
 
   it('queues a run that writes three concepts with hooks for the selected product', async () => {
-    const start = await b.call('/chat', { json: { message: 'Make three ad concepts for this product and include image ideas', product_ids: [product.id], agent: 'asset' } })
+    const start = await b.call<ChatStarted>('/chat', { json: { message: 'Make three ad concepts for this product and include image ideas', product_ids: [product.id], agent: 'asset' } })
     expect(start.status).toBe(200)
     expect(start.body.data.status).toBe('queued')
     const run = await settleRun(b, start.body.data.run_id)
     expect(run).toMatchObject({ status: 'succeeded', job_status: 'completed', error: null, conversation_id: start.body.data.conversation_id })
     expect(run.assistant_text).toContain(product.name)
-    expect(run.assistant_text.match(/Hook:/g)).toHaveLength(3)
-    expect(run.assistant_text.match(/Image idea:/g)).toHaveLength(3)
+    expect(run.assistant_text?.match(/Hook:/g)).toHaveLength(3)
+    expect(run.assistant_text?.match(/Image idea:/g)).toHaveLength(3)
     expect(run.messages.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant'])
     expect(run.messages[0].id).toBe(start.body.data.user_message_id)
     expect(run.messages[1].id).toBe(start.body.data.assistant_message_id)
@@ -29,7 +30,7 @@ describe('sandbox chat runs', () => {
 
   it('generates images through the real generator and ledger, with signed media URLs', async () => {
     const before = await balance()
-    const start = await b.call('/chat', { json: { message: 'Generate 2 lifestyle images of this product on a kitchen counter', product_ids: [product.id] } })
+    const start = await b.call<ChatStarted>('/chat', { json: { message: 'Generate 2 lifestyle images of this product on a kitchen counter', product_ids: [product.id] } })
     const run = await settleRun(b, start.body.data.run_id)
     expect(run.status).toBe('succeeded')
     expect(run.generation_ids).toHaveLength(1)
@@ -39,18 +40,18 @@ describe('sandbox chat runs', () => {
     const meta = await sharp((await download(run.media_urls[0])).data).metadata()
     expect(meta.format).toBe('webp')
     // The generation is a normal one: it can be polled directly too.
-    expect((await b.call(`/generations/${run.generation_ids[0]}`)).body.data.status).toBe('succeeded')
+    expect((await b.call<Generation>(`/generations/${run.generation_ids[0]}`)).body.data.status).toBe('succeeded')
   })
 
   it('continues a conversation (and keeps its products); the conversation lists both runs', async () => {
-    const first = await b.call('/chat', { json: { message: 'Write hooks for this', product_ids: [product.id] } })
+    const first = await b.call<ChatStarted>('/chat', { json: { message: 'Write hooks for this', product_ids: [product.id] } })
     await settleRun(b, first.body.data.run_id)
-    const second = await b.call('/chat', { json: { message: 'Now make an ad creative for it', conversation_id: first.body.data.conversation_id } })
+    const second = await b.call<ChatStarted>('/chat', { json: { message: 'Now make an ad creative for it', conversation_id: first.body.data.conversation_id } })
     expect(second.body.data.conversation_id).toBe(first.body.data.conversation_id)
     const run = await settleRun(b, second.body.data.run_id)
     expect(run.generations[0]).toMatchObject({ kind: 'ad', status: 'succeeded' })
     expect(run.messages).toHaveLength(4)
-    const conv = await b.call(`/chat/conversations/${first.body.data.conversation_id}`)
+    const conv = await b.call<Conversation>(`/chat/conversations/${first.body.data.conversation_id}`)
     expect(conv.body.data).toMatchObject({ id: first.body.data.conversation_id, title: 'Write hooks for this' })
     expect(conv.body.data.messages).toHaveLength(4)
     expect(conv.body.data.runs).toEqual([
@@ -78,7 +79,7 @@ describe('sandbox chat runs', () => {
   })
 
   it('discover runs write ad-library style research', async () => {
-    const start = await b.call('/chat', { json: { message: 'What are supplement brands running right now?', agent: 'discover', product_ids: [product.id] } })
+    const start = await b.call<ChatStarted>('/chat', { json: { message: 'What are supplement brands running right now?', agent: 'discover', product_ids: [product.id] } })
     const run = await settleRun(b, start.body.data.run_id)
     expect(run.assistant_text).toMatch(/Ad-library research/)
     expect(run.assistant_text).toMatch(/Hooks/)
@@ -87,7 +88,7 @@ describe('sandbox chat runs', () => {
 
   it('explains instead of failing when credits are short', async () => {
     b.sb.setCredits('default', 10)
-    const start = await b.call('/chat', { json: { message: 'generate 4 images of this product', product_ids: [product.id] } })
+    const start = await b.call<ChatStarted>('/chat', { json: { message: 'generate 4 images of this product', product_ids: [product.id] } })
     const run = await settleRun(b, start.body.data.run_id)
     expect(run.status).toBe('succeeded')
     expect(run.generation_ids).toEqual([])

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boot, createProduct, expectShape, settle, settleRun, type Booted } from './helpers'
+import { boot, createProduct, expectShape, settle, settleRun, urls, type Booted } from './helpers'
+import type { ChatStarted, Credits, Generation, ImageStarted, OpenApiDocument, Product } from './wire'
 
 /**
  * The reference's curl examples, POSTed as written (placeholder product ids replaced by
@@ -99,27 +100,27 @@ describe('reference examples against the sandbox', () => {
   }
 
   it('POST /images answers asynchronously, then the generation matches the GET example', async () => {
-    const { body } = await b.call('/images', { json: EXAMPLES.images.request })
+    const { body } = await b.call<ImageStarted>('/images', { json: EXAMPLES.images.request })
     expect(body.data.images).toEqual([])
     expect(body.data.generation_id).toMatch(/^[0-9a-f-]{36}$/)
     await settle(b, body.data.generation_id)
-    const got = await b.call(`/generations/${body.data.generation_id}`)
+    const got = await b.call<Generation>(`/generations/${body.data.generation_id}`)
     expect(expectShape(GET_EXAMPLES.generation, got.body)).toEqual([])
-    expect(got.body.data.output.urls).toHaveLength(2)
+    expect(urls(got.body.data)).toHaveLength(2)
     expect(got.body.data.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
   })
 
   it('GET /products and GET /credits match their examples', async () => {
-    const list = await b.call('/products?limit=10')
+    const list = await b.call<Product[]>('/products?limit=10')
     expect(expectShape(GET_EXAMPLES.products, list.body)).toEqual([])
-    expect(list.body.meta.count).toBe(list.body.data.length)
-    const credits = await b.call('/credits')
+    expect(list.body.meta?.count).toBe(list.body.data.length)
+    const credits = await b.call<Credits>('/credits')
     expect(expectShape(GET_EXAMPLES.credits, credits.body)).toEqual([])
     expect(credits.body.data.resets_at).toMatch(/^\d{4}-\d\d-01T00:00:00Z$/)
   })
 
   it('chat example: the run polls to succeeded with the documented fields', async () => {
-    const { body } = await b.call('/chat', { json: withProduct(EXAMPLES.chat.request) })
+    const { body } = await b.call<ChatStarted>('/chat', { json: withProduct(EXAMPLES.chat.request) })
     expect(body.data.poll_url).toBe(`${b.sb.baseUrl}/api/v1/chat/runs/${body.data.run_id}`)
     const run = await settleRun(b, body.data.run_id)
     for (const field of ['run_id', 'conversation_id', 'status', 'job_status', 'assistant_text', 'messages', 'artifacts', 'generation_ids', 'generations', 'media_urls', 'error']) {
@@ -131,7 +132,7 @@ describe('reference examples against the sandbox', () => {
   })
 
   it('serves an OpenAPI 3.1 document covering every endpoint, without auth', async () => {
-    const { status, body } = await b.call('/openapi.json', { key: null })
+    const { status, body } = await b.json<OpenApiDocument>('/openapi.json', { key: null })
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
     for (const path of ['/images', '/videos', '/ads', '/generations/{id}', '/products', '/credits', '/chat', '/chat/runs/{id}', '/chat/conversations/{id}', '/conversions/meta', '/keys']) {
@@ -142,10 +143,10 @@ describe('reference examples against the sandbox', () => {
   })
 
   it('OpenAPI response schemas list every field the sandbox sends for generations', async () => {
-    const { body: doc } = await b.call('/openapi.json', { key: null })
-    const { body } = await b.call('/images', { json: { prompt: 'x' } })
+    const { body: doc } = await b.json<OpenApiDocument>('/openapi.json', { key: null })
+    const { body } = await b.call<ImageStarted>('/images', { json: { prompt: 'x' } })
     const gen = await settle(b, body.data.generation_id)
-    const props = Object.keys(doc.components.schemas.Generation.properties)
+    const props = Object.keys(doc.components.schemas.Generation.properties ?? {})
     for (const key of Object.keys(gen)) expect(props).toContain(key)
   })
 })

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boot, createProduct, settle, type Booted } from './helpers'
+import type { Credits, ImageStarted, Started, VideoStarted } from './wire'
 
 describe('sandbox credits ledger', () => {
   let b: Booted
-  const balance = async () => (await b.call('/credits')).body.data.credits.current as number
+  const balance = async () => (await b.call<Credits>('/credits')).body.data.credits.current as number
 
   beforeAll(async () => {
     b = await boot({ credits: 2500 })
@@ -16,7 +17,7 @@ describe('sandbox credits ledger', () => {
     // ahead of the other tests' generations.
     const own = await boot({ credits: 100_000 })
     const ownProduct = (await createProduct(own)).id
-    const ownBalance = async () => (await own.call('/credits')).body.data.credits.current as number
+    const ownBalance = async () => (await own.call<Credits>('/credits')).body.data.credits.current as number
     const cases: Array<[string, unknown, number]> = [
       ['/images', { prompt: 'a' }, 40],
       ['/images', { prompt: 'a', image_count: 4 }, 160],
@@ -29,7 +30,7 @@ describe('sandbox credits ledger', () => {
     ]
     for (const [path, body, price] of cases) {
       const before = await ownBalance()
-      const res = await own.call(path, { json: body })
+      const res = await own.call<Started>(path, { json: body })
       expect(res.body.data.credits_used, `${path} ${JSON.stringify(body)}`).toBe(price)
       expect(await ownBalance()).toBe(before - price)
     }
@@ -38,7 +39,7 @@ describe('sandbox credits ledger', () => {
 
   it('402 when the balance is short, and nothing is charged', async () => {
     b.sb.setCredits('default', 399)
-    const res = await b.call('/videos', { json: { prompt: 'a', duration: 5 } })
+    const res = await b.call<VideoStarted>('/videos', { json: { prompt: 'a', duration: 5 } })
     expect(res.status).toBe(402)
     expect(res.body).toEqual({ success: false, error: expect.stringContaining('Insufficient credits') })
     expect(await balance()).toBe(399)
@@ -50,7 +51,7 @@ describe('sandbox credits ledger', () => {
 
   it('refunds a failed generation automatically (prompt hook)', async () => {
     b.sb.setCredits('default', 1000)
-    const { body } = await b.call('/images', { json: { prompt: 'a wallet #sandbox-fail', image_count: 2 } })
+    const { body } = await b.call<ImageStarted>('/images', { json: { prompt: 'a wallet #sandbox-fail', image_count: 2 } })
     expect(await balance()).toBe(920)
     const done = await settle(b, body.data.generation_id)
     expect(done.status).toBe('failed')
@@ -62,7 +63,7 @@ describe('sandbox credits ledger', () => {
 
   it('credits view: plan, formatted numbers, real storage bytes, next reset', async () => {
     b.sb.setCredits('default', 1840)
-    const { body } = await b.call('/credits')
+    const { body } = await b.call<Credits>('/credits')
     expect(body.data).toMatchObject({
       plan: 'pro',
       plan_name: 'Pro',
@@ -74,20 +75,20 @@ describe('sandbox credits ledger', () => {
     const reset = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().replace('.000', '')
     expect(body.data.resets_at).toBe(reset)
     const before = body.data.storage.used_bytes
-    const gen = await b.call('/images', { json: { prompt: 'storage grows' } })
+    const gen = await b.call<ImageStarted>('/images', { json: { prompt: 'storage grows' } })
     await settle(b, gen.body.data.generation_id)
-    expect((await b.call('/credits')).body.data.storage.used_bytes).toBeGreaterThan(before)
+    expect((await b.call<Credits>('/credits')).body.data.storage.used_bytes).toBeGreaterThan(before)
   })
 
   it('keys of the same user share the balance; other users have their own', async () => {
     b.sb.setCredits('default', 500)
     const second = b.sb.createKey({ scopes: ['images', 'credits'] })
-    await b.call('/images', { key: second, json: { prompt: 'shared' } })
+    await b.call<ImageStarted>('/images', { key: second, json: { prompt: 'shared' } })
     expect(await balance()).toBe(460)
     const stranger = b.sb.createKey({ scopes: ['credits'], userId: 'stranger' })
-    expect((await b.call('/credits', { key: stranger })).body.data.credits.current).toBe(2500)
+    expect((await b.call<Credits>('/credits', { key: stranger })).body.data.credits.current).toBe(2500)
     b.sb.setCredits('stranger', 7)
-    expect((await b.call('/credits', { key: stranger })).body.data.credits.current_formatted).toBe('7')
+    expect((await b.call<Credits>('/credits', { key: stranger })).body.data.credits.current_formatted).toBe('7')
   })
 })
 
@@ -105,7 +106,7 @@ describe('sandbox per-user rate limit', () => {
     for (let i = 0; i < 3; i++) statuses.push((await b.call('/credits', { key: k1 })).status)
     for (let i = 0; i < 2; i++) statuses.push((await b.call('/credits', { key: k2 })).status)
     expect(statuses).toEqual([200, 200, 200, 200, 200])
-    const limited = await b.call('/credits', { key: k2 })
+    const limited = await b.call<Credits>('/credits', { key: k2 })
     expect(limited.status).toBe(429)
     expect(limited.body.success).toBe(false)
     const retryAfter = limited.headers.get('retry-after')

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { FaultRuleState } from '../../../src-main/sandbox'
 import { boot, createProduct, settle, type Booted } from './helpers'
+import type { Credits, Envelope, Generation, ImageStarted, VideoStarted } from './wire'
 
 /** Reads a body until the stream ends or breaks; returns the bytes and whether it broke. */
 async function readAll(res: Response): Promise<{ data: Buffer; broken: boolean }> {
@@ -18,7 +20,7 @@ async function readAll(res: Response): Promise<{ data: Buffer; broken: boolean }
 
 describe('sandbox fault injection', () => {
   let b: Booted
-  const balance = async () => (await b.call('/credits')).body.data.credits.current as number
+  const balance = async () => (await b.call<Credits>('/credits')).body.data.credits.current as number
   beforeAll(async () => {
     b = await boot({ credits: 10_000 })
   })
@@ -37,7 +39,7 @@ describe('sandbox fault injection', () => {
     b.sb.faults.set({ method: 'POST', path: '/api/v1/images', after: 1, times: 1, action: { type: 'status', status: 503, error: 'busy' } })
     const before = await balance()
     const results = []
-    for (let i = 0; i < 3; i++) results.push(await b.call('/images', { json: { prompt: 'x' } }))
+    for (let i = 0; i < 3; i++) results.push(await b.call<ImageStarted>('/images', { json: { prompt: 'x' } }))
     expect(results.map((r) => r.status)).toEqual([200, 503, 200])
     expect(results[1].body).toEqual({ success: false, error: 'busy' })
     expect(await balance()).toBe(before - 80)
@@ -137,16 +139,16 @@ describe('sandbox fault injection', () => {
   })
 
   it('patch: odd values in a real answer (progress 150, unknown status)', async () => {
-    const { body } = await b.call('/images', { json: { prompt: 'x' } })
+    const { body } = await b.call<ImageStarted>('/images', { json: { prompt: 'x' } })
     b.sb.faults.set({ path: '/api/v1/generations/*', times: 1, action: { type: 'patch', data: { progress: 150, status: 'exploding' } } })
-    const odd = await b.call(`/generations/${body.data.generation_id}`)
+    const odd = await b.call<Generation>(`/generations/${body.data.generation_id}`)
     expect(odd.body.data).toMatchObject({ id: body.data.generation_id, progress: 150, status: 'exploding' })
   })
 
   it('fail-generation: accepted and charged, then failed and refunded', async () => {
     b.sb.faults.set({ method: 'POST', path: '/api/v1/videos', times: 1, action: { type: 'fail-generation', error: 'Upstream model timeout' } })
     const before = await balance()
-    const { body } = await b.call('/videos', { json: { prompt: 'x', duration: 4 } })
+    const { body } = await b.call<VideoStarted>('/videos', { json: { prompt: 'x', duration: 4 } })
     expect(await balance()).toBe(before - 320)
     const done = await settle(b, body.data.generation_id)
     expect(done).toMatchObject({ status: 'failed', error: 'Upstream model timeout', output: null })
@@ -173,17 +175,18 @@ describe('sandbox fault injection', () => {
     expect((await admin('/__sandbox/faults', { method: 'POST', body: JSON.stringify(rule) }, null)).status).toBe(401)
     expect((await admin('/__sandbox/faults', { method: 'POST', body: JSON.stringify(rule) }, 'wrong')).status).toBe(401)
     const set = await admin('/__sandbox/faults', { method: 'POST', body: JSON.stringify({ rules: [rule] }) })
-    expect((await set.json()).data.ids).toHaveLength(1)
+    expect(((await set.json()) as Envelope<{ ids: string[] }>).data.ids).toHaveLength(1)
     expect((await b.call('/credits')).status).toBe(500)
     expect((await b.call('/credits')).status).toBe(200)
-    const listed = await (await admin('/__sandbox/faults')).json()
+    const listed = (await (await admin('/__sandbox/faults')).json()) as Envelope<FaultRuleState[]>
     expect(listed.data[0]).toMatchObject({ hits: 1, path: '/api/v1/credits' })
     expect((await admin('/__sandbox/faults', { method: 'POST', body: JSON.stringify({ path: 'x', action: { type: 'nope' } }) })).status).toBe(400)
     await admin('/__sandbox/faults', { method: 'DELETE' })
     expect(b.sb.faults.list()).toEqual([])
     await admin('/__sandbox/credits', { method: 'POST', body: JSON.stringify({ amount: 42 }) })
     expect(await balance()).toBe(42)
-    const key = (await (await admin('/__sandbox/keys', { method: 'POST', body: JSON.stringify({ scopes: ['credits'] }) })).json()).data.key
+    const created = await admin('/__sandbox/keys', { method: 'POST', body: JSON.stringify({ scopes: ['credits'] }) })
+    const { key } = ((await created.json()) as Envelope<{ key: string }>).data
     expect((await b.call('/credits', { key })).status).toBe(200)
   })
 })

@@ -1,22 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src-main/sandbox'
 
+import type { ChatRun, Envelope, Generation, Product } from './wire'
+
 /** Shared by the sandbox integration tests: boot on a fresh data dir, talk plain fetch. */
 
-/** Parsed JSON answers: tests assert on their shape, so they read them loosely. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any
+export type RequestOptions = RequestInit & { key?: string | null; json?: unknown }
+
+export interface Reply<B> {
+  status: number
+  body: B
+  headers: Headers
+}
 
 export interface Booted {
   sb: SandboxHandle
   dataDir: string
   /** fetch against /api/v1 with the default key unless `key` is given (null = no auth). */
-  api: (path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<Response>
-  /** api() then parse the JSON envelope. */
-  call: <T = Json>(path: string, init?: RequestInit & { key?: string | null; json?: unknown }) => Promise<{ status: number; body: T; headers: Headers }>
+  api: (path: string, init?: RequestOptions) => Promise<Response>
+  /** api() then parse the `{success, data}` envelope, `data` typed as the test expects it. */
+  call: <T = unknown>(path: string, init?: RequestOptions) => Promise<Reply<Envelope<T>>>
+  /** api() then parse a body that is not enveloped (openapi.json, conversions). */
+  json: <B>(path: string, init?: RequestOptions) => Promise<Reply<B>>
   close: () => Promise<void>
 }
 
@@ -29,6 +37,27 @@ export const FAST_LIMITS = { capacity: 1_000_000, refillPerSecond: 1_000_000 }
 
 export async function freshDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'krev-sbx-test-'))
+}
+
+/** Every file below `dir`, recursively. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await filesUnder(full)))
+    else out.push(full)
+  }
+  return out
+}
+
+/** `file: secret` for every file below `dir` that contains one of `secrets` (byte-wise). */
+export async function filesHolding(dir: string, secrets: string[]): Promise<string[]> {
+  const hits: string[] = []
+  for (const file of await filesUnder(dir)) {
+    const data = await readFile(file)
+    for (const secret of secrets) if (data.includes(secret)) hits.push(`${file}: ${secret.slice(0, 12)}…`)
+  }
+  return hits
 }
 
 export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
@@ -47,15 +76,17 @@ export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
       body: json !== undefined ? JSON.stringify(json) : rest.body
     })
   }
-  const call: Booted['call'] = async (path, init) => {
+  const json = async <B>(path: string, init?: RequestOptions): Promise<Reply<B>> => {
     const res = await api(path, init)
-    return { status: res.status, body: (await res.json()) as Json, headers: res.headers }
+    return { status: res.status, body: (await res.json()) as B, headers: res.headers }
   }
+  const call = <T = unknown>(path: string, init?: RequestOptions) => json<Envelope<T>>(path, init)
   return {
     sb,
     dataDir,
     api,
     call,
+    json,
     close: async () => {
       await sb.close()
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true })
@@ -64,9 +95,9 @@ export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
 }
 
 /** Polls a generation until it settles (the test timeout bounds it, no timing asserts). */
-export async function settle(b: Booted, id: string, onPoll?: (data: Json) => void): Promise<Json> {
+export async function settle(b: Booted, id: string, onPoll?: (data: Generation) => void): Promise<Generation> {
   for (;;) {
-    const { status, body } = await b.call(`/generations/${id}`)
+    const { status, body } = await b.call<Generation>(`/generations/${id}`)
     if (status !== 200) throw new Error(`poll answered ${status}: ${JSON.stringify(body)}`)
     onPoll?.(body.data)
     if (body.data.status === 'succeeded' || body.data.status === 'failed') return body.data
@@ -74,9 +105,15 @@ export async function settle(b: Booted, id: string, onPoll?: (data: Json) => voi
   }
 }
 
-export async function settleRun(b: Booted, runId: string): Promise<Json> {
+/** A settled generation's output URLs; a readable failure (not a TypeError) when there are none. */
+export function urls(generation: Generation): string[] {
+  if (!generation.output) throw new Error(`generation ${generation.id} has no output (${generation.status}: ${generation.error})`)
+  return generation.output.urls
+}
+
+export async function settleRun(b: Booted, runId: string): Promise<ChatRun> {
   for (;;) {
-    const { status, body } = await b.call(`/chat/runs/${runId}`)
+    const { status, body } = await b.call<ChatRun>(`/chat/runs/${runId}`)
     if (status !== 200) throw new Error(`run poll answered ${status}: ${JSON.stringify(body)}`)
     if (body.data.status === 'succeeded' || body.data.status === 'failed') return body.data
     await new Promise((r) => setTimeout(r, 25))
@@ -100,8 +137,8 @@ export async function bottlePng(width = 600, height = 800): Promise<Buffer> {
 export const dataUrl = (data: Buffer, mime = 'image/png'): string => `data:${mime};base64,${data.toString('base64')}`
 
 /** Uploads the bottle fixture and returns the product. */
-export async function createProduct(b: Booted, name?: string): Promise<Json> {
-  const { status, body } = await b.call('/products', { json: { image_url: dataUrl(await bottlePng()), ...(name ? { name } : {}) } })
+export async function createProduct(b: Booted, name?: string): Promise<Product> {
+  const { status, body } = await b.call<Product>('/products', { json: { image_url: dataUrl(await bottlePng()), ...(name ? { name } : {}) } })
   if (status !== 200) throw new Error(`product upload answered ${status}: ${JSON.stringify(body)}`)
   return body.data
 }

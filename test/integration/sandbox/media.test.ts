@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boot, createProduct, download, type Booted } from './helpers'
+import type { Envelope } from './wire'
 
 describe('sandbox media: signed URLs and ranges', () => {
   let b: Booted
@@ -7,8 +8,9 @@ describe('sandbox media: signed URLs and ranges', () => {
   let full: Buffer
   beforeAll(async () => {
     b = await boot()
-    const product = await createProduct(b)
-    url = new URL(product.segmented_image_url)
+    const { segmented_image_url: cutOut } = await createProduct(b)
+    if (!cutOut) throw new Error('the product upload produced no cut-out')
+    url = new URL(cutOut)
     full = (await download(url.href)).data
   })
   afterAll(() => b.close())
@@ -63,7 +65,7 @@ describe('sandbox media: signed URLs and ranges', () => {
       const product = await createProduct(short)
       const res = await fetch(product.image_url)
       expect(res.status).toBe(403)
-      expect((await res.json()).error).toBe('Signed URL has expired')
+      expect(((await res.json()) as Envelope<unknown>).error).toBe('Signed URL has expired')
     } finally {
       await short.close()
     }
@@ -81,7 +83,7 @@ describe('sandbox media: signed URLs and ranges', () => {
     ]) {
       const res = await fetch(`${b.sb.baseUrl}${path}${q}`)
       expect([403, 404], path).toContain(res.status)
-      expect((await res.json()).success).toBe(false)
+      expect(((await res.json()) as Envelope<unknown>).success).toBe(false)
     }
   })
 })

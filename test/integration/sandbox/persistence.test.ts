@@ -1,17 +1,8 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { boot, createProduct, freshDir, settle, settleRun } from './helpers'
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await filesUnder(full)))
-    else out.push(full)
-  }
-  return out
-}
+import { boot, createProduct, filesUnder, freshDir, settle, settleRun } from './helpers'
+import type { ChatStarted, Credits, Generation, Product, VideoStarted } from './wire'
 
 describe('sandbox persistence across restarts', () => {
   const dirs: string[] = []
@@ -19,38 +10,40 @@ describe('sandbox persistence across restarts', () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true })
   })
 
-  it('keeps key, products, balance and generations; finishes work in progress', async () => {
+  it('keeps keys, products, balance and generations; finishes work in progress', async () => {
     const dataDir = await freshDir()
     dirs.push(dataDir)
     // Slow clock: the video and the chat run are still in progress when we stop.
     const first = await boot({ dataDir, speed: 0.2, credits: 3000 })
     const product = await createProduct(first, 'Night Serum')
-    const video = await first.call('/videos', { json: { prompt: 'slow pan', duration: 4, product_id: product.id } })
-    const chat = await first.call('/chat', { json: { message: 'generate an image of this product', product_ids: [product.id] } })
+    const video = await first.call<VideoStarted>('/videos', { json: { prompt: 'slow pan', duration: 4, product_id: product.id } })
+    const chat = await first.call<ChatStarted>('/chat', { json: { message: 'generate an image of this product', product_ids: [product.id] } })
     const key = first.sb.key
-    const balanceBefore = (await first.call('/credits')).body.data.credits.current
+    const balanceBefore = (await first.call<Credits>('/credits')).body.data.credits.current
     expect(balanceBefore).toBe(3000 - 320)
-    expect((await first.call(`/generations/${video.body.data.generation_id}`)).body.data.status).not.toBe('succeeded')
+    expect((await first.call<Generation>(`/generations/${video.body.data.generation_id}`)).body.data.status).not.toBe('succeeded')
     await first.close()
 
-    const state = JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8'))
+    const state = JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8')) as { version: number }
     expect(state.version).toBe(1)
     expect((await filesUnder(dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
 
     const second = await boot({ dataDir, speed: 50 })
     try {
-      expect(second.sb.key).toBe(key)
-      const products = await second.call('/products')
-      expect(products.body.data.map((p: { id: string }) => p.id)).toEqual([product.id])
+      // Only hashes were kept, so this start minted a new key; the first one still works.
+      expect(second.sb.key).not.toBe(key)
+      expect((await second.call('/credits', { key })).status).toBe(200)
+      const products = await second.call<Product[]>('/products')
+      expect(products.body.data.map((p) => p.id)).toEqual([product.id])
       const done = await settle(second, video.body.data.generation_id)
       expect(done.status).toBe('succeeded')
-      expect(done.created_at).toBe((await second.call(`/generations/${video.body.data.generation_id}`)).body.data.created_at)
+      expect(done.created_at).toBe((await second.call<Generation>(`/generations/${video.body.data.generation_id}`)).body.data.created_at)
       const run = await settleRun(second, chat.body.data.run_id)
       expect(run.status).toBe('succeeded')
       expect(run.generation_ids).toHaveLength(1)
       await settle(second, run.generation_ids[0])
       // Charged once, before the restart; nothing charged again on resume.
-      expect((await second.call('/credits')).body.data.credits.current).toBe(balanceBefore - 40)
+      expect((await second.call<Credits>('/credits')).body.data.credits.current).toBe(balanceBefore - 40)
     } finally {
       await second.close()
     }
@@ -67,7 +60,7 @@ describe('sandbox persistence across restarts', () => {
     const second = await boot({ dataDir, key: explicit })
     try {
       expect(second.sb.key).toBe(explicit)
-      expect((await second.call('/credits')).body.data.credits.current).toBe(1234)
+      expect((await second.call<Credits>('/credits')).body.data.credits.current).toBe(1234)
       expect((await second.call('/credits', { key: oldKey })).status).toBe(200)
     } finally {
       await second.close()

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { freshDir } from './helpers'
+import { filesHolding, freshDir } from './helpers'
+import type { Credits, Envelope } from './wire'
 
 const ROOT = join(import.meta.dirname, '../../..')
 
@@ -23,7 +24,7 @@ async function runScript(args: string[], signal: NodeJS.Signals): Promise<{ code
   const baseUrl = /base URL:\s+(\S+)/.exec(stdout)![1]
   const key = /API key:\s+(\S+)/.exec(stdout)![1]
   const res = await fetch(`${baseUrl}/credits`, { headers: { authorization: `Bearer ${key}` } })
-  const credits = (await res.json()).data.credits.current
+  const credits = ((await res.json()) as Envelope<Credits>).data.credits.current
   child.kill(signal)
   return { code: await exited, stdout, baseUrl, key, credits }
 }
@@ -44,7 +45,12 @@ describe('scripts/sandbox.ts', () => {
     expect(first.credits).toBe(777)
     expect(first.code).toBe(0)
     const second = await runScript(['--port', '0', '--data', data, '--quiet'], 'SIGINT')
-    expect(second.key).toBe(key) // persisted in the data dir
+    // The data dir keeps only key hashes: without --key a fresh key is printed, and the
+    // balance (and the first key, checked in persistence.test.ts) carry over.
+    expect(second.key).toMatch(/^sk_live_[A-Za-z0-9]{32}$/)
+    expect(second.key).not.toBe(key)
+    expect(second.credits).toBe(777)
     expect(second.code).toBe(0)
+    expect(await filesHolding(data, [key, second.key])).toEqual([])
   })
 })

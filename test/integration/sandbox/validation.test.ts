@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boot, createProduct, type Booted } from './helpers'
+import type { Credits, Envelope } from './wire'
 
 describe('sandbox request validation (400s mirror the reference)', () => {
   let b: Booted
@@ -61,7 +62,7 @@ describe('sandbox request validation (400s mirror the reference)', () => {
   it('rejects malformed JSON, non-object bodies and oversized JSON', async () => {
     const bad = await b.api('/images', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"prompt":' })
     expect(bad.status).toBe(400)
-    expect((await bad.json()).error).toBe('Invalid JSON body')
+    expect(((await bad.json()) as Envelope<unknown>).error).toBe('Invalid JSON body')
     expect((await b.call('/images', { json: ['prompt'] })).status).toBe(400)
     const huge = await b.call('/images', { json: { prompt: 'x', pad: 'y'.repeat(1024 * 1024 + 10) } })
     expect(huge.status).toBe(413)
@@ -79,9 +80,9 @@ describe('sandbox request validation (400s mirror the reference)', () => {
   })
 
   it('a failed validation charges nothing', async () => {
-    const before = (await b.call('/credits')).body.data.credits.current
+    const before = (await b.call<Credits>('/credits')).body.data.credits.current
     await b.call('/images', { json: { prompt: 'x', image_count: 3 } })
     await b.call('/videos', { json: { prompt: 'x', duration: 99 } })
-    expect((await b.call('/credits')).body.data.credits.current).toBe(before)
+    expect((await b.call<Credits>('/credits')).body.data.credits.current).toBe(before)
   })
 })

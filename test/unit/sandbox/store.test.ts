@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MediaStore } from '../../../src-main/sandbox/media'
 import { Store } from '../../../src-main/sandbox/store'
+import type { SandboxState } from '../../../src-main/sandbox/types'
+
+const readState = async (dir: string) => JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as SandboxState
 
 describe('sandbox store', () => {
   const dirs: string[] = []
@@ -26,7 +29,7 @@ describe('sandbox store', () => {
     const again = await Store.open(d, () => undefined)
     expect(again.users.get('u')?.credits).toBe(5)
     expect(again.secret).toBe(store.secret)
-    expect(JSON.parse(await readFile(join(d, 'state.json'), 'utf8')).version).toBe(1)
+    expect((await readState(d)).version).toBe(1)
   })
 
   it('coalesces many changes into few writes, none torn', async () => {
@@ -38,7 +41,7 @@ describe('sandbox store', () => {
       if (i % 50 === 0) await store.flush()
     }
     await store.close()
-    expect(Object.keys(JSON.parse(await readFile(join(d, 'state.json'), 'utf8')).users)).toHaveLength(200)
+    expect(Object.keys((await readState(d)).users)).toHaveLength(200)
   })
 
   it('media paths never leave the media root', async () => {
