@@ -3,7 +3,9 @@
 // count as failures too, so a red build can never print "0 failed".
 import { existsSync, readFileSync } from 'node:fs'
 
-const extraFailures = Number(process.argv[2] ?? 0)
+// argv: how many non-test steps failed (typecheck, lint…), and npm test's exit status.
+const otherFailedSteps = Number(process.argv[2] ?? 0)
+const testStatus = Number(process.argv[3] ?? 0)
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -27,5 +29,7 @@ if (existsSync(e2e)) {
   if ((r.errors ?? []).length > 0 && (r.stats?.unexpected ?? 0) === 0) failed += 1
 }
 
-failed += extraFailures
+// npm test failed without any failed test (the build broke, a runner crashed): count it.
+if (testStatus !== 0 && failed === 0) failed += 1
+failed += otherFailedSteps
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`)

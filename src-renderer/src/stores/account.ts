@@ -37,7 +37,10 @@ export const initialAccountState = {
   busy: null
 }
 
-/** Words for the key form, by code; main's own message is kept for everything else. */
+/**
+ * Words for the key form, by code. A refusal (401) keeps main's message: main checked the
+ * key against Krev and knows what happened. Main's message is kept for everything else too.
+ */
 export function keyErrorMessage(e: unknown): KeyFormError {
   const code = isStudioError(e) ? e.code : 'internal'
   switch (code) {
@@ -46,11 +49,6 @@ export function keyErrorMessage(e: unknown): KeyFormError {
         code,
         message:
           'That doesn’t look like a Krev API key. Keys start with “sk_live_” followed by at least 16 letters or digits — copy it again from the dashboard.'
-      }
-    case 'unauthorized':
-      return {
-        code,
-        message: 'Krev refused this key. It may have been revoked or mistyped — create a new one in the dashboard.'
       }
     case 'forbidden':
       return { code, message: 'This key is missing a scope Krev Studio needs. Create a key with all scopes.' }

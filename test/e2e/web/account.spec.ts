@@ -44,14 +44,17 @@ test.describe('account', () => {
       await gotoAccount(page)
       await expect(page.getByText('of 2,500')).toBeVisible()
       for (const scheme of ['dark', 'light'] as const) {
-        await page.emulateMedia({ colorScheme: scheme })
-        await page.getByRole('link', { name: 'Settings' }).click()
-        await expect(page.getByRole('heading', { name: 'Settings' })).toBeInViewport()
-        await shoot(page, testInfo, `settings-${scheme}`)
-        await page.getByRole('link', { name: 'Meta conversions' }).click()
-        await shoot(page, testInfo, `conversions-${scheme}`)
-        await page.getByRole('link', { name: 'Plan & usage' }).click()
-        await shoot(page, testInfo, `account-${scheme}`)
+        // Reduced motion makes the section links jump instead of smooth-scrolling.
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+        for (const [link, shot] of [
+          ['Settings', 'settings'],
+          ['Meta conversions', 'conversions'],
+          ['Plan & usage', 'account']
+        ] as const) {
+          await page.getByRole('link', { name: link }).click()
+          await expect(page.getByRole('heading', { name: link })).toBeInViewport()
+          await shoot(page, testInfo, `${shot}-${scheme}`)
+        }
       }
     } finally {
       await preview.stop()
@@ -121,7 +124,7 @@ test.describe('account', () => {
       await page.getByRole('link', { name: 'Meta conversions' }).click()
       await page.getByLabel('Event source URL').fill('https://example.com/products/wallet')
       await page.getByLabel('Email').fill('customer@example.com')
-      await page.getByLabel('Currency').fill('USD')
+      await page.getByLabel('Currency', { exact: true }).fill('USD')
       await page.getByLabel('Value', { exact: true }).fill('79')
       await page.getByRole('button', { name: 'Send event' }).click()
       await expect(page.getByText('Meta received 1 event.')).toBeVisible()

@@ -56,7 +56,7 @@ describe('account store', () => {
     installFakeBridge({ 'account.saveKey': fail('invalid_input', 'key: bad') })
     expect(await useAccountStore.getState().saveKey('nope')).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/sk_live_/) })
     expect(await useAccountStore.getState().saveKey('   ')).toMatchObject({ code: 'invalid_input', message: 'Paste your Krev API key first.' })
-    expect(keyErrorMessage(new StudioError('unauthorized', 'x')).message).toMatch(/refused/)
+    expect(keyErrorMessage(new StudioError('unauthorized', 'Krev did not accept this key.')).message).toBe('Krev did not accept this key.')
     expect(keyErrorMessage(new StudioError('keychain_unavailable', 'Unlock your keychain')).message).toBe('Unlock your keychain')
     expect(useAccountStore.getState().busy).toBeNull()
   })
