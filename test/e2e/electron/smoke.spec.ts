@@ -20,6 +20,8 @@ test.describe('Electron app', () => {
     })
     try {
       const page = await app.firstWindow()
+      // A fresh profile starts on the welcome screen.
+      await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const wc = BrowserWindow.getAllWindows()[0]!.webContents
         const p = (wc as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
@@ -31,7 +33,7 @@ test.describe('Electron app', () => {
       const pong = await page.evaluate(() => window.krev!.invoke('app.ping', { message: 'electron' }))
       expect(pong.ok).toBe(true)
       for (const name of ['Products', 'Create', 'Queue', 'Library', 'Chat', 'Account']) {
-        await expect(page.getByRole('button', { name, exact: true }).or(page.getByRole('link', { name, exact: true }))).toBeVisible()
+        await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })).toBeVisible()
       }
     } finally {
       await app.close()
