@@ -1,4 +1,13 @@
 import { defineConfig } from '@playwright/test'
+import { electronBinary } from './test/e2e/support/electron-binary'
+
+// Said out loud, not only in the report: a skipped desktop smoke must never be silent.
+if (!electronBinary()) {
+  console.log(
+    "[electron project] will skip: Electron's binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD). " +
+      'The same smoke runs in the web project against the headless studio.'
+  )
+}
 
 // Two projects, one smoke: "web" drives the real built renderer in Debian's Chromium
 // against the real main-process services over the loopback bridge; "electron" runs the

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import pkg from '../../package.json'
 import { AppError } from '../core/app-error'
 import type { KrevClient, KrevClientOptions, KrevProduct } from './types'
+import { downloadMedia } from './download-media'
 import { decode } from './envelope'
 import { cancelled, invalidInput } from './errors'
 import { send, type HttpBody } from './http'
@@ -94,6 +95,8 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   // harmless race look like a maybe-processed generation.
   const readAgent = new mod.Agent({ keepAlive: true, maxSockets: 8 })
   const createAgent = new mod.Agent({ keepAlive: false })
+  // Media hosts are not the API host: their own pools, and never the key (download-media.ts).
+  const mediaAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) }
 
   async function readKey(): Promise<string> {
     let key: string | null
@@ -268,6 +271,23 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
           dataKey: null
         },
         signal
+      )
+    },
+
+    downloadMedia(url, mediaOpts) {
+      // Retried like any read (network, timeouts, 5xx), but outside the API's rate limiter.
+      return withRetry(
+        'read',
+        () =>
+          downloadMedia(url, mediaOpts, {
+            ...guard,
+            userAgent,
+            connectTimeoutMs,
+            idleTimeoutMs: responseTimeoutMs,
+            agents: mediaAgents
+          }),
+        { policy, sleep, random },
+        mediaOpts.signal
       )
     }
   }

@@ -149,6 +149,22 @@ export type CreateProductInput =
   | { image_url: string; name?: string; skip_segmentation?: boolean }
   | { file: ProductFile; name?: string; skip_segmentation?: boolean }
 
+export type MediaKind = 'image' | 'video'
+
+export interface DownloadMediaOptions {
+  /** Hard cap: the download is aborted past it. */
+  maxBytes: number
+  signal?: AbortSignal
+  /** Which kinds the bytes must turn out to be (sniffed, not taken from headers). */
+  accept: readonly MediaKind[]
+}
+
+export interface DownloadedMedia {
+  data: Buffer
+  /** From the file's own bytes. */
+  mimeType: string
+}
+
 export interface WaitOptions {
   signal?: AbortSignal
   onProgress?: (generation: KrevGeneration) => void
@@ -172,6 +188,11 @@ export interface KrevClient {
   getConversation(id: string, signal?: AbortSignal): Promise<ChatConversation>
   /** One Meta event per POST, as the reference documents. */
   sendConversion(event: Record<string, unknown>, signal?: AbortSignal): Promise<ConversionResult>
+  /**
+   * GETs a signed media URL (https, or a trusted media origin) WITHOUT the API key.
+   * 403 → AppError('forbidden') "link expired": fetch the item again for a fresh URL.
+   */
+  downloadMedia(url: string, opts: DownloadMediaOptions): Promise<DownloadedMedia>
 }
 
 /** A gate shared by every caller of the API (all jobs of the queue): see rate-limiter.ts. */

@@ -5,12 +5,11 @@ import { join } from 'node:path'
 import { electronBinary, MAIN_ENTRY } from '../support/electron-binary'
 
 const binary = electronBinary()
+const SKIP_REASON =
+  "Electron's binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the same smoke runs in the web project against the headless studio."
 
 test.describe('Electron app', () => {
-  test.skip(
-    !binary,
-    "Electron's binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the same smoke runs in the web project against the headless studio."
-  )
+  test.skip(!binary, SKIP_REASON)
 
   test('opens the studio with a locked-down window', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'krev-electron-'))
