@@ -33,7 +33,8 @@ function productSvg(size: number, hue: number): string {
 export async function productJpeg(size: number, hue = 200): Promise<Buffer> {
   const scene = await sharp(Buffer.from(productSvg(size, hue))).removeAlpha().raw().toBuffer({ resolveWithObject: true })
   const noise = await sharp({
-    create: { width: size, height: size, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 12 } }
+    // (sharp's types want a background; with `noise` set it is ignored)
+    create: { width: size, height: size, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 12 } }
   })
     .raw()
     .toBuffer()
