@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { connectionMode, connection } from './app'
+import { ACTION_SOURCES } from './values'
 import { count, empty, finiteNumber, isoTime, nonEmptyText, text, url } from './common'
 
 export const keychainState = z.enum(['available', 'locked', 'unavailable', 'error'])
@@ -53,17 +54,7 @@ const metaEvent = z
     event_name: nonEmptyText(100),
     event_time: z.number().int().positive(),
     event_id: text(200).optional(),
-    action_source: z.enum([
-      'website',
-      'app',
-      'email',
-      'phone_call',
-      'chat',
-      'physical_store',
-      'system_generated',
-      'business_messaging',
-      'other'
-    ]),
+    action_source: z.enum(ACTION_SOURCES),
     event_source_url: url.optional(),
     user_data: z.record(z.string().max(100), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)])),
     custom_data: z

@@ -50,6 +50,7 @@ export const isCommandName = (name: unknown): name is CommandName =>
   typeof name === 'string' && own(commands, name)
 export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && own(events, name)
 
+export * from './values'
 export * from './common'
 export * from './app'
 export * from './account'

@@ -28,6 +28,11 @@ describe('production bundle', () => {
     }
   })
 
+  it('keeps the schema library out of the renderer (it imports contract types and plain values only)', () => {
+    const js = filesUnder(join(OUT, 'renderer')).filter((f) => f.endsWith('.js'))
+    for (const file of js) expect(readFileSync(file, 'utf8').includes('ZodError'), file).toBe(false)
+  })
+
   it('ships a CommonJS preload with no require of node_modules', () => {
     const preload = readFileSync(join(OUT, 'preload/index.cjs'), 'utf8')
     expect(preload).toContain('exposeInMainWorld')

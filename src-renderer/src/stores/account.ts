@@ -65,7 +65,21 @@ const applyStatus = (status: AccountStatus): void => {
   useAppStore.getState().setConnection(status.connection)
 }
 
-export const useAccountStore = create<AccountState>()((set, get) => ({
+export const useAccountStore = create<AccountState>()((set, get) => {
+  /** One account change at a time: marks it busy, and turns a failure into form words. */
+  const run = async (busy: NonNullable<AccountState['busy']>, change: () => Promise<void>): Promise<KeyFormError | null> => {
+    set({ busy })
+    try {
+      await change()
+      return null
+    } catch (e) {
+      return keyErrorMessage(e)
+    } finally {
+      set({ busy: null })
+    }
+  }
+
+  return {
   ...initialAccountState,
 
   setStatus: (status) => set((s) => ({ status, welcomeDone: s.welcomeDone || !status.firstRun })),
@@ -85,63 +99,37 @@ export const useAccountStore = create<AccountState>()((set, get) => ({
     }
   },
 
-  useSandbox: async () => {
-    set({ busy: 'sandbox' })
-    try {
+  useSandbox: () =>
+    run('sandbox', async () => {
       applyStatus(await invoke('account.useSandbox', {}))
       set({ welcomeDone: true })
       void get().loadCredits()
-      return null
-    } catch (e) {
-      return keyErrorMessage(e)
-    } finally {
-      set({ busy: null })
-    }
-  },
+    }),
 
-  useKrev: async () => {
-    set({ busy: 'krev' })
-    try {
+  useKrev: () =>
+    run('krev', async () => {
       applyStatus(await invoke('account.useKrev', {}))
       set({ welcomeDone: true })
       void get().loadCredits(true)
-      return null
-    } catch (e) {
-      return keyErrorMessage(e)
-    } finally {
-      set({ busy: null })
-    }
-  },
+    }),
 
   saveKey: async (key, opts = {}) => {
     const trimmed = key.trim()
     if (!trimmed) return { code: 'invalid_input', message: 'Paste your Krev API key first.' }
-    set({ busy: 'saveKey' })
-    try {
+    return run('saveKey', async () => {
       applyStatus(await invoke('account.saveKey', { key: trimmed }))
       if (opts.fromWelcome) set({ welcomeDone: true })
       void get().loadCredits(true)
-      return null
-    } catch (e) {
-      return keyErrorMessage(e)
-    } finally {
-      set({ busy: null })
-    }
+    })
   },
 
-  removeKey: async () => {
-    set({ busy: 'removeKey' })
-    try {
+  removeKey: () =>
+    run('removeKey', async () => {
       applyStatus(await invoke('account.removeKey', {}))
       void get().loadCredits()
-      return null
-    } catch (e) {
-      return keyErrorMessage(e)
-    } finally {
-      set({ busy: null })
-    }
+    })
   }
-}))
+})
 
 /** The keychain banner shows when the key cannot be kept safely between sessions. */
 export function needsKeychainBanner(status: AccountStatus | null): boolean {

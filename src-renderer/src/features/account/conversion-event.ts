@@ -2,18 +2,9 @@ import type { ConversionEvent } from '../../../../src-preload/contract'
 
 /** Checks and normalises one Meta conversion event: shared by the form and the importer. */
 
-export const ACTION_SOURCES = [
-  'website',
-  'app',
-  'email',
-  'phone_call',
-  'chat',
-  'physical_store',
-  'system_generated',
-  'business_messaging',
-  'other'
-] as const
-export type ActionSource = (typeof ACTION_SOURCES)[number]
+import { ACTION_SOURCES, type ActionSource } from '../../../../src-preload/contract/values'
+
+export { ACTION_SOURCES, type ActionSource }
 
 export const STANDARD_EVENTS = [
   'Purchase',
