@@ -1,0 +1,13 @@
+import type { Handlers } from '../ipc/router'
+import type { ChatService } from './chat-service'
+
+export type ChatHandlers = Pick<Handlers, 'chat.send' | 'chat.conversations' | 'chat.conversation'>
+
+/** The chat commands; inputs arrive validated by the router against the contract. */
+export function chatHandlers(service: ChatService): ChatHandlers {
+  return {
+    'chat.send': (input) => service.send(input),
+    'chat.conversations': () => service.conversations(),
+    'chat.conversation': ({ id }) => service.conversation(id)
+  }
+}

@@ -1,0 +1,63 @@
+import { silentLogger, type Logger } from '../core/logger'
+import type { EventBus } from '../ipc/event-bus'
+import { defaultSleep } from '../krev/retry'
+import type { Notice } from '../settings/json-store'
+import { chatHandlers, type ChatHandlers } from './chat-handlers'
+import { createChatService, type ChatConnection, type ChatService } from './chat-service'
+import { createChatStore } from './chat-store'
+import type { PollTiming, Sleep } from './poll-loop'
+
+/** Wires the chat feature for the composition root (create-studio.ts). Never imports electron. */
+export interface ChatFeatureDeps {
+  /** The account feature's ConnectionService (or anything shaped like it). */
+  connection: ChatConnection
+  bus: EventBus
+  /** Conversations go to `<dataDir>/chat/<mode>/conversations.json`. */
+  dataDir: string
+  logger?: Logger
+  now?: () => number
+  /** Injected by tests so polling needs no real waiting. */
+  sleep?: Sleep
+  timing?: Partial<PollTiming>
+  /** How long opening a conversation waits for Krev before showing the saved copy. Default 5 s. */
+  refreshTimeoutMs?: number
+}
+
+export interface ChatFeature {
+  handlers: ChatHandlers
+  /** Picks up every run left queued/running (call once at start; safe to call again). */
+  resume(): Promise<void>
+  /** Notices raised before the window listened (a damaged chat file…): re-emit once it is up. */
+  startupNotices(): Notice[]
+  dispose(): void
+  /** For tests and shutdown: resolves when pollers have stopped and saves are written. */
+  service: ChatService
+}
+
+export function createChatFeature(deps: ChatFeatureDeps): ChatFeature {
+  const logger = deps.logger ?? silentLogger
+  const early: Notice[] = []
+  const onNotice = (n: Notice): void => {
+    if (early.length < 10) early.push(n)
+    logger.warn('chat notice', { level: n.level, message: n.message })
+    deps.bus.emit('app.notice', n)
+  }
+  const service = createChatService({
+    connection: deps.connection,
+    store: createChatStore(deps.dataDir, onNotice),
+    emitRun: (run) => deps.bus.emit('chat.run', run),
+    onNotice,
+    logger,
+    sleep: deps.sleep ?? defaultSleep,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.timing ? { timing: deps.timing } : {}),
+    ...(deps.refreshTimeoutMs !== undefined ? { refreshTimeoutMs: deps.refreshTimeoutMs } : {})
+  })
+  return {
+    handlers: chatHandlers(service),
+    resume: () => service.resume(),
+    startupNotices: () => [...early],
+    dispose: () => service.dispose(),
+    service
+  }
+}
