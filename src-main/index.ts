@@ -12,6 +12,7 @@ import { attachElectronTransport } from './ipc/electron-transport'
 import { createStudio, type Studio } from './studio/create-studio'
 import { createMainWindow } from './window/create-main-window'
 import { hardenSession } from './window/harden-web-contents'
+import { electronMediaUrl, handleMediaProtocol, registerMediaScheme } from './window/media-protocol'
 import { configureTrustedOrigins } from './window/trusted-origin'
 import { windowStateStore } from './window/window-state'
 
@@ -32,6 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus()
   })
   app.enableSandbox()
+  // Privileged schemes can only be declared before 'ready'.
+  registerMediaScheme()
   void app.whenReady().then(start)
 }
 
@@ -55,8 +58,11 @@ async function start(): Promise<void> {
     secrets: createKeytarSecretStore(),
     openExternal: async (url) => {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url)
-    }
+    },
+    mediaUrl: electronMediaUrl
   })
+  // Before the window loads, so the first thumbnails already resolve.
+  handleMediaProtocol(session.defaultSession, studio.media)
 
   const windowState = windowStateStore(dataDir)
   const saved = await windowState.load()

@@ -8,10 +8,11 @@ import { join, resolve } from 'node:path'
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store'
 import { noKeychainSecretStore } from '../account/secret-store'
 import { createFileLogger } from '../core/logger'
+import { mediaUrlFactory } from '../media/media-url'
 import { confOpener } from '../settings/conf-opener'
 import { createStudio, type Studio } from '../studio/create-studio'
 import { attachLoopbackBridge } from './loopback-bridge'
-import { createStaticServer } from './static-server'
+import { createStaticServer, mediaRoute, PREVIEW_MEDIA_PREFIX } from './static-server'
 
 export interface HeadlessOptions {
   port?: number
@@ -45,9 +46,11 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
         ? noKeychainSecretStore()
         : createKeytarSecretStore({ service: 'Krev Studio (preview)' }),
     // No OS browser here: the headless preview only records the request.
-    openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url })
+    openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url }),
+    // Same origin as the page, so the renderer's CSP ('self') lets the images load.
+    mediaUrl: mediaUrlFactory(PREVIEW_MEDIA_PREFIX)
   })
-  const server = createStaticServer(resolve(opts.rendererDir))
+  const server = createStaticServer(resolve(opts.rendererDir), mediaRoute(studio.media))
   await new Promise<void>((ok, fail) => {
     server.once('error', fail)
     server.listen(opts.port ?? 0, '127.0.0.1', () => ok())

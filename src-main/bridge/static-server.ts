@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { promises as fs } from 'node:fs'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { MediaStore } from '../media/media-store'
+import { openMediaStream, serveMedia } from '../media/serve-media'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +23,41 @@ export const SHIM_PATH = '/__krev/bridge-shim.js'
 const shimFile = fileURLToPath(new URL('./bridge-shim.js', import.meta.url))
 
 export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+
+/** Where the preview serves local media: same origin as the page, so CSP 'self' covers it. */
+export const PREVIEW_MEDIA_PREFIX = '/__krev/media'
+
+/**
+ * `/__krev/media/<mode>/<area>/<id>/<variant>`: the preview's twin of Electron's
+ * krev-media: scheme, over the same serveMedia (store-resolved files only, Range support).
+ * Browsers say who is asking (Sec-Fetch-Site): only the studio page itself may load media,
+ * not another site that guessed the loopback port.
+ */
+export function mediaRoute(media: MediaStore): ExtraRoute {
+  return async (req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname
+    if (!pathname.startsWith(`${PREVIEW_MEDIA_PREFIX}/`)) return false
+    const site = req.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin') {
+      res.writeHead(403).end()
+      return true
+    }
+    const reply = await serveMedia(media, {
+      pathname: pathname.slice(PREVIEW_MEDIA_PREFIX.length),
+      range: req.headers.range,
+      method: req.method ?? 'GET'
+    })
+    res.writeHead(reply.status, reply.headers)
+    if (!reply.file) {
+      res.end()
+      return true
+    }
+    const stream = openMediaStream(reply.file)
+    stream.on('error', () => res.destroy())
+    stream.pipe(res)
+    return true
+  }
+}
 
 /**
  * Serves the built renderer on loopback for the headless preview. index.html gets the

@@ -2,8 +2,9 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import http from 'node:http'
 import https from 'node:https'
 import { AppError } from '../core/app-error'
-import { sniffMedia, type MediaKind } from '../media/media-type'
+import { sniffMedia } from '../media/media-type'
 import { cancelled, invalidResponse } from './errors'
+import type { DownloadedMedia, DownloadKind, DownloadMediaOptions } from './types'
 import { assertPublicHttpsUrl, isPublicAddress, isTrustedOrigin, type UrlGuardOptions } from './url-guard'
 
 /**
@@ -20,19 +21,6 @@ import { assertPublicHttpsUrl, isPublicAddress, isTrustedOrigin, type UrlGuardOp
  * - The bytes decide what the file is: an HTML error page served with 200 is refused.
  * One attempt; the client wraps it in the read retry policy.
  */
-
-export interface DownloadMediaOptions {
-  maxBytes: number
-  signal?: AbortSignal
-  /** Which kinds of media are acceptable answers. */
-  accept: readonly MediaKind[]
-}
-
-export interface DownloadedMedia {
-  data: Buffer
-  /** Sniffed from the bytes, not taken from Content-Type. */
-  mimeType: string
-}
 
 export interface DownloadDeps extends Pick<UrlGuardOptions, 'resolveHost' | 'trustedOrigins'> {
   userAgent: string
@@ -84,7 +72,7 @@ function publicOnlyLookup(
   })
 }
 
-const wanted = (accept: readonly MediaKind[]): string =>
+const wanted = (accept: readonly DownloadKind[]): string =>
   accept.includes('image') && accept.includes('video') ? 'an image or video' : accept.includes('video') ? 'a video' : 'an image'
 
 type Hop = { kind: 'redirect'; location: string } | { kind: 'done'; media: DownloadedMedia }

@@ -149,14 +149,15 @@ export type CreateProductInput =
   | { image_url: string; name?: string; skip_segmentation?: boolean }
   | { file: ProductFile; name?: string; skip_segmentation?: boolean }
 
-export type MediaKind = 'image' | 'video'
+/** What a media download must turn out to be (decided from its bytes). */
+export type DownloadKind = 'image' | 'video'
 
 export interface DownloadMediaOptions {
   /** Hard cap: the download is aborted past it. */
   maxBytes: number
   signal?: AbortSignal
   /** Which kinds the bytes must turn out to be (sniffed, not taken from headers). */
-  accept: readonly MediaKind[]
+  accept: readonly DownloadKind[]
 }
 
 export interface DownloadedMedia {

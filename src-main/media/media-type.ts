@@ -5,11 +5,11 @@
  * upload, and to pick the extension a stored file gets.
  */
 
-export type MediaKind = 'image' | 'video'
+export type MediaFileKind = 'image' | 'video'
 
 export interface SniffedMedia {
   /** 'other' is something recognised that is neither a usable image nor a video (SVG, HTML, audio…). */
-  kind: MediaKind | 'other'
+  kind: MediaFileKind | 'other'
   mime: string
   /** Extension for storage and messages (jpg, png, webp, gif, avif, heic, mp4, mov, webm, svg, html…). */
   ext: string

@@ -1,9 +1,13 @@
 import { createAccountFeature } from '../account/create-account'
+import { createChatFeature } from '../chat/create-chat'
 import type { SecretStore } from '../account/secret-store'
 import type { Logger } from '../core/logger'
 import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
+import { createMediaStore, type MediaStore } from '../media/media-store'
+import type { MediaUrlFactory } from '../media/media-url'
+import { createProductsFeature } from '../products/create-products'
 import type { JsonStoreOpener } from '../settings/json-store'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
@@ -18,11 +22,15 @@ export interface StudioDeps {
   /** The OS keychain through keytar, or a store that refuses (memory only). */
   secrets: SecretStore
   openExternal: (url: string) => Promise<void>
+  /** How the renderer addresses local media: krev-media: in Electron, /__krev/media in the preview. */
+  mediaUrl: MediaUrlFactory
 }
 
 export interface Studio {
   router: Router
   bus: EventBus
+  /** Local media (product pictures…); the host serves it to the renderer. */
+  media: MediaStore
   /** Re-emits notices raised before the window listened (a damaged settings file…). */
   replayStartupNotices(): void
   dispose(): Promise<void>
@@ -44,6 +52,16 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     envApiBase: process.env['KREV_API_BASE'],
     ensureSandbox: () => sandbox.ensure()
   })
+  const media = createMediaStore(deps.dataDir)
+  const products = createProductsFeature({
+    dataDir: deps.dataDir,
+    connection: account.connection,
+    media,
+    mediaUrl: deps.mediaUrl,
+    bus,
+    logger: deps.logger
+  })
+  const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger })
 
   const handlers: Partial<Handlers> = {
     ...appHandlers({
@@ -54,18 +72,25 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       connection: () => account.connectionStatus(),
       openExternal: deps.openExternal
     }),
-    ...account.handlers
+    ...account.handlers,
+    ...products.handlers,
+    ...chat.handlers
   }
   const router = createRouter(handlers, {
     onInternalError: (name, error) => deps.logger.error('command failed', { name, error })
   })
+  // Chat runs that were still going when the app last closed are polled again.
+  void chat.resume().catch((error: unknown) => deps.logger.error('chat: resume failed', { error }))
   return {
     router,
     bus,
+    media,
     replayStartupNotices() {
-      for (const notice of account.startupNotices()) bus.emit('app.notice', notice)
+      for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
     async dispose() {
+      chat.dispose()
+      products.dispose()
       account.dispose()
       await sandbox.close()
     }

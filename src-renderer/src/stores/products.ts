@@ -81,9 +81,20 @@ export const useProductsStore = create<ProductsState>()((set, get) => ({
     set((s) => ({ sending: s.sending + 1 }))
     try {
       const product = await invoke('products.upload', { source: { kind: 'file', ...file } })
-      set((s) => ({ items: mergeProducts(s.items, [product]), total: s.total + 1, load: 'ready' }))
+      // products.changed may already have brought it in: count it once.
+      set((s) => ({
+        items: mergeProducts(s.items, [product]),
+        total: s.items.some((p) => p.id === product.id) ? s.total : s.total + 1,
+        load: 'ready'
+      }))
       return product
     } catch (e) {
+      // Listed once, as a problem: its 'failed' progress row (same message) goes away.
+      set((s) => ({
+        uploads: Object.fromEntries(
+          Object.entries(s.uploads).filter(([, u]) => !(u.phase === 'failed' && u.fileName === file.fileName))
+        )
+      }))
       get().addProblems([{ fileName: file.fileName, message: errorMessage(e) }])
       return null
     } finally {

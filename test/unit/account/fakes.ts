@@ -78,7 +78,8 @@ export function fakeKrev(): FakeKrev {
         waitForGeneration: notUsed('waitForGeneration'),
         startChat: notUsed('startChat'),
         getChatRun: notUsed('getChatRun'),
-        getConversation: notUsed('getConversation')
+        getConversation: notUsed('getConversation'),
+        downloadMedia: notUsed('downloadMedia')
       } as KrevClient
     }
   }

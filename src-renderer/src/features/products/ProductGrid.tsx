@@ -3,6 +3,7 @@ import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { useAppStore } from '../../stores/app'
 import { useCreateStore } from '../../stores/create'
+import './product-thumb.css'
 
 /** A short line of what Krev read from the photo: brand · type · colours. */
 export function productDetails(p: Product): string {
@@ -22,7 +23,8 @@ function ProductCard({ product }: { product: Product }) {
   }
   return (
     <li className="product-card">
-      <div className="product-thumb">
+      {/* The thumbnail is of the cut-out whenever Krev made one (main picks the same source). */}
+      <div className={product.segmentedImageUrl ? 'product-thumb is-cutout' : 'product-thumb'}>
         {product.thumbUrl ? (
           <img src={product.thumbUrl} alt="" loading="lazy" draggable={false} />
         ) : (

@@ -1,0 +1,40 @@
+import type { Logger } from '../core/logger'
+import type { EventBus } from '../ipc/event-bus'
+import type { MediaStore } from '../media/media-store'
+import type { MediaUrlFactory } from '../media/media-url'
+import { createCatalogCache } from './catalog-cache'
+import { productsHandlers, type ProductsHandlers } from './products-handlers'
+import { createProductsService, type ProductsConnection, type ProductsService } from './products-service'
+
+/** Wires the products feature for the composition root (create-studio.ts). */
+export interface ProductsFeatureDeps {
+  dataDir: string
+  connection: ProductsConnection
+  media: MediaStore
+  /** krev-media: in Electron, /__krev/media in the preview. */
+  mediaUrl: MediaUrlFactory
+  bus: EventBus
+  logger: Logger
+}
+
+export interface ProductsFeature {
+  service: ProductsService
+  handlers: ProductsHandlers
+  dispose(): void
+}
+
+export function createProductsFeature(deps: ProductsFeatureDeps): ProductsFeature {
+  const catalog = createCatalogCache(deps.dataDir, (mode) =>
+    deps.logger.warn('products: damaged catalogue ignored; it will be fetched again', { mode })
+  )
+  const service = createProductsService({
+    connection: deps.connection,
+    catalog,
+    media: deps.media,
+    mediaUrl: deps.mediaUrl,
+    emitChanged: (items) => deps.bus.emit('products.changed', { items }),
+    emitProgress: (p) => deps.bus.emit('products.uploadProgress', p),
+    logger: deps.logger
+  })
+  return { service, handlers: productsHandlers(service), dispose: () => service.dispose() }
+}

@@ -1,0 +1,87 @@
+import sharp from 'sharp'
+import { isAppError } from '../core/app-error'
+import type { KrevClient, KrevProduct } from '../krev/types'
+import { isMediaExt, toMediaId, type MediaMode, type MediaRef, type MediaStore } from '../media/media-store'
+import { sniffMedia } from '../media/media-type'
+
+/**
+ * A product's picture, downloaded once and kept: the cut-out when Krev made one (it looks
+ * best on a card), else the original, stored as variant 'image', plus a 512 px WebP
+ * 'thumb' the grid shows. Signed URLs expire, so a 403 gets one retry with a fresh URL
+ * from GET /products?id=. Images are decoded by sharp with a pixel limit: a hostile
+ * server can't make the thumbnailer allocate gigabytes.
+ */
+
+export const PRODUCTS_AREA = 'products'
+export const THUMB_SIZE = 512
+/** Cut-outs are PNGs at the photo's full size, which can exceed the 20 MB upload cap. */
+export const MAX_PRODUCT_MEDIA_BYTES = 64 * 1024 * 1024
+const MAX_THUMB_SOURCE_PIXELS = 100_000_000
+
+export const productRef = (mode: MediaMode, productId: string, variant: 'image' | 'thumb'): MediaRef | null => {
+  const id = toMediaId(productId)
+  return id ? { mode, area: PRODUCTS_AREA, id, variant } : null
+}
+
+/** The 512 px WebP for the grid: EXIF orientation applied, alpha kept, never enlarged. */
+export function makeThumbnail(data: Buffer): Promise<Buffer> {
+  return sharp(data, { limitInputPixels: MAX_THUMB_SOURCE_PIXELS })
+    .rotate()
+    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 82, alphaQuality: 90 })
+    .toBuffer()
+}
+
+export interface CacheImageDeps {
+  client: KrevClient
+  media: MediaStore
+  mode: MediaMode
+  signal?: AbortSignal
+}
+
+export type CacheImageResult =
+  | { ok: true; fresh: KrevProduct | null }
+  | { ok: false; reason: 'no-image' | 'bad-id' }
+
+const sourceUrl = (p: KrevProduct): string | null => p.segmented_image_url || p.image_url || null
+
+/**
+ * Makes sure the product's image and thumbnail are on disk. Answers the product as
+ * re-fetched when its URL had expired (so the caller can keep the fresh URLs), and
+ * throws the download's AppError when it can't be fetched.
+ */
+export async function cacheProductImage(product: KrevProduct, deps: CacheImageDeps): Promise<CacheImageResult> {
+  const thumbRef = productRef(deps.mode, product.id, 'thumb')
+  const imageRef = productRef(deps.mode, product.id, 'image')
+  if (!thumbRef || !imageRef) return { ok: false, reason: 'bad-id' }
+  if (await deps.media.resolve(thumbRef)) return { ok: true, fresh: null }
+
+  let fresh: KrevProduct | null = null
+  let url = sourceUrl(product)
+  if (!url) return { ok: false, reason: 'no-image' }
+  const download = (from: string) =>
+    deps.client.downloadMedia(from, {
+      maxBytes: MAX_PRODUCT_MEDIA_BYTES,
+      accept: ['image'],
+      ...(deps.signal ? { signal: deps.signal } : {})
+    })
+
+  let got: Awaited<ReturnType<typeof download>>
+  try {
+    got = await download(url)
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'forbidden') throw error
+    // An expired signature: ask Krev for the product again, which signs new URLs.
+    fresh = await deps.client.getProduct(product.id, deps.signal)
+    url = sourceUrl(fresh)
+    if (!url) return { ok: false, reason: 'no-image' }
+    got = await download(url)
+  }
+
+  const thumb = await makeThumbnail(got.data)
+  const ext = sniffMedia(got.data)?.ext
+  // The full image is a convenience for later (library, offline previews); the thumb is what counts.
+  if (ext && isMediaExt(ext)) await deps.media.write(imageRef, ext, got.data)
+  await deps.media.write(thumbRef, 'webp', thumb)
+  return { ok: true, fresh }
+}
