@@ -1,0 +1,74 @@
+import sharp from 'sharp'
+import { isMediaExt, type MediaExt, type MediaMode, type MediaStore } from '../media/media-store'
+import { sniffMedia } from '../media/media-type'
+
+/**
+ * Turns downloaded bytes into library files: the original under an id we chose (never a
+ * name from the URL), and for images a 512 px WebP thumbnail. The bytes decide the
+ * extension. Videos keep no separate thumbnail: the grid shows the video itself.
+ */
+
+export const LIBRARY_AREA = 'library'
+export const THUMB_SIZE = 512
+/** Refuse decoding absurd images (decompression bombs) rather than exhausting memory. */
+const MAX_PIXELS = 100_000_000
+
+export interface IngestedMedia {
+  bytes: number
+  mimeType: string
+  width: number
+  height: number
+  thumbVariant: 'thumb' | 'original'
+}
+
+/** Nominal frame size for a video whose dimensions we don't decode: from its aspect ratio. */
+export function nominalSize(aspect: string): { width: number; height: number } {
+  const m = /^(\d+):(\d+)$/.exec(aspect)
+  const w = m ? Number(m[1]) : 16
+  const h = m ? Number(m[2]) : 9
+  return w >= h ? { width: 1280, height: Math.round((1280 * h) / w) } : { width: Math.round((1280 * w) / h), height: 1280 }
+}
+
+export async function ingestMedia(
+  store: MediaStore,
+  mode: MediaMode,
+  id: string,
+  data: Buffer,
+  aspectRatio: string
+): Promise<IngestedMedia> {
+  const type = sniffMedia(data)
+  if (!type || type.kind === 'other' || !isMediaExt(type.ext)) throw new Error('unsupported media type')
+  const ext: MediaExt = type.ext
+  const ref = { mode, area: LIBRARY_AREA, id }
+
+  if (type.kind === 'video') {
+    await store.write({ ...ref, variant: 'original' }, ext, data)
+    return { bytes: data.length, mimeType: type.mime, ...nominalSize(aspectRatio), thumbVariant: 'original' }
+  }
+  // Decode first: a file sharp can't read never lands in the library.
+  const image = sharp(data, { limitInputPixels: MAX_PIXELS, animated: false })
+  const meta = await image.metadata()
+  const thumb = await image
+    .clone()
+    .rotate()
+    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer()
+  await store.write({ ...ref, variant: 'original' }, ext, data)
+  await store.write({ ...ref, variant: 'thumb' }, 'webp', thumb)
+  const swap = (meta.orientation ?? 1) >= 5
+  const width = meta.width ?? 0
+  const height = meta.height ?? 0
+  return {
+    bytes: data.length,
+    mimeType: type.mime,
+    width: swap ? height : width,
+    height: swap ? width : height,
+    thumbVariant: 'thumb'
+  }
+}
+
+export async function removeMedia(store: MediaStore, mode: MediaMode, id: string): Promise<void> {
+  await store.remove({ mode, area: LIBRARY_AREA, id, variant: 'original' })
+  await store.remove({ mode, area: LIBRARY_AREA, id, variant: 'thumb' })
+}

@@ -1,0 +1,111 @@
+import { silentLogger, type Logger } from '../core/logger'
+import type { EventBus } from '../ipc/event-bus'
+import { defaultSleep } from '../krev/retry'
+import { createAssetStore } from '../library/asset-store'
+import { libraryHandlers, type LibraryHandlers } from '../library/library-handlers'
+import { createLibraryService, type LibraryHost, type LibraryService } from '../library/library-service'
+import type { MediaStore } from '../media/media-store'
+import type { MediaUrlFactory } from '../media/media-url'
+import type { Settings } from '../../src-preload/contract'
+import { DEFAULT_POLL_TIMING, type PollTiming, type Sleep } from './generation-poller'
+import { createJobStore } from './job-store'
+import { queueHandlers, type QueueHandlers } from './queue-handlers'
+import { createQueueService, type QueueConnection, type QueueService } from './queue-service'
+import { createObservableLimiter, type ObservableLimiter } from './shared-limiter'
+
+/** Wires the queue and the library for the composition root (create-studio.ts). Never imports electron. */
+export interface QueueFeatureDeps {
+  /** The account feature's ConnectionService (or anything shaped like it). */
+  connection: QueueConnection
+  bus: EventBus
+  /** Jobs in `<dataDir>/queue/<mode>/jobs/`, library records in `<dataDir>/library/<mode>/`. */
+  dataDir: string
+  settings: { get(): Pick<Settings, 'downloadConcurrency' | 'pollConcurrency'> }
+  mediaStore: MediaStore
+  mediaUrl: MediaUrlFactory
+  host: LibraryHost
+  /** A job was charged, refunded or may have been: the account feature refreshes the balance. */
+  onCreditsMaybeChanged: () => void
+  /**
+   * The app's shared limiter, also given to the Krev client factory so the client's own
+   * 429 retries wait in it and the queue can show when jobs resume. Created here if absent.
+   */
+  limiter?: ObservableLimiter
+  logger?: Logger
+  now?: () => number
+  /** Injected by tests so polling, backoff and probes need no real waiting. */
+  sleep?: Sleep
+  timing?: Partial<PollTiming>
+}
+
+export interface QueueFeature {
+  handlers: QueueHandlers & LibraryHandlers
+  /** Loads the current mode's jobs and resumes every unfinished one (call once at start). */
+  resume(): Promise<void>
+  dispose(): void
+  /** Resolves when no job is being worked on and every write is done (tests, shutdown). */
+  idle(): Promise<void>
+  service: QueueService
+  library: LibraryService
+}
+
+export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
+  const logger = deps.logger ?? silentLogger
+  const now = deps.now ?? Date.now
+  const sleep = deps.sleep ?? defaultSleep
+  const assets = createAssetStore(deps.dataDir, (file) => {
+    logger.warn('library: damaged records file moved aside', { file })
+    deps.bus.emit('app.notice', {
+      level: 'warning',
+      message: 'Your library list was damaged and could not be read, so it starts empty. The media files are still on disk.'
+    })
+  })
+  const library = createLibraryService({
+    store: assets,
+    media: deps.mediaStore,
+    mediaUrl: deps.mediaUrl,
+    host: deps.host,
+    mode: () => deps.connection.mode(),
+    emitAdded: (asset) => deps.bus.emit('library.added', asset),
+    emitChanged: (ids) => deps.bus.emit('library.changed', { ids })
+  })
+  const jobs = createJobStore(deps.dataDir, (file) => logger.warn('queue: unreadable job file skipped', { file }))
+  // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
+  const limiter = deps.limiter ?? createObservableLimiter({ now, sleep })
+  const service = createQueueService({
+    connection: deps.connection,
+    store: jobs,
+    library,
+    limiter,
+    concurrency: () => {
+      const s = deps.settings.get()
+      return { poll: s.pollConcurrency, download: s.downloadConcurrency }
+    },
+    emitJob: (job) => deps.bus.emit('queue.job', job),
+    emitRemoved: (jobId) => deps.bus.emit('queue.removed', { jobId }),
+    emitState: (state) => deps.bus.emit('queue.state', state),
+    emitProgress: (p) => deps.bus.emit('generation.progress', p),
+    onCreditsMaybeChanged: () => {
+      try {
+        deps.onCreditsMaybeChanged()
+      } catch (e) {
+        logger.warn('queue: credits refresh failed', { error: e })
+      }
+    },
+    sleep,
+    timing: { ...DEFAULT_POLL_TIMING, ...deps.timing },
+    now,
+    logger
+  })
+  return {
+    handlers: { ...queueHandlers(service), ...libraryHandlers(library) },
+    resume: () => service.start(),
+    dispose: () => service.dispose(),
+    idle: async () => {
+      await service.idle()
+      await assets.flush()
+    },
+    service,
+    library
+  }
+}

@@ -1,0 +1,146 @@
+import type { RateLimiter, KrevClient, GenerationStarted } from '../krev/types'
+import type { LibraryService } from '../library/library-service'
+import { JobFailure, type Stage } from './failure'
+import { pollGeneration, type PollTiming, type Sleep } from './generation-poller'
+import { MESSAGES, isPolling, needsPost, type StoredJob } from './job-model'
+import { downloadOutputs } from './output-downloader'
+import { toKrevRequest } from './pricing'
+import type { Semaphore } from './semaphore'
+
+/**
+ * One job's way through Krev: POST (once), poll, download. Every step persists the job
+ * before moving on, so a crash at any point resumes at the right step. The POST is
+ * preceded by a persisted `postStartedAt` marker: a restart that finds it set knows the
+ * POST may have been charged and never sends it again by itself.
+ */
+
+export class StageError extends Error {
+  constructor(
+    readonly stage: Stage,
+    readonly failure: unknown
+  ) {
+    super('job step failed')
+    this.name = 'StageError'
+  }
+}
+
+export interface RunnerContext {
+  client: KrevClient
+  signal: AbortSignal
+  sleep: Sleep
+  timing: PollTiming
+  limiter: RateLimiter
+  downloads: Semaphore
+  library: LibraryService
+  now(): string
+  /** Persists the job, and publishes it while it belongs to the current mode. */
+  commit(job: StoredJob): Promise<void>
+  progress(job: StoredJob): void
+  /** Krev accepted a POST: the balance changed. */
+  charged(): void
+  /** Called once polling is over: downloads don't hold one of the `pollConcurrency` slots. */
+  releaseSlot(): void
+  stillWanted(job: StoredJob): boolean
+}
+
+function send(client: KrevClient, job: StoredJob): Promise<GenerationStarted> {
+  const req = toKrevRequest(job.request)
+  if (req.kind === 'image') return client.generateImages(req.params)
+  if (req.kind === 'video') return client.generateVideo(req.params)
+  return client.generateAd(req.params)
+}
+
+async function post(job: StoredJob, ctx: RunnerContext): Promise<void> {
+  // Wait our turn first: a crash while waiting must not look like a sent POST.
+  await ctx.limiter.acquire(ctx.signal)
+  if (!ctx.stillWanted(job)) return
+  job.postStartedAt = ctx.now()
+  job.attempts += 1
+  job.status = 'pending'
+  job.resumesAt = null
+  await ctx.commit(job)
+  // Deliberately not abortable: once sent, its answer (the generation id) must be kept
+  // even if the job was cancelled or the mode switched meanwhile.
+  const started = await send(ctx.client, job)
+  job.postStartedAt = null
+  job.resumesAt = null
+  ctx.charged()
+  job.generationId = started.generation_id
+  job.creditsUsed = started.credits_used
+  job.adCopy = started.ad_copy ?? null
+  job.error = null
+  // Cancelled while the POST was out: keep what Krev said, follow it no further.
+  if (!ctx.stillWanted(job)) return ctx.commit(job)
+  if (started.urls.length > 0) {
+    job.outputUrls = started.urls
+    job.status = 'downloading'
+    job.progress = 100
+  } else {
+    job.status = 'submitted'
+    job.progress = 0
+  }
+  await ctx.commit(job)
+}
+
+async function poll(job: StoredJob, ctx: RunnerContext): Promise<void> {
+  const g = await pollGeneration(ctx.client, job.generationId as string, {
+    signal: ctx.signal,
+    sleep: ctx.sleep,
+    timing: ctx.timing,
+    onChange: async (g) => {
+      if (!ctx.stillWanted(job)) return
+      const status = g.status === 'queued' ? 'submitted' : g.status === 'processing' ? 'processing' : job.status
+      const moved = status !== job.status
+      job.status = status
+      job.progress = g.status === 'succeeded' ? 100 : g.progress
+      // Progress ticks are published; only status changes are worth a disk write.
+      if (moved) await ctx.commit(job)
+      ctx.progress(job)
+    }
+  })
+  if (!ctx.stillWanted(job)) return
+  if (g.status === 'failed') {
+    const server = g.error?.trim()
+    throw new JobFailure({
+      code: 'generation_failed',
+      message: server ? `Krev couldn\u2019t make this (${server.slice(0, 200)}) \u2014 credits were refunded.` : MESSAGES.refunded,
+      retryable: true,
+      refunded: true
+    })
+  }
+  job.outputUrls = g.output?.urls ?? []
+  job.status = 'downloading'
+  job.progress = 100
+  await ctx.commit(job)
+}
+
+export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> {
+  const step = async (stage: Stage, fn: () => Promise<void>) => {
+    try {
+      await fn()
+    } catch (e) {
+      throw new StageError(stage, e)
+    }
+  }
+  if (needsPost(job)) await step('post', () => post(job, ctx))
+  if (!ctx.stillWanted(job)) return
+  if (isPolling(job)) await step('poll', () => poll(job, ctx))
+  ctx.releaseSlot()
+  if (!ctx.stillWanted(job) || job.status !== 'downloading') return
+  await step('download', async () => {
+    const ids = await downloadOutputs(job, {
+      client: ctx.client,
+      library: ctx.library,
+      semaphore: ctx.downloads,
+      signal: ctx.signal,
+      now: ctx.now,
+      saveJob: (j) => ctx.commit(j)
+    })
+    if (!ctx.stillWanted(job)) return
+    job.assetIds = ids
+    job.status = 'succeeded'
+    job.progress = 100
+    job.error = null
+    await ctx.commit(job)
+  })
+}

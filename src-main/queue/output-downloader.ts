@@ -1,0 +1,124 @@
+import { isAppError } from '../core/app-error'
+import type { KrevClient } from '../krev/types'
+import type { LibraryService } from '../library/library-service'
+import { JobFailure, ioError } from './failure'
+import { assetIdFor, MESSAGES, type StoredJob } from './job-model'
+import { productIdsOf, promptOf } from './pricing'
+import type { Semaphore } from './semaphore'
+
+/**
+ * Brings a finished generation's outputs into the library. Each output is checked by the
+ * client (type sniffed from the bytes, size capped, declared length honoured) and saved
+ * under a deterministic asset id, so running this again after a crash or a retry
+ * replaces rather than duplicates. A download cut mid-way is started again (the client
+ * already retries a few times; we allow a couple more whole attempts); an expired signed
+ * URL is refreshed once per job by fetching the generation again.
+ */
+
+const MAX_IMAGE_BYTES = 60 * 1024 * 1024
+const MAX_VIDEO_BYTES = 400 * 1024 * 1024
+const WHOLE_ATTEMPTS = 3
+
+export interface DownloadContext {
+  client: Pick<KrevClient, 'downloadMedia' | 'getGeneration'>
+  library: LibraryService
+  semaphore: Semaphore
+  signal: AbortSignal
+  now(): string
+  /** Persists the job after its URLs were refreshed. */
+  saveJob(job: StoredJob): Promise<void>
+}
+
+const restartable = (e: unknown) =>
+  isAppError(e) && (e.code === 'network' || e.code === 'timeout' || e.code === 'server_error') && e.status !== 403
+
+export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Promise<string[]> {
+  if (job.outputUrls.length === 0) {
+    throw new JobFailure({ code: 'invalid_response', message: MESSAGES.noOutputs, retryable: true })
+  }
+  let refreshed: Promise<string[]> | null = null
+  // Once per job, shared by every output whose link expired at the same time.
+  const refresh = (): Promise<string[]> => {
+    refreshed ??= (async () => {
+      const g = await ctx.client.getGeneration(job.generationId as string, ctx.signal)
+      const urls = g.output?.urls ?? []
+      if (urls.length === 0) throw new JobFailure({ code: 'link_expired', message: MESSAGES.linkExpired, retryable: true })
+      job.outputUrls = urls
+      await ctx.saveJob(job)
+      return urls
+    })()
+    return refreshed
+  }
+  const mode = job.mode
+  const accept = job.kind === 'video' ? (['video', 'image'] as const) : (['image'] as const)
+  const maxBytes = job.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES
+
+  async function fetchOne(index: number): Promise<string> {
+    const id = assetIdFor(job.id, index)
+    if (job.assetIds.includes(id) && (await ctx.library.has(mode, id))) return id
+    const release = await ctx.semaphore.acquire(ctx.signal)
+    try {
+      let url = job.outputUrls[index] as string
+      let usedRefresh = false
+      for (let attempt = 1; ; attempt++) {
+        let data: Buffer
+        try {
+          data = (await ctx.client.downloadMedia(url, { maxBytes, accept, signal: ctx.signal })).data
+        } catch (e) {
+          if (isAppError(e) && e.code === 'forbidden' && e.status === 403) {
+            if (usedRefresh) throw new JobFailure({ code: 'link_expired', message: MESSAGES.linkExpired, retryable: true })
+            usedRefresh = true
+            url = (await refresh())[index] ?? url
+            continue
+          }
+          if (restartable(e) && attempt < WHOLE_ATTEMPTS && !ctx.signal.aborted) continue
+          throw e
+        }
+        try {
+          await ctx.library.add(
+            mode,
+            {
+              id,
+              kind: job.kind,
+              jobId: job.id,
+              generationId: job.generationId,
+              prompt: promptOf(job.request),
+              productIds: productIdsOf(job.request),
+              aspectRatio: job.request.params.aspectRatio,
+              durationSec: job.request.kind === 'video' ? job.request.params.duration : null,
+              adCopy: job.adCopy
+                ? {
+                    styleName: job.adCopy.style_name,
+                    hook: job.adCopy.hook,
+                    headline: job.adCopy.headline,
+                    bodyCopy: job.adCopy.body_copy,
+                    cta: job.adCopy.cta
+                  }
+                : null,
+              createdAt: ctx.now()
+            },
+            data
+          )
+        } catch (e) {
+          await ctx.library.sweep(mode)
+          const io = ioError(e)
+          if (io) throw new JobFailure(io)
+          throw new JobFailure({
+            code: 'invalid_response',
+            message: 'Krev sent a file that couldn\u2019t be opened, so it wasn\u2019t saved. Retry to download it again.',
+            retryable: true
+          })
+        }
+        if (!job.assetIds.includes(id)) job.assetIds.push(id)
+        return id
+      }
+    } finally {
+      release()
+    }
+  }
+
+  const results = await Promise.allSettled(job.outputUrls.map((_, i) => fetchOne(i)))
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+  if (failed) throw failed.reason
+  return results.map((r) => (r as PromiseFulfilledResult<string>).value)
+}

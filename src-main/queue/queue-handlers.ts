@@ -1,0 +1,30 @@
+import type { Handlers } from '../ipc/router'
+import type { QueueService } from './queue-service'
+
+export type QueueHandlers = Pick<
+  Handlers,
+  | 'generation.estimate'
+  | 'generation.submit'
+  | 'queue.list'
+  | 'queue.cancel'
+  | 'queue.retry'
+  | 'queue.remove'
+  | 'queue.clearFinished'
+  | 'queue.pause'
+  | 'queue.resume'
+>
+
+/** The generation and queue commands; inputs arrive validated by the router against the contract. */
+export function queueHandlers(service: QueueService): QueueHandlers {
+  return {
+    'generation.estimate': async (req) => service.estimate(req),
+    'generation.submit': (req) => service.submit(req),
+    'queue.list': () => service.list(),
+    'queue.cancel': ({ jobId }) => service.cancel(jobId),
+    'queue.retry': ({ jobId }) => service.retry(jobId),
+    'queue.remove': ({ jobId }) => service.remove(jobId),
+    'queue.clearFinished': () => service.clearFinished(),
+    'queue.pause': async () => service.pause(),
+    'queue.resume': async () => service.resume()
+  }
+}

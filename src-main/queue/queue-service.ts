@@ -1,0 +1,289 @@
+import type { Job } from '../../src-preload/contract'
+import { AppError } from '../core/app-error'
+import { silentLogger } from '../core/logger'
+import { applyFailure, type FailureDeps } from './apply-failure'
+import { runJob, StageError } from './job-runner'
+import { isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
+import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
+import type { QueueService, QueueServiceDeps } from './queue-types'
+import { createPauses } from './pauses'
+import { estimateCredits } from './pricing'
+import { createSemaphore } from './semaphore'
+import { validateForKrev } from './validate-request'
+
+/**
+ * The generation queue of the current connection mode. `submit` persists the job before
+ * anything is sent and answers at once; workers (at most `pollConcurrency` POSTing or
+ * polling, downloads limited separately) take jobs through Krev. Failures pause the whole
+ * queue when they concern every job (offline, key refused, out of credits, rate limit),
+ * or fail just the one job, with a retry where one makes sense.
+ */
+
+export type { QueueConnection, QueueService, QueueServiceDeps } from './queue-types'
+
+const notFound = () => new AppError('not_found', 'That job is no longer in the queue.', { retryable: false })
+
+export function createQueueService(deps: QueueServiceDeps): QueueService {
+  const logger = deps.logger ?? silentLogger
+  const iso = (offset = 0) => new Date(deps.now() + offset).toISOString()
+  const { connection, store } = deps
+  let mode: QueueMode = connection.mode()
+  let jobs = new Map<string, StoredJob>()
+  let loaded: Promise<void> | null = null
+  let life = new AbortController()
+  let disposed = false
+  const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
+  const downloads = createSemaphore(() => deps.concurrency().download)
+
+  const current = (j: StoredJob) => jobs.get(j.id) === j && j.mode === mode
+  async function commit(j: StoredJob): Promise<void> {
+    j.updatedAt = iso()
+    if (current(j)) deps.emitJob(toJob(j))
+    // A job of the other mode (switched mid-step) is still saved; a removed one is not.
+    else if (j.mode === mode) return
+    await store.save(j)
+  }
+
+  const pauses = createPauses({
+    connection,
+    sleep: deps.sleep,
+    emit: deps.emitState,
+    neededCredits: () => Math.min(...[...jobs.values()].filter(needsPost).map((j) => j.creditsEstimate), Infinity),
+    onPause: () => {
+      // Jobs waiting for their POST show why they wait; running ones carry on.
+      for (const j of jobs.values()) if (j.status === 'pending' && needsPost(j)) void setStatus(j, 'paused')
+    },
+    onResume: () => {
+      for (const j of jobs.values()) {
+        if (j.status === 'paused') {
+          j.resumesAt = null
+          if (j.error && (j.error.code === 'insufficient_credits' || j.error.code === 'unauthorized' || j.error.code === 'network')) j.error = null
+          // A job Krev already accepted goes back to following it, never to a new POST.
+          void setStatus(j, j.generationId ? 'submitted' : 'pending')
+        }
+      }
+      pump()
+    },
+    now: deps.now,
+    logger
+  })
+
+  function setStatus(j: StoredJob, status: Job['status']): Promise<void> {
+    j.status = status
+    return commit(j).catch((e: unknown) => logger.warn('queue: job not saved', { error: e }))
+  }
+
+  const failureDeps: FailureDeps = {
+    current,
+    commit,
+    setStatus,
+    pauses,
+    limiter: deps.limiter,
+    reportOnline: (online) => connection.reportOnline(online),
+    onCreditsMaybeChanged: () => deps.onCreditsMaybeChanged(),
+    sleep: deps.sleep,
+    life: () => life.signal,
+    now: deps.now,
+    logger,
+    downloadStalls: new Map()
+  }
+
+  function pump(): void {
+    if (disposed || !loaded) return
+    const { poll } = deps.concurrency()
+    const reason = pauses.state().reason
+    const slots = () => [...running.values()].filter((r) => r.slot).length
+    for (const j of [...jobs.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+      if (running.has(j.id) || !isActive(j)) continue
+      if (needsPost(j)) {
+        if (pauses.state().paused || slots() >= Math.max(1, poll)) continue
+      } else if (isPolling(j)) {
+        if (reason === 'offline' || reason === 'unauthorized' || slots() >= Math.max(1, poll)) continue
+      } else if (j.status !== 'downloading' || reason === 'offline') continue
+      launch(j)
+    }
+  }
+
+  function launch(j: StoredJob): void {
+    const ctrl = new AbortController()
+    const onLife = () => ctrl.abort()
+    life.signal.addEventListener('abort', onLife, { once: true })
+    const entry = { ctrl, slot: j.status !== 'downloading', done: Promise.resolve() }
+    running.set(j.id, entry)
+    entry.done = (async () => {
+      try {
+        const client = await connection.client()
+        await runJob(j, {
+          client,
+          signal: ctrl.signal,
+          sleep: deps.sleep,
+          timing: deps.timing,
+          limiter: deps.limiter,
+          downloads,
+          library: deps.library,
+          now: () => iso(),
+          commit,
+          charged: () => deps.onCreditsMaybeChanged(),
+          progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),
+          releaseSlot: () => {
+            if (entry.slot) {
+              entry.slot = false
+              queueMicrotask(pump)
+            }
+          },
+          stillWanted: (job) => current(job) && job.status !== 'cancelled' && !ctrl.signal.aborted
+        })
+        if (j.status === 'succeeded') {
+          failureDeps.downloadStalls.delete(j.id)
+          connection.reportOnline(true)
+        }
+      } catch (e) {
+        // Outside a step (no client: no key in Krev mode): the step it was about to take.
+        const stage = e instanceof StageError ? e.stage : needsPost(j) ? 'post' : isPolling(j) ? 'poll' : 'download'
+        const cause = e instanceof StageError ? e.failure : e
+        await applyFailure(j, stage, cause, ctrl.signal.aborted, failureDeps)
+      } finally {
+        life.signal.removeEventListener('abort', onLife)
+        running.delete(j.id)
+        if (!disposed) queueMicrotask(pump)
+      }
+    })()
+  }
+
+  async function load(): Promise<void> {
+    const loadedMode = mode
+    const list = await store.load(loadedMode)
+    await deps.library.sweep(loadedMode)
+    if (loadedMode !== mode) return
+    jobs = new Map(list.map((j) => [j.id, j]))
+    for (const j of jobs.values()) {
+      if (reconcileOnLoad(j)) await store.save(j).catch((e: unknown) => logger.warn('queue: job not saved', { error: e }))
+    }
+  }
+
+  function ensureLoaded(): Promise<void> {
+    // A load that fails (unreadable folder) leaves an empty queue, never a broken one.
+    loaded ??= load()
+      .catch((e: unknown) => logger.error('queue: jobs could not be loaded', { error: e }))
+      .then(pump)
+    return loaded
+  }
+
+  // A 429 being retried inside the client: show the POSTs waiting on it when they resume.
+  const unlimit = deps.limiter.onPenalize?.((until) => {
+    if (disposed || until <= deps.now()) return
+    const waiting = [...jobs.values()].filter((j) => j.postStartedAt && !j.generationId && j.status !== 'cancelled')
+    if (waiting.length === 0) return
+    for (const j of waiting) {
+      j.resumesAt = new Date(until).toISOString()
+      deps.emitJob(toJob(j))
+    }
+    pauses.rateLimited(until)
+  })
+
+  const unsubscribe = connection.onChange((status) => {
+    if (disposed) return
+    if (status.mode !== mode) {
+      // Workers of the other mode stop where they are; their jobs are persisted and resume later.
+      life.abort()
+      life = new AbortController()
+      pauses.reset()
+      mode = status.mode
+      jobs = new Map()
+      loaded = null
+      void ensureLoaded()
+      return
+    }
+    if (status.online) pauses.wake()
+  })
+
+  async function find(jobId: string): Promise<StoredJob> {
+    await ensureLoaded()
+    const j = jobs.get(jobId)
+    if (!j) throw notFound()
+    return j
+  }
+
+  return {
+    estimate: (req) => ({ credits: estimateCredits(req) }),
+
+    async submit(req) {
+      await ensureLoaded()
+      const client = await connection.client()
+      await validateForKrev(req, client, mode)
+      const j = newJob(req, mode, iso(), pauses.state().paused)
+      // On disk before anything is sent: a crash from here on never loses the job.
+      await store.save(j)
+      jobs.set(j.id, j)
+      deps.emitJob(toJob(j))
+      queueMicrotask(pump)
+      return toJob(j)
+    },
+
+    async list() {
+      await ensureLoaded()
+      const all = [...jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(toJob)
+      return { jobs: all, state: pauses.state() }
+    },
+
+    async cancel(jobId) {
+      const j = await find(jobId)
+      if (isFinished(j)) return toJob(j)
+      cancelJob(j)
+      await setStatus(j, 'cancelled')
+      running.get(j.id)?.ctrl.abort()
+      return toJob(j)
+    },
+
+    async retry(jobId) {
+      const j = await find(jobId)
+      if (isActive(j) && j.status !== 'paused') return toJob(j)
+      await setStatus(j, prepareRetry(j, pauses.state().paused))
+      pump()
+      return toJob(j)
+    },
+
+    async remove(jobId) {
+      await ensureLoaded()
+      const j = jobs.get(jobId)
+      if (!j) return { removed: false }
+      running.get(j.id)?.ctrl.abort()
+      jobs.delete(j.id)
+      await store.remove(j)
+      deps.emitRemoved(j.id)
+      return { removed: true }
+    },
+
+    async clearFinished() {
+      await ensureLoaded()
+      const done = [...jobs.values()].filter(isFinished)
+      for (const j of done) {
+        jobs.delete(j.id)
+        await store.remove(j)
+        deps.emitRemoved(j.id)
+      }
+      return { removed: done.length }
+    },
+
+    pause: () => pauses.pause('user'),
+    resume: () => pauses.resume(),
+    start: ensureLoaded,
+
+    async idle() {
+      do {
+        await ensureLoaded()
+        await Promise.all([...running.values()].map((r) => r.done))
+        await new Promise((r) => setImmediate(r))
+      } while (running.size > 0)
+      await store.flush()
+    },
+
+    dispose() {
+      disposed = true
+      unsubscribe()
+      unlimit?.()
+      pauses.reset()
+      life.abort()
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { CommandOutput, GenerationRequest, Job, QueueState } from '../../src-preload/contract'
+import type { Logger } from '../core/logger'
+import type { KrevClient, RateLimiter } from '../krev/types'
+import type { LibraryService } from '../library/library-service'
+import type { PollTiming, Sleep } from './generation-poller'
+import type { QueueMode } from './job-model'
+import type { JobStore } from './job-store'
+
+/** What the queue service needs and what it offers (the commands' logic). */
+
+export interface QueueConnection {
+  mode(): QueueMode
+  client(): Promise<KrevClient>
+  reportOnline(online: boolean): void
+  onChange(listener: (status: { mode: QueueMode; online: boolean }) => void): () => void
+}
+
+export interface QueueServiceDeps {
+  connection: QueueConnection
+  store: JobStore
+  library: LibraryService
+  limiter: RateLimiter & { blockedUntil?: () => number; onPenalize?: (l: (untilMs: number) => void) => () => void }
+  concurrency(): { poll: number; download: number }
+  emitJob(job: Job): void
+  emitRemoved(jobId: string): void
+  emitState(state: QueueState): void
+  emitProgress(p: { jobId: string; status: Job['status']; progress: number }): void
+  onCreditsMaybeChanged(): void
+  sleep: Sleep
+  timing: PollTiming
+  now(): number
+  logger?: Logger
+}
+
+export interface QueueService {
+  estimate(req: GenerationRequest): { credits: number }
+  submit(req: GenerationRequest): Promise<Job>
+  list(): Promise<CommandOutput<'queue.list'>>
+  cancel(jobId: string): Promise<Job>
+  retry(jobId: string): Promise<Job>
+  remove(jobId: string): Promise<{ removed: boolean }>
+  clearFinished(): Promise<{ removed: number }>
+  pause(): QueueState
+  resume(): QueueState
+  /** Loads the current mode's jobs and picks every unfinished one up again. */
+  start(): Promise<void>
+  /** Resolves when no worker is running and every write is done (tests, shutdown). */
+  idle(): Promise<void>
+  dispose(): void
+}

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EventBus } from '../../../src-main/ipc/event-bus'
+import { createKrevClient, type KrevClient } from '../../../src-main/krev'
+import { defaultSleep } from '../../../src-main/krev/retry'
+import { createMediaStore } from '../../../src-main/media/media-store'
+import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
+import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+
+/**
+ * The library filled by real sandbox jobs: an ad keeps its copy, a video lands as a video
+ * asset, export copies files under safe names, delete removes the files.
+ */
+
+const KEY = `sk_live_${'L'.repeat(16)}${'3'.repeat(16)}`
+const ctx = { transport: 'test' as const }
+let sb: SandboxHandle
+let sandboxDir: string
+let dataDir: string
+let exportDir: string
+let client: KrevClient
+let feature: QueueFeature
+let productId: string
+const revealed: string[] = []
+
+beforeAll(async () => {
+  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-lib-sb-'))
+  dataDir = await mkdtemp(join(tmpdir(), 'krev-lib-data-'))
+  exportDir = await mkdtemp(join(tmpdir(), 'krev-lib-export-'))
+  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
+  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
+  productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
+  feature = createQueueFeature({
+    connection: { mode: () => 'sandbox', client: async () => client, reportOnline: () => undefined, onChange: () => () => undefined },
+    bus: new EventBus((name, issue) => {
+      throw new Error(`invalid event ${name}: ${issue}`)
+    }),
+    dataDir,
+    settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) },
+    mediaStore: createMediaStore(dataDir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: (p) => void revealed.push(p), chooseExportFolder: async () => exportDir },
+    onCreditsMaybeChanged: () => undefined,
+    sleep: (ms, signal) => defaultSleep(ms / 10, signal)
+  })
+  await feature.resume()
+})
+
+afterAll(async () => {
+  feature?.dispose()
+  await sb?.close()
+  for (const d of [sandboxDir, dataDir, exportDir]) await rm(d, { recursive: true, force: true })
+})
+
+describe('library against the sandbox', () => {
+  it('an ad keeps its copy; a video lands as a video asset; filters find them', async () => {
+    await feature.handlers['generation.submit'](
+      { kind: 'ad', params: { brief: 'Direct response ad for a tan bag', productIds: [productId], aspectRatio: '4:5', imageCount: 1 } },
+      ctx
+    )
+    await feature.handlers['generation.submit'](
+      { kind: 'video', params: { prompt: 'Slow pan around the bag', aspectRatio: '9:16', duration: 4, audioMode: 'off', productId } },
+      ctx
+    )
+    await feature.idle()
+    const ads = await feature.handlers['library.list']({ kind: 'ad', sort: 'newest', limit: 60 }, ctx)
+    expect(ads.items).toHaveLength(1)
+    expect(ads.items[0]!.adCopy?.headline).toEqual(expect.any(String))
+    expect(ads.items[0]!.productIds).toEqual([productId])
+    const videos = await feature.handlers['library.list']({ kind: 'video', sort: 'newest', limit: 60 }, ctx)
+    expect(videos.items).toHaveLength(1)
+    expect(videos.items[0]).toMatchObject({ durationSec: 4, prompt: 'Slow pan around the bag' })
+    expect((await feature.handlers['library.list']({ productId, sort: 'newest', limit: 60 }, ctx)).total).toBe(2)
+    expect((await feature.handlers['library.list']({ search: 'pan around', sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
+  })
+
+  it('export copies with safe names; reveal and delete work on the real files', async () => {
+    const all = await feature.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)
+    const ids = all.items.map((a) => a.id)
+    expect(await feature.handlers['library.export']({ ids }, ctx)).toEqual({ exported: 2, folder: exportDir })
+    for (const name of readdirSync(exportDir)) expect(name).toMatch(/^krev-(ad|video)-\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.(webp|png|jpg|mp4)$/)
+    expect(await feature.handlers['library.reveal']({ id: ids[0]! }, ctx)).toEqual({ revealed: true })
+    expect(existsSync(revealed[0]!)).toBe(true)
+    expect(await feature.handlers['library.delete']({ ids: [ids[0]!] }, ctx)).toEqual({ deleted: 1 })
+    expect(existsSync(revealed[0]!)).toBe(false)
+    expect((await feature.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
+  })
+})

@@ -1,0 +1,190 @@
+import { readdirSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Asset, EventName, Job, QueueState } from '../../../src-preload/contract'
+import { EventBus } from '../../../src-main/ipc/event-bus'
+import { createKrevClient, type KrevClient } from '../../../src-main/krev'
+import { defaultSleep } from '../../../src-main/krev/retry'
+import { createMediaStore } from '../../../src-main/media/media-store'
+import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
+import type { QueueConnection } from '../../../src-main/queue/queue-service'
+import type { Sleep } from '../../../src-main/queue/generation-poller'
+import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+
+/**
+ * The queue against the real sandbox over real HTTP with the real client: an image job end
+ * to end, a refunded 500, a 402 pause, a reset after the POST (charged once, one job), a
+ * download cut at 60 %, and a restart in the middle of polling.
+ */
+
+const KEY = `sk_live_${'Q'.repeat(16)}${'7'.repeat(16)}`
+const SPEED = 100
+const ctx = { transport: 'test' as const }
+let sb: SandboxHandle
+let sandboxDir: string
+let dataDir: string
+let client: KrevClient
+const events: { name: EventName; payload: unknown }[] = []
+const features: QueueFeature[] = []
+// Waits run 10× faster than in the app; any faster and the polls alone would drain the
+// sandbox's per-user rate limit, turning later POSTs into 429s.
+const scaled: Sleep = (ms, signal) => defaultSleep(ms / 10, signal)
+
+const connection: QueueConnection = {
+  mode: () => 'sandbox',
+  client: async () => client,
+  reportOnline: () => undefined,
+  onChange: () => () => undefined
+}
+
+/** One instance at a time on the data folder, as in the app: the previous one is stopped first. */
+function open(sleep: Sleep = scaled): QueueFeature {
+  for (const f of features.splice(0)) f.dispose()
+  const bus = new EventBus((name, issue) => {
+    throw new Error(`invalid event ${name}: ${issue}`)
+  })
+  bus.subscribe((name, payload) => events.push({ name, payload }))
+  const f = createQueueFeature({
+    connection,
+    bus,
+    dataDir,
+    settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) },
+    mediaStore: createMediaStore(dataDir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: () => undefined, chooseExportFolder: async () => null },
+    onCreditsMaybeChanged: () => undefined,
+    sleep
+  })
+  features.push(f)
+  return f
+}
+
+const balance = async () => (await client.credits()).credits.current
+const jobOf = async (f: QueueFeature, id: string) => (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
+async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+const libraryDir = () => join(dataDir, 'media', 'sandbox', 'library')
+
+beforeAll(async () => {
+  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-queue-sb-'))
+  dataDir = await mkdtemp(join(tmpdir(), 'krev-queue-data-'))
+  sb = await startSandbox({ port: 0, speed: SPEED, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
+  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+})
+
+afterAll(async () => {
+  for (const f of features) f.dispose()
+  for (const f of features) await f.idle().catch(() => undefined)
+  await sb?.close()
+  await rm(sandboxDir, { recursive: true, force: true })
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+const req = (prompt: string, over: Record<string, unknown> = {}) =>
+  ({ kind: 'image', params: { prompt, aspectRatio: '16:9', hd: false, imageCount: 1, ...over } }) as const
+
+describe('queue against the sandbox', () => {
+  it('an image job runs end to end into a real WebP with the right aspect', async () => {
+    const f = open()
+    const before = await balance()
+    const job = await f.handlers['generation.submit'](req('Leather wallet on dark marble', { imageCount: 2 }), ctx)
+    await f.idle()
+    const done = await jobOf(f, job.id)
+    expect(done).toMatchObject({ status: 'succeeded', progress: 100, error: null, creditsUsed: 80 })
+    expect(done.assetIds).toHaveLength(2)
+    expect(before - (await balance())).toBe(80)
+    const asset = await f.handlers['library.get']({ id: done.assetIds[0]! }, ctx)
+    expect(asset).toMatchObject({ kind: 'image', mimeType: 'image/webp', generationId: done.generationId })
+    const file = join(libraryDir(), `${asset.id}.original.webp`)
+    const meta = await sharp(file).metadata()
+    expect(meta.format).toBe('webp')
+    expect((meta.width as number) / (meta.height as number)).toBeCloseTo(16 / 9, 1)
+    expect(asset.width).toBe(meta.width)
+    const thumb = await sharp(join(libraryDir(), `${asset.id}.thumb.webp`)).metadata()
+    expect(Math.max(thumb.width as number, thumb.height as number)).toBeLessThanOrEqual(512)
+    expect(events.filter((e) => e.name === 'library.added').map((e) => (e.payload as Asset).jobId)).toEqual([job.id, job.id])
+  })
+
+  it('a 500 on the create POST is retried once and then succeeds', async () => {
+    const f = open()
+    sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'status', status: 500 }, times: 1 })
+    const job = await f.handlers['generation.submit'](req('Retry me'), ctx)
+    await f.idle()
+    expect(await jobOf(f, job.id)).toMatchObject({ status: 'succeeded', attempts: 2 })
+    sb.faults.clear()
+  })
+
+  it('402 pauses the queue and POSTs nothing more; it continues when resumed with credits', async () => {
+    const f = open()
+    sb.setCredits('default', 10)
+    const job = await f.handlers['generation.submit'](req('Too expensive'), ctx)
+    await until(async () => (await f.handlers['queue.list']({}, ctx)).state.reason === 'insufficient_credits')
+    expect((await jobOf(f, job.id)).status).toBe('paused')
+    const second = await f.handlers['generation.submit'](req('Also waiting'), ctx)
+    expect(second.status).toBe('paused')
+    expect(await balance()).toBe(10)
+    sb.setCredits('default', 2500)
+    const state: QueueState = await f.handlers['queue.resume']({}, ctx)
+    expect(state.paused).toBe(false)
+    await until(async () => (await jobOf(f, job.id)).status === 'succeeded' && (await jobOf(f, second.id)).status === 'succeeded')
+    await f.idle()
+  })
+
+  it('a reset after the POST was sent: exactly one generation charged and one job, not retried', async () => {
+    const f = open()
+    await f.idle()
+    const before = await balance()
+    const jobsBefore = (await f.handlers['queue.list']({}, ctx)).jobs.length
+    sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'reset' }, times: 1 })
+    const job = await f.handlers['generation.submit'](req('Reset after send'), ctx)
+    await f.idle()
+    const failed = await jobOf(f, job.id)
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: true } })
+    expect(before - (await balance())).toBe(40)
+    expect(sb.faults.list()[0]?.seen).toBe(1)
+    expect((await f.handlers['queue.list']({}, ctx)).jobs.length).toBe(jobsBefore + 1)
+    sb.faults.clear()
+  })
+
+  it('a download reset at 60 % is restarted; the file is complete and no temp file is left', async () => {
+    const f = open()
+    sb.faults.set({ path: '/storage/**', method: 'GET', action: { type: 'reset-download', fraction: 0.6 }, times: 1 })
+    const job = await f.handlers['generation.submit'](req('Cut download'), ctx)
+    await f.idle()
+    const done = await jobOf(f, job.id)
+    expect(done.status).toBe('succeeded')
+    expect(sb.faults.list()[0]?.hits).toBe(1)
+    const meta = await sharp(join(libraryDir(), `${done.assetIds[0]}.original.webp`)).stats()
+    expect(meta.channels.length).toBeGreaterThan(0)
+    expect(readdirSync(libraryDir()).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    sb.faults.clear()
+  })
+
+  it('a restart in the middle of polling resumes the job without POSTing again', async () => {
+    // The first instance polls once, then its wait never ends: it is "killed" there.
+    const stuck: Sleep = (_ms, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('stopped')), { once: true }))
+    const a = open(stuck)
+    const before = await balance()
+    const job = await a.handlers['generation.submit'](req('Restart mid-poll'), ctx)
+    await until(async () => ['submitted', 'processing'].includes((await jobOf(a, job.id)).status))
+    a.dispose()
+    await a.idle()
+    expect((await jobOf(a, job.id)).status).toMatch(/submitted|processing/)
+
+    const b = open()
+    await b.resume()
+    await b.idle()
+    expect(await jobOf(b, job.id)).toMatchObject({ status: 'succeeded' })
+    expect(before - (await balance())).toBe(40)
+  })
+})

@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import sharp from 'sharp'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Asset } from '../../../src-preload/contract'
+import { createAssetStore } from '../../../src-main/library/asset-store'
+import { exportName } from '../../../src-main/library/export-names'
+import { createLibraryService, type LibraryService, type NewAsset } from '../../../src-main/library/library-service'
+import { createMediaStore } from '../../../src-main/media/media-store'
+import { mediaUrlFactory } from '../../../src-main/media/media-url'
+
+/** Browsing, editing, deleting, revealing and exporting the library; records survive a restart. */
+
+let dir: string
+let exportDir: string
+let lib: LibraryService
+let added: Asset[]
+let changed: string[][]
+let revealed: string[]
+let folder: string | null
+let png: Buffer
+
+const P1 = 'a0000000-0000-4000-8000-000000000001'
+const base = (id: string, over: Partial<NewAsset> = {}): NewAsset => ({
+  id,
+  kind: 'image',
+  jobId: null,
+  generationId: null,
+  prompt: 'Leather wallet on marble',
+  productIds: [],
+  aspectRatio: '1:1',
+  durationSec: null,
+  adCopy: null,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  ...over
+})
+
+function open(): LibraryService {
+  return createLibraryService({
+    store: createAssetStore(dir),
+    media: createMediaStore(dir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: (p) => void revealed.push(p), chooseExportFolder: async () => folder },
+    mode: () => 'sandbox',
+    emitAdded: (a) => void added.push(a),
+    emitChanged: (ids) => void changed.push(ids)
+  })
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'krev-lib-'))
+  exportDir = await mkdtemp(join(tmpdir(), 'krev-export-'))
+  added = []
+  changed = []
+  revealed = []
+  folder = exportDir
+  png = await sharp({ create: { width: 800, height: 1200, channels: 3, background: '#884422' } }).png().toBuffer()
+  lib = open()
+  await lib.add('sandbox', base('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z', productIds: [P1] }), png)
+  await lib.add('sandbox', base('a2', { prompt: 'Blue bag', createdAt: '2026-03-01T10:00:02.000Z' }), png)
+  await lib.add('sandbox', base('a3', { kind: 'ad', prompt: 'Protein bar', createdAt: '2026-03-01T10:00:03.000Z' }), png)
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+  await rm(exportDir, { recursive: true, force: true })
+})
+
+const ids = (items: Asset[]) => items.map((a) => a.id)
+
+describe('library', () => {
+  it('adds with a 512 px WebP thumbnail and local URLs', async () => {
+    expect(added.map((a) => a.id)).toEqual(['a1', 'a2', 'a3'])
+    expect(added[0]).toMatchObject({ width: 800, height: 1200, mimeType: 'image/png', mediaUrl: '/__krev/media/sandbox/library/a1/original', thumbUrl: '/__krev/media/sandbox/library/a1/thumb' })
+    const thumb = join(dir, 'media', 'sandbox', 'library', 'a1.thumb.webp')
+    expect(await sharp(thumb).metadata()).toMatchObject({ format: 'webp', width: 341, height: 512 })
+  })
+
+  it('lists with kind, product, favorite and search filters, sorts, and pages by cursor', async () => {
+    const q = { sort: 'newest' as const, limit: 60 }
+    expect(ids((await lib.list(q)).items)).toEqual(['a3', 'a2', 'a1'])
+    expect(ids((await lib.list({ ...q, sort: 'oldest' })).items)).toEqual(['a1', 'a2', 'a3'])
+    expect(ids((await lib.list({ ...q, kind: 'ad' })).items)).toEqual(['a3'])
+    expect(ids((await lib.list({ ...q, productId: P1 })).items)).toEqual(['a1'])
+    expect(ids((await lib.list({ ...q, search: 'BAG' })).items)).toEqual(['a2'])
+    await lib.update({ ids: ['a1'], favorite: true, rating: 5, tags: ['summer', 'summer', ' hero '] })
+    expect(ids((await lib.list({ ...q, favorite: true })).items)).toEqual(['a1'])
+    expect(ids((await lib.list({ ...q, search: 'hero' })).items)).toEqual(['a1'])
+    expect(ids((await lib.list({ ...q, sort: 'rating' })).items)[0]).toBe('a1')
+    const first = await lib.list({ ...q, limit: 2 })
+    expect(first).toMatchObject({ total: 3, nextCursor: '2' })
+    const second = await lib.list({ ...q, limit: 2, cursor: first.nextCursor as string })
+    expect(second).toMatchObject({ nextCursor: null })
+    expect(ids(second.items)).toEqual(['a1'])
+    await expect(lib.list({ ...q, cursor: '../x' })).rejects.toMatchObject({ code: 'invalid_input' })
+  })
+
+  it('updates persist across a restart and are announced', async () => {
+    const out = await lib.update({ ids: ['a2'], favorite: true, rating: 3, tags: ['x'] })
+    expect(out.items[0]).toMatchObject({ favorite: true, rating: 3, tags: ['x'] })
+    expect(changed).toContainEqual(['a2'])
+    const again = open()
+    expect(await again.get('a2')).toMatchObject({ favorite: true, rating: 3, tags: ['x'] })
+    expect(JSON.parse(readFileSync(join(dir, 'library', 'sandbox', 'assets.json'), 'utf8')).assets).toHaveLength(3)
+  })
+
+  it('delete removes the record and the files', async () => {
+    expect(await lib.remove(['a1', 'nope'])).toEqual({ deleted: 1 })
+    expect(existsSync(join(dir, 'media', 'sandbox', 'library', 'a1.original.png'))).toBe(false)
+    expect(existsSync(join(dir, 'media', 'sandbox', 'library', 'a1.thumb.webp'))).toBe(false)
+    await expect(lib.get('a1')).rejects.toMatchObject({ code: 'not_found' })
+    expect(changed).toContainEqual(['a1'])
+  })
+
+  it('reveal hands the host the real file inside the library', async () => {
+    expect(await lib.reveal('a2')).toEqual({ revealed: true })
+    expect(revealed[0]).toMatch(/media[\\/]sandbox[\\/]library[\\/]a2\.original\.png$/)
+  })
+
+  it('export copies with safe names and never overwrites', async () => {
+    await writeFile(join(exportDir, exportName({ ...base('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z' }), width: 1, height: 1, bytes: 1, mimeType: 'image/png', favorite: false, rating: 0, tags: [], thumbVariant: 'thumb' }, 'png')), 'mine')
+    expect(await lib.exportAssets(['a1', 'a2'])).toEqual({ exported: 2, folder: exportDir })
+    const names = readdirSync(exportDir).sort()
+    expect(names).toEqual(['krev-image-2026-03-01-blue-bag-a2.png', 'krev-image-2026-03-01-red-sneakers-a1 (2).png', 'krev-image-2026-03-01-red-sneakers-a1.png'])
+    expect(readFileSync(join(exportDir, 'krev-image-2026-03-01-red-sneakers-a1.png'), 'utf8')).toBe('mine')
+    folder = null
+    expect(await lib.exportAssets(['a1'])).toEqual({ exported: 0, folder: null })
+  })
+
+  it('export names carry nothing from outside: no ../, drive letters or device names', () => {
+    const name = exportName({ ...base('a9', { prompt: '../../C:\\CON.png\u0000 <script>' }), width: 1, height: 1, bytes: 1, mimeType: 'image/png', favorite: false, rating: 0, tags: [], thumbVariant: 'thumb' })
+    expect(name).toMatch(/^krev-image-2026-03-01-[a-z0-9-]+\.png$/)
+    expect(name).not.toMatch(/\.\.|[\\/:]/)
+  })
+
+  it('a damaged records file is moved aside and the library starts empty', async () => {
+    const path = join(dir, 'library', 'sandbox', 'assets.json')
+    await writeFile(path, '{"format":1,"assets":[')
+    const damaged: string[] = []
+    const fresh = createLibraryService({
+      store: createAssetStore(dir, (f) => void damaged.push(f)),
+      media: createMediaStore(dir),
+      mediaUrl: mediaUrlFactory('/m'),
+      host: { reveal: () => undefined, chooseExportFolder: async () => null },
+      mode: () => 'sandbox',
+      emitAdded: () => undefined,
+      emitChanged: () => undefined
+    })
+    expect((await fresh.list({ sort: 'newest', limit: 60 })).total).toBe(0)
+    expect(damaged).toEqual([path])
+    expect(readdirSync(join(dir, 'library', 'sandbox')).some((n) => n.startsWith('assets.json.damaged-'))).toBe(true)
+  })
+})

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Job } from '../../../src-preload/contract'
+import { ctx, gid, imageReq, start, until, useHarness } from './fakes'
+
+/** A restart (new instance, same data folder) or a mode switch never loses or doubles a job. */
+
+const h = useHarness()
+const jobsDir = () => join(h.dataDir, 'queue', 'sandbox', 'jobs')
+const onDisk = (id: string) => JSON.parse(readFileSync(join(jobsDir(), `${id}.json`), 'utf8')).job as Job & { postStartedAt: string | null }
+const listed = async (f: ReturnType<typeof start>, id: string) =>
+  (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
+
+describe('resume after a restart', () => {
+  it('killed mid-poll: polled again and finished, never POSTed again', async () => {
+    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 30, output: null }])
+    const a = start(h)
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    await until(() => h.krev.polls.length >= 2)
+    a.dispose()
+    await a.idle()
+    expect(onDisk(job.id)).toMatchObject({ status: 'processing', generationId: gid(1) })
+
+    h.krev.pollScript.set(gid(1), [{}])
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded', assetIds: [`${job.id}-0`] })
+    expect(h.krev.posts).toHaveLength(1)
+  })
+
+  it('killed while its POST was out: failed as maybe-charged, not sent again', async () => {
+    const a = start(h)
+    await a.resume()
+    a.handlers['queue.pause']({}, ctx)
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    a.dispose()
+    await a.idle()
+    const file = join(jobsDir(), `${job.id}.json`)
+    const stored = JSON.parse(readFileSync(file, 'utf8'))
+    stored.job.postStartedAt = '2026-03-01T10:00:00.000Z'
+    stored.job.status = 'pending'
+    writeFileSync(file, JSON.stringify(stored))
+
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    expect(await listed(b, job.id)).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: true } })
+    expect(h.krev.posts).toEqual([])
+  })
+
+  it('killed before its POST: POSTed on resume; stale temp files are swept', async () => {
+    const a = start(h)
+    await a.resume()
+    a.handlers['queue.pause']({}, ctx)
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    a.dispose()
+    await a.idle()
+    const tmpJob = join(jobsDir(), `.${job.id}.json.0123456789ab.tmp`)
+    writeFileSync(tmpJob, '{"half')
+    const libDir = join(h.dataDir, 'media', 'sandbox', 'library')
+    mkdirSync(libDir, { recursive: true })
+    const tmpMedia = join(libDir, `.${job.id}-0.original.png.0123456789ab.tmp`)
+    writeFileSync(tmpMedia, 'half')
+
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded' })
+    expect(h.krev.posts).toHaveLength(1)
+    expect(existsSync(tmpJob)).toBe(false)
+    expect(existsSync(tmpMedia)).toBe(false)
+  })
+
+  it('killed mid-download: downloaded again, one asset per output', async () => {
+    const real = h.krev.client.downloadMedia
+    h.krev.client.downloadMedia = () => new Promise(() => undefined)
+    const a = start(h)
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    await until(() => existsSync(join(jobsDir(), `${job.id}.json`)) && onDisk(job.id).status === 'downloading')
+    a.dispose()
+
+    h.krev.client.downloadMedia = real
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded', assetIds: [`${job.id}-0`] })
+    expect((await b.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
+    expect(h.krev.posts).toHaveLength(1)
+  })
+})
+
+describe('mode switch', () => {
+  it('stops the other mode’s workers and shows this mode’s jobs; switching back resumes them', async () => {
+    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 30, output: null }])
+    const f = start(h)
+    const job = await f.handlers['generation.submit'](imageReq(), ctx)
+    await until(() => h.krev.polls.length >= 2)
+    h.conn.setMode('krev')
+    expect((await f.handlers['queue.list']({}, ctx)).jobs).toEqual([])
+    await f.idle()
+    const polls = h.krev.polls.length
+    await new Promise((r) => setTimeout(r, 20))
+    expect(h.krev.polls.length).toBe(polls)
+
+    h.krev.pollScript.set(gid(1), [{}])
+    h.conn.setMode('sandbox')
+    await f.idle()
+    expect(await listed(f, job.id)).toMatchObject({ status: 'succeeded' })
+    expect(h.krev.posts).toHaveLength(1)
+  })
+})
