@@ -1,7 +1,7 @@
 // The Electron entry. It wires Electron-only pieces (window, IPC transport, keychain
 // and settings adapters) around the same studio services the headless preview uses.
 // It must never import src-main/bridge: the test bridge is absent from production.
-import { app, BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
@@ -59,7 +59,13 @@ async function start(): Promise<void> {
     openExternal: async (url) => {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url)
     },
-    mediaUrl: electronMediaUrl
+    mediaUrl: electronMediaUrl,
+    revealPath: (path) => shell.showItemInFolder(path),
+    chooseExportFolder: async () => {
+      const options = { title: 'Export to…', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+      return picked.canceled ? null : (picked.filePaths[0] ?? null)
+    }
   })
   // Before the window loads, so the first thumbnails already resolve.
   handleMediaProtocol(session.defaultSession, studio.media)

@@ -48,7 +48,13 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
     // No OS browser here: the headless preview only records the request.
     openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url }),
     // Same origin as the page, so the renderer's CSP ('self') lets the images load.
-    mediaUrl: mediaUrlFactory(PREVIEW_MEDIA_PREFIX)
+    mediaUrl: mediaUrlFactory(PREVIEW_MEDIA_PREFIX),
+    // No file manager or folder dialog in a browser: exports land in the data dir.
+    revealPath: (path) => {
+      logger.info('reveal (preview: not shown)', { path })
+      return false
+    },
+    chooseExportFolder: async () => join(dataDir, 'Exports')
   })
   const server = createStaticServer(resolve(opts.rendererDir), mediaRoute(studio.media))
   await new Promise<void>((ok, fail) => {

@@ -8,6 +8,8 @@ import { createKrevClient } from '../krev'
 import { createMediaStore, type MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
+import { createQueueFeature } from '../queue/create-queue'
+import { createObservableLimiter } from '../queue/shared-limiter'
 import type { JsonStoreOpener } from '../settings/json-store'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
@@ -24,6 +26,10 @@ export interface StudioDeps {
   openExternal: (url: string) => Promise<void>
   /** How the renderer addresses local media: krev-media: in Electron, /__krev/media in the preview. */
   mediaUrl: MediaUrlFactory
+  /** Shows a library file in the OS file manager (false where there is none). */
+  revealPath: (path: string) => Promise<boolean | void> | boolean | void
+  /** Asks where to export library files; null when the user cancels. */
+  chooseExportFolder: () => Promise<string | null>
 }
 
 export interface Studio {
@@ -43,12 +49,14 @@ export interface Studio {
 export async function createStudio(deps: StudioDeps): Promise<Studio> {
   const bus = new EventBus((name, issue) => deps.logger.error('invalid event dropped', { name, issue }))
   const sandbox = embeddedSandbox(deps.dataDir, deps.logger)
+  // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
+  const limiter = createObservableLimiter()
   const account = await createAccountFeature({
     opener: deps.settingsOpener,
     secrets: deps.secrets,
     bus,
     logger: deps.logger,
-    clientFactory: createKrevClient,
+    clientFactory: (opts) => createKrevClient({ ...opts, limiter }),
     envApiBase: process.env['KREV_API_BASE'],
     ensureSandbox: () => sandbox.ensure()
   })
@@ -59,6 +67,18 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     media,
     mediaUrl: deps.mediaUrl,
     bus,
+    logger: deps.logger
+  })
+  const queue = createQueueFeature({
+    connection: account.connection,
+    bus,
+    dataDir: deps.dataDir,
+    settings: account.settings,
+    mediaStore: media,
+    mediaUrl: deps.mediaUrl,
+    host: { reveal: deps.revealPath, chooseExportFolder: deps.chooseExportFolder },
+    onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined),
+    limiter,
     logger: deps.logger
   })
   const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger })
@@ -74,12 +94,14 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     }),
     ...account.handlers,
     ...products.handlers,
-    ...chat.handlers
+    ...chat.handlers,
+    ...queue.handlers
   }
   const router = createRouter(handlers, {
     onInternalError: (name, error) => deps.logger.error('command failed', { name, error })
   })
-  // Chat runs that were still going when the app last closed are polled again.
+  // Jobs and chat runs that were still going when the app last closed pick up again.
+  void queue.resume().catch((error: unknown) => deps.logger.error('queue: resume failed', { error }))
   void chat.resume().catch((error: unknown) => deps.logger.error('chat: resume failed', { error }))
   return {
     router,
@@ -89,6 +111,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
     async dispose() {
+      queue.dispose()
       chat.dispose()
       products.dispose()
       account.dispose()

@@ -6,7 +6,12 @@ export function AssetTile({ asset, onOpen }: { asset: Asset; onOpen(): void }) {
   return (
     <li className="asset-tile">
       <button type="button" className="asset-open" onClick={onOpen} aria-label={label} title={asset.prompt}>
-        <img src={asset.thumbUrl} alt="" loading="lazy" draggable={false} />
+        {asset.mimeType.startsWith('video/') && asset.thumbUrl === asset.mediaUrl ? (
+          // No poster frame yet: the first frame of the video itself, muted and still.
+          <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} />
+        ) : (
+          <img src={asset.thumbUrl} alt="" loading="lazy" draggable={false} />
+        )}
         <span className="asset-overlay" aria-hidden="true">
           <span className="asset-kind">
             <Icon name={asset.kind === 'video' ? 'video' : asset.kind === 'ad' ? 'ad' : 'image'} size={12} />

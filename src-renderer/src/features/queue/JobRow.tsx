@@ -7,6 +7,12 @@ import { useAppStore } from '../../stores/app'
 import { isActiveJob, useQueueStore } from '../../stores/queue'
 import { jobSpec, STATUS_VIEW } from './job-view'
 
+/** Krev asked us to wait (rate limit): say when the job goes on by itself. */
+function resumesText(iso: string): string {
+  const when = formatRelative(iso)
+  return when === 'just now' || !when ? 'Resumes in a moment' : `Resumes ${when}`
+}
+
 export function JobRow({ job }: { job: Job }) {
   const act = useQueueStore((s) => s.act)
   const pushNotice = useAppStore((s) => s.pushNotice)
@@ -44,9 +50,10 @@ export function JobRow({ job }: { job: Job }) {
         {job.error ? (
           <p className="job-error">
             {job.error.message}
-            {job.error.refunded ? ' Credits were refunded.' : ''}
+            {job.error.refunded && !/refund/i.test(job.error.message) ? ' Credits were refunded.' : ''}
           </p>
         ) : null}
+        {job.resumesAt && active ? <p className="job-meta">{resumesText(job.resumesAt)}</p> : null}
       </div>
       <div className="job-side">
         <Badge tone={status.tone}>{status.label}</Badge>
