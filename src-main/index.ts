@@ -61,8 +61,12 @@ async function start(): Promise<void> {
     },
     mediaUrl: electronMediaUrl,
     revealPath: (path) => shell.showItemInFolder(path),
-    chooseExportFolder: async () => {
-      const options = { title: 'Export to…', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> }
+    chooseExportFolder: async (defaultPath) => {
+      const options = {
+        title: 'Export to…',
+        defaultPath,
+        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>
+      }
       const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
       return picked.canceled ? null : (picked.filePaths[0] ?? null)
     }

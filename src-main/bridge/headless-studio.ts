@@ -49,12 +49,12 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
     openExternal: async (url) => logger.info('openExternal (preview: not opened)', { url }),
     // Same origin as the page, so the renderer's CSP ('self') lets the images load.
     mediaUrl: mediaUrlFactory(PREVIEW_MEDIA_PREFIX),
-    // No file manager or folder dialog in a browser: exports land in the data dir.
+    // No file manager or folder dialog in a browser: exports go straight to the Library folder.
     revealPath: (path) => {
       logger.info('reveal (preview: not shown)', { path })
       return false
     },
-    chooseExportFolder: async () => join(dataDir, 'Exports')
+    chooseExportFolder: async (libraryDir) => libraryDir
   })
   const server = createStaticServer(resolve(opts.rendererDir), mediaRoute(studio.media))
   await new Promise<void>((ok, fail) => {

@@ -158,6 +158,10 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       if (assets.length === 0) throw notFound()
       const folder = await deps.host.chooseExportFolder()
       if (!folder) return { exported: 0, folder: null }
+      // The Library folder setting may name a folder that does not exist yet.
+      await fs.mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+        throw new AppError('io', `Couldn\u2019t create the export folder (${error.code ?? 'error'}).`, { retryable: true })
+      })
       let exported = 0
       for (const a of assets) {
         const source = await media.resolve({ mode, area: LIBRARY_AREA, id: a.id, variant: 'original' })

@@ -28,8 +28,8 @@ export interface StudioDeps {
   mediaUrl: MediaUrlFactory
   /** Shows a library file in the OS file manager (false where there is none). */
   revealPath: (path: string) => Promise<boolean | void> | boolean | void
-  /** Asks where to export library files; null when the user cancels. */
-  chooseExportFolder: () => Promise<string | null>
+  /** Asks where to export library files, starting at the Library folder setting; null when cancelled. */
+  chooseExportFolder: (defaultPath: string) => Promise<string | null>
 }
 
 export interface Studio {
@@ -76,7 +76,10 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     settings: account.settings,
     mediaStore: media,
     mediaUrl: deps.mediaUrl,
-    host: { reveal: deps.revealPath, chooseExportFolder: deps.chooseExportFolder },
+    host: {
+      reveal: deps.revealPath,
+      chooseExportFolder: () => deps.chooseExportFolder(account.settings.get().libraryDir)
+    },
     onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined),
     limiter,
     logger: deps.logger

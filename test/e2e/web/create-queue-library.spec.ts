@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { removeDir, startPreview } from '../support/preview'
 import { expect, shoot, test } from '../support/fixtures'
@@ -42,6 +44,13 @@ test('generate two images, watch the job finish, find them in the library after 
     }
     // The balance went down by what the job cost.
     await expect(page.getByRole('button', { name: '2,420 credits' })).toBeVisible()
+
+    // Export goes to the Library folder setting (the preview has no folder dialog).
+    await tiles.first().getByRole('button').click()
+    await page.getByRole('button', { name: 'Export' }).click()
+    await expect(page.getByText(`Exported to ${join(preview.dataDir, 'Library')}`)).toBeVisible()
+    expect(readdirSync(join(preview.dataDir, 'Library')).filter((f) => f.endsWith('.webp'))).toHaveLength(1)
+    await page.keyboard.press('Escape')
 
     preview = await preview.restart()
     await page.goto(preview.url)

@@ -129,6 +129,12 @@ describe('library', () => {
     expect(await lib.exportAssets(['a1'])).toEqual({ exported: 0, folder: null })
   })
 
+  it('export creates a Library folder that does not exist yet', async () => {
+    folder = join(exportDir, 'not', 'yet')
+    expect(await lib.exportAssets(['a2'])).toEqual({ exported: 1, folder })
+    expect(readdirSync(folder)).toEqual(['krev-image-2026-03-01-blue-bag-a2.png'])
+  })
+
   it('export names carry nothing from outside: no ../, drive letters or device names', () => {
     const name = exportName({ ...base('a9', { prompt: '../../C:\\CON.png\u0000 <script>' }), width: 1, height: 1, bytes: 1, mimeType: 'image/png', favorite: false, rating: 0, tags: [], thumbVariant: 'thumb' })
     expect(name).toMatch(/^krev-image-2026-03-01-[a-z0-9-]+\.png$/)

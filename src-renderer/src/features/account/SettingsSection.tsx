@@ -82,7 +82,7 @@ export function SettingsSection() {
         noValidate
       >
         <div className="settings-group">
-          <Field label="Library folder" hint="Where finished images and videos are saved." error={fieldErrors.libraryDir}>
+          <Field label="Library folder" hint="Where exported images and videos go. Krev Studio keeps its own copy of every output." error={fieldErrors.libraryDir}>
             {(p) => (
               <div className="input-with-icon">
                 <Icon name="folder" size={14} />
