@@ -1,7 +1,7 @@
 // The Electron entry. It wires Electron-only pieces (window, IPC transport, keychain
 // and settings adapters) around the same studio services the headless preview uses.
 // It must never import src-main/bridge: the test bridge is absent from production.
-import { app, BrowserWindow, dialog, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
@@ -61,6 +61,9 @@ async function start(): Promise<void> {
     },
     mediaUrl: electronMediaUrl,
     revealPath: (path) => shell.showItemInFolder(path),
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show()
+    },
     chooseExportFolder: async (defaultPath) => {
       const options = {
         title: 'Export to…',

@@ -54,7 +54,8 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
       logger.info('reveal (preview: not shown)', { path })
       return false
     },
-    chooseExportFolder: async (libraryDir) => libraryDir
+    chooseExportFolder: async (libraryDir) => libraryDir,
+    notify: (title, body) => logger.info('notification (preview: not shown)', { title, body })
   })
   const server = createStaticServer(resolve(opts.rendererDir), mediaRoute(studio.media))
   await new Promise<void>((ok, fail) => {

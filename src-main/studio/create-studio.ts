@@ -13,6 +13,7 @@ import { createObservableLimiter } from '../queue/shared-limiter'
 import type { JsonStoreOpener } from '../settings/json-store'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
+import { notifyJobOutcomes, type Notify } from './job-notifications'
 
 export interface StudioDeps {
   dataDir: string
@@ -30,6 +31,8 @@ export interface StudioDeps {
   revealPath: (path: string) => Promise<boolean | void> | boolean | void
   /** Asks where to export library files, starting at the Library folder setting; null when cancelled. */
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
+  /** A desktop notification (Electron's Notification; nothing in the preview). */
+  notify: Notify
 }
 
 export interface Studio {
@@ -84,6 +87,10 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     limiter,
     logger: deps.logger
   })
+  const stopNotifying = notifyJobOutcomes(bus, {
+    enabled: () => account.settings.get().notifications,
+    notify: deps.notify
+  })
   const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger })
 
   const handlers: Partial<Handlers> = {
@@ -114,6 +121,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
     async dispose() {
+      stopNotifying()
       queue.dispose()
       chat.dispose()
       products.dispose()
