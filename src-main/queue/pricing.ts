@@ -1,4 +1,4 @@
-import type { GenerationRequest } from '../../src-preload/contract'
+import { PRICES, type GenerationRequest } from '../../src-preload/contract'
 import type { AdParams, ImageParams, VideoParams } from '../krev/types'
 
 /**
@@ -7,16 +7,14 @@ import type { AdParams, ImageParams, VideoParams } from '../krev/types'
  * authority on the final charge (`creditsUsed`); this is the number shown before sending.
  */
 
-export const PRICE = { image: 40, hdImage: 80, videoSecond: 80, adImage: 40 } as const
-
 export function estimateCredits(req: GenerationRequest): number {
   switch (req.kind) {
     case 'image':
-      return (req.params.hd ? PRICE.hdImage : PRICE.image) * req.params.imageCount
+      return (req.params.hd ? PRICES.imageHd : PRICES.image) * req.params.imageCount
     case 'video':
-      return PRICE.videoSecond * req.params.duration
+      return PRICES.videoPerSecond * req.params.duration
     case 'ad':
-      return PRICE.adImage * req.params.imageCount
+      return PRICES.adImage * req.params.imageCount
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from './values'
 import { adAspect, count, id, imageAspect, imageCount, isoTime, mediaKind, nonEmptyText, text, url } from './common'
 
 const productIds = z.array(id).max(10)
@@ -20,7 +21,7 @@ export const videoRequest = z
   .object({
     prompt: nonEmptyText(4000),
     aspectRatio: imageAspect.default('16:9'),
-    duration: z.number().int().min(4).max(15).default(5),
+    duration: z.number().int().min(VIDEO_MIN_SECONDS).max(VIDEO_MAX_SECONDS).default(5),
     audioMode: z.enum(['auto', 'off', 'native']).default('auto'),
     productId: id.optional(),
     sourceImage: url.optional(),

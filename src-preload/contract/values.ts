@@ -16,3 +16,14 @@ export const ACTION_SOURCES = [
   'other'
 ] as const
 export type ActionSource = (typeof ACTION_SOURCES)[number]
+
+/**
+ * Krev's published prices (credits), from the API reference: per standard image, per 4K
+ * image, per second of video, per ad image. Krev's `credits_used` is the final word; these
+ * are for estimates before anything is sent, in main and in the renderer alike.
+ */
+export const PRICES = { image: 40, imageHd: 80, videoPerSecond: 80, adImage: 40 } as const
+
+/** Video durations the public API accepts, in whole seconds. */
+export const VIDEO_MIN_SECONDS = 4
+export const VIDEO_MAX_SECONDS = 15

@@ -1,16 +1,7 @@
-/**
- * Krev's published prices, for a live estimate before anything is sent. Main has the
- * authoritative `generation.estimate`; these mirror the API reference.
- */
-export const PRICES = {
-  image: 40,
-  imageHd: 80,
-  videoPerSecond: 80,
-  adImage: 40
-} as const
+import { PRICES, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../../../src-preload/contract/values'
 
-export const VIDEO_MIN_SECONDS = 4
-export const VIDEO_MAX_SECONDS = 15
+/** A live estimate before anything is sent, from the contract's one price table. */
+export { PRICES, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS }
 
 export type EstimateInput =
   | { kind: 'image'; count: number; hd: boolean }
