@@ -19,7 +19,8 @@ interface ChatState {
   applyRun(run: ChatRun): void
   fetch(): Promise<void>
   open(id: string | null): Promise<void>
-  send(message: string, agent: Agent): Promise<boolean>
+  /** Sends a brief, with the products it is about (up to ten); true when the agent took it. */
+  send(message: string, agent: Agent, productIds?: readonly string[]): Promise<boolean>
 }
 
 export const initialChatState = {
@@ -83,13 +84,19 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     }
   },
 
-  send: async (message, agent) => {
+  send: async (message, agent, productIds = []) => {
     const text = message.trim()
     if (!text) return false
     set({ sending: true, sendError: null })
     try {
       const activeId = get().activeId
-      const run = await invoke('chat.send', { message: text, agent, ...(activeId ? { conversationId: activeId } : {}) })
+      const products = [...new Set(productIds)].slice(0, 10)
+      const run = await invoke('chat.send', {
+        message: text,
+        agent,
+        ...(activeId ? { conversationId: activeId } : {}),
+        ...(products.length ? { productIds: products } : {})
+      })
       set({ activeId: run.conversationId, load: 'ready' })
       get().applyRun(run)
       return true

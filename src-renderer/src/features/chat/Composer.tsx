@@ -3,7 +3,9 @@ import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { Segmented } from '../../components/Segmented'
 import { useChatStore, type Agent } from '../../stores/chat'
-import { useComposerStore } from './composer-store'
+import { useProductsStore } from '../../stores/products'
+import { BriefChips, BriefProductPicker } from './BriefProducts'
+import { briefProducts, useComposerStore } from './composer-store'
 
 const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
   { value: 'auto', label: 'Auto' },
@@ -12,14 +14,19 @@ const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
 ]
 
 export function Composer() {
-  const { text, agent, setText, setAgent } = useComposerStore()
+  const { text, agent, productIds, setText, setAgent, clearProducts } = useComposerStore()
+  const products = useProductsStore((s) => s.items)
   const send = useChatStore((s) => s.send)
   const sending = useChatStore((s) => s.sending)
   const sendError = useChatStore((s) => s.sendError)
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
-    if (await send(text, agent)) setText('')
+    const ids = briefProducts(productIds, products).map((p) => p.id)
+    if (await send(text, agent, ids)) {
+      setText('')
+      clearProducts()
+    }
   }
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
@@ -36,6 +43,7 @@ export function Composer() {
         </Callout>
       ) : null}
       <div className="composer-box">
+        <BriefChips />
         <label className="sr-only" htmlFor="chat-message">
           Message
         </label>
@@ -51,6 +59,7 @@ export function Composer() {
         />
         <div className="composer-bar">
           <Segmented label="Agent" value={agent} options={AGENTS} onChange={setAgent} className="segmented-sm" />
+          <BriefProductPicker />
           <span className="composer-hint">Enter to send · Shift + Enter for a new line</span>
           <Button type="submit" variant="primary" icon="send" loading={sending} disabled={!text.trim()} aria-label="Send message">
             Send

@@ -1,15 +1,45 @@
 import { create } from 'zustand'
+import type { Product } from '../../../../src-preload/contract'
 import type { Agent } from '../../stores/chat'
 
-/** The text being typed, shared by the intro's suggestions and the composer. */
+/** `chat.send` takes at most this many products. */
+export const MAX_BRIEF_PRODUCTS = 10
+
+/** Adds or removes an id; adding past the cap is ignored. */
+export function toggleId(ids: readonly string[], id: string, max = MAX_BRIEF_PRODUCTS): string[] {
+  if (ids.includes(id)) return ids.filter((x) => x !== id)
+  return ids.length >= max ? [...ids] : [...ids, id]
+}
+
+/**
+ * The picked products that still exist, in the order picked: what the chips show and
+ * what is sent — a product deleted meanwhile is never sent unseen.
+ */
+export function briefProducts(ids: readonly string[], items: readonly Product[]): Product[] {
+  const byId = new Map(items.map((p) => [p.id, p]))
+  return ids.flatMap((id) => {
+    const p = byId.get(id)
+    return p ? [p] : []
+  })
+}
+
+export const initialComposerState = { text: '', agent: 'auto' as Agent, productIds: [] as string[] }
+
+/** The brief being written, shared by the intro's suggestions and the composer. */
 export const useComposerStore = create<{
   text: string
   agent: Agent
+  productIds: string[]
   setText(text: string): void
   setAgent(agent: Agent): void
+  toggleProduct(id: string): void
+  removeProduct(id: string): void
+  clearProducts(): void
 }>()((set) => ({
-  text: '',
-  agent: 'auto',
+  ...initialComposerState,
   setText: (text) => set({ text }),
-  setAgent: (agent) => set({ agent })
+  setAgent: (agent) => set({ agent }),
+  toggleProduct: (id) => set((s) => ({ productIds: toggleId(s.productIds, id) })),
+  removeProduct: (id) => set((s) => ({ productIds: s.productIds.filter((x) => x !== id) })),
+  clearProducts: () => set({ productIds: [] })
 }))

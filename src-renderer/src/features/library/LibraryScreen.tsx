@@ -26,11 +26,20 @@ export default function LibraryScreen() {
   const setFilter = useLibraryStore((s) => s.setFilter)
   const navigate = useAppStore((s) => s.navigate)
   const [open, setOpen] = useState<Asset | null>(null)
+  const focus = useLibraryStore((s) => s.focus)
+  const setFocus = useLibraryStore((s) => s.setFocus)
   const [query, setQuery] = useState(search)
 
   useEffect(() => {
     void fetch()
   }, [fetch])
+
+  // Opened from a queue thumbnail: show that asset straight away.
+  useEffect(() => {
+    if (!focus) return
+    setOpen(focus)
+    setFocus(null)
+  }, [focus, setFocus])
 
   useEffect(() => {
     if (query === search) return

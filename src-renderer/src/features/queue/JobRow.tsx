@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { formatNumber, formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, useQueueStore } from '../../stores/queue'
+import { JobOutputs } from './JobOutputs'
 import { jobSpec, STATUS_VIEW } from './job-view'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
@@ -55,6 +56,7 @@ export function JobRow({ job }: { job: Job }) {
         ) : null}
         {job.resumesAt && active ? <p className="job-meta">{resumesText(job.resumesAt)}</p> : null}
       </div>
+      <div className="job-outputs-cell">{job.status === 'succeeded' ? <JobOutputs job={job} /> : null}</div>
       <div className="job-side">
         <Badge tone={status.tone}>{status.label}</Badge>
         <span className="job-credits">

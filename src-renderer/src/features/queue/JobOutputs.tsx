@@ -1,0 +1,65 @@
+import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import type { Job } from '../../../../src-preload/contract'
+import { Icon } from '../../components/Icon'
+import { useAppStore } from '../../stores/app'
+import { MAX_JOB_THUMBS, cachedAssets, isVideoThumb, useLibraryStore } from '../../stores/library'
+
+const KIND_WORD = { image: 'image', video: 'video', ad: 'ad' } as const
+
+/** Up to four thumbnails of what a finished job made; each opens it in the Library. */
+export function JobOutputs({ job }: { job: Job }) {
+  const ids = job.assetIds
+  const key = ids.slice(0, MAX_JOB_THUMBS).join(',')
+  const assets = useLibraryStore(useShallow((s) => cachedAssets(s.cache, ids)))
+  const lookup = useLibraryStore((s) => s.lookup)
+  const setFocus = useLibraryStore((s) => s.setFocus)
+  const navigate = useAppStore((s) => s.navigate)
+
+  useEffect(() => {
+    // Once per job: the store remembers every id it asked for, found or not.
+    if (key) void lookup(key.split(','))
+  }, [key, lookup])
+
+  if (assets.length === 0) return null
+  const extra = ids.length - assets.length
+  return (
+    <div className="job-outputs" role="group" aria-label={`Results of ${job.title}`}>
+      {assets.map((a, i) => (
+        <button
+          key={a.id}
+          type="button"
+          className="job-output"
+          aria-label={`Open ${KIND_WORD[a.kind]} ${i + 1} in the library`}
+          title="Open in the library"
+          onClick={() => {
+            setFocus(a)
+            navigate('library')
+          }}
+        >
+          {isVideoThumb(a) ? (
+            <video src={a.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
+          ) : (
+            <img src={a.thumbUrl} alt="" loading="lazy" draggable={false} />
+          )}
+          {a.kind === 'video' ? (
+            <span className="job-output-play" aria-hidden="true">
+              <Icon name="play" size={8} />
+            </span>
+          ) : null}
+        </button>
+      ))}
+      {extra > 0 ? (
+        <button
+          type="button"
+          className="job-output job-output-more"
+          aria-label={`${extra} more in the library`}
+          title="Open the library"
+          onClick={() => navigate('library')}
+        >
+          +{extra}
+        </button>
+      ) : null}
+    </div>
+  )
+}
