@@ -2,12 +2,14 @@ import { constants as fsc, promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { Asset, CommandArgs, CommandOutput } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
+import { silentLogger, type Logger } from '../core/logger'
 import type { MediaMode, MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
 import type { AssetStore, StoredAsset } from './asset-store'
 import { exportName, numbered } from './export-names'
 import { queryAssets } from './library-query'
 import { ingestMedia, LIBRARY_AREA, removeMedia } from './media-ingest'
+import { locateFfmpeg } from './video-poster'
 
 /**
  * The library: finished outputs on this machine, per connection mode. Assets are added by
@@ -32,6 +34,9 @@ export interface LibraryDeps {
   mode(): MediaMode
   emitAdded(asset: Asset): void
   emitChanged(ids: string[]): void
+  /** ffmpeg for video posters: undefined finds @ffmpeg-installer's, null means none (tests). */
+  ffmpegPath?: string | null
+  logger?: Logger
 }
 
 export interface LibraryService {
@@ -52,6 +57,11 @@ const notFound = () => new AppError('not_found', 'That item is no longer in your
 
 export function createLibraryService(deps: LibraryDeps): LibraryService {
   const { store, media } = deps
+  const logger = deps.logger ?? silentLogger
+  const ingestOptions = {
+    ffmpeg: deps.ffmpegPath === undefined ? locateFfmpeg() : deps.ffmpegPath,
+    onPosterFailed: (error: unknown) => logger.warn('library: no poster frame for a video', { error })
+  }
 
   const view = (mode: MediaMode, a: StoredAsset): Asset => {
     const { thumbVariant, ...rest } = a
@@ -79,7 +89,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async add(mode, input, data) {
       const map = await store.all(mode)
       const previous = map.get(input.id)
-      const saved = await ingestMedia(media, mode, input.id, data, input.aspectRatio)
+      const saved = await ingestMedia(media, mode, input.id, data, input.aspectRatio, ingestOptions)
       const asset: StoredAsset = {
         ...input,
         ...saved,

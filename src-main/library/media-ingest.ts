@@ -1,11 +1,13 @@
 import sharp from 'sharp'
 import { isMediaExt, type MediaExt, type MediaMode, type MediaStore } from '../media/media-store'
 import { sniffMedia } from '../media/media-type'
+import { extractPoster } from './video-poster'
 
 /**
  * Turns downloaded bytes into library files: the original under an id we chose (never a
  * name from the URL), and for images a 512 px WebP thumbnail. The bytes decide the
- * extension. Videos keep no separate thumbnail: the grid shows the video itself.
+ * extension. Videos get a WebP poster frame when ffmpeg is available; without it (or
+ * when it fails) the grid shows the video itself, and the job still succeeds.
  */
 
 export const LIBRARY_AREA = 'library'
@@ -19,6 +21,15 @@ export interface IngestedMedia {
   width: number
   height: number
   thumbVariant: 'thumb' | 'original'
+  /** Videos whose length ffmpeg read: replaces the requested duration. */
+  durationSec?: number
+}
+
+export interface IngestOptions {
+  /** The ffmpeg binary for video posters; null when there is none. */
+  ffmpeg: string | null
+  /** A poster could not be made (the video is kept as its own thumbnail). */
+  onPosterFailed?(error: unknown): void
 }
 
 /** Nominal frame size for a video whose dimensions we don't decode: from its aspect ratio. */
@@ -34,7 +45,8 @@ export async function ingestMedia(
   mode: MediaMode,
   id: string,
   data: Buffer,
-  aspectRatio: string
+  aspectRatio: string,
+  options: IngestOptions = { ffmpeg: null }
 ): Promise<IngestedMedia> {
   const type = sniffMedia(data)
   if (!type || type.kind === 'other' || !isMediaExt(type.ext)) throw new Error('unsupported media type')
@@ -42,8 +54,22 @@ export async function ingestMedia(
   const ref = { mode, area: LIBRARY_AREA, id }
 
   if (type.kind === 'video') {
-    await store.write({ ...ref, variant: 'original' }, ext, data)
-    return { bytes: data.length, mimeType: type.mime, ...nominalSize(aspectRatio), thumbVariant: 'original' }
+    // The original first: the store creates and checks the folder the poster's temp file goes in.
+    const path = await store.write({ ...ref, variant: 'original' }, ext, data)
+    const plain = { bytes: data.length, mimeType: type.mime }
+    if (options.ffmpeg) {
+      try {
+        const { thumb, info } = await extractPoster(options.ffmpeg, path, THUMB_SIZE)
+        await store.write({ ...ref, variant: 'thumb' }, 'webp', thumb)
+        const duration = info.durationSec === null ? {} : { durationSec: info.durationSec }
+        return { ...plain, width: info.width, height: info.height, ...duration, thumbVariant: 'thumb' }
+      } catch (error) {
+        // A missing poster never fails the job: the video is its own thumbnail, as before.
+        await store.remove({ ...ref, variant: 'thumb' }).catch(() => undefined)
+        options.onPosterFailed?.(error)
+      }
+    }
+    return { ...plain, ...nominalSize(aspectRatio), thumbVariant: 'original' }
   }
   // Decode first: a file sharp can't read never lands in the library.
   const image = sharp(data, { limitInputPixels: MAX_PIXELS, animated: false })

@@ -9,6 +9,7 @@ import type { MediaUrlFactory } from '../media/media-url'
 import type { Settings } from '../../src-preload/contract'
 import { DEFAULT_POLL_TIMING, type PollTiming, type Sleep } from './generation-poller'
 import { createJobStore } from './job-store'
+import { createPauseStore } from './pause-store'
 import { queueHandlers, type QueueHandlers } from './queue-handlers'
 import { createQueueService, type QueueConnection, type QueueService } from './queue-service'
 import { createObservableLimiter, type ObservableLimiter } from './shared-limiter'
@@ -36,6 +37,8 @@ export interface QueueFeatureDeps {
   /** Injected by tests so polling, backoff and probes need no real waiting. */
   sleep?: Sleep
   timing?: Partial<PollTiming>
+  /** ffmpeg for video posters: undefined finds the bundled one, null means none. */
+  ffmpegPath?: string | null
 }
 
 export interface QueueFeature {
@@ -67,7 +70,9 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     host: deps.host,
     mode: () => deps.connection.mode(),
     emitAdded: (asset) => deps.bus.emit('library.added', asset),
-    emitChanged: (ids) => deps.bus.emit('library.changed', { ids })
+    emitChanged: (ids) => deps.bus.emit('library.changed', { ids }),
+    ...(deps.ffmpegPath !== undefined ? { ffmpegPath: deps.ffmpegPath } : {}),
+    logger
   })
   const jobs = createJobStore(deps.dataDir, (file) => logger.warn('queue: unreadable job file skipped', { file }))
   // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
@@ -75,6 +80,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
   const service = createQueueService({
     connection: deps.connection,
     store: jobs,
+    pauseStore: createPauseStore(deps.dataDir),
     library,
     limiter,
     concurrency: () => {

@@ -1,4 +1,4 @@
-import type { Job } from '../../src-preload/contract'
+import type { Job, QueueState } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
 import { applyFailure, type FailureDeps } from './apply-failure'
@@ -30,6 +30,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let mode: QueueMode = connection.mode()
   let jobs = new Map<string, StoredJob>()
   let loaded: Promise<void> | null = null
+  let userChoice: boolean | null = null // the creator's pause/resume since this mode was shown: beats the file
   let life = new AbortController()
   let disposed = false
   const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
@@ -152,13 +153,25 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 
   async function load(): Promise<void> {
     const loadedMode = mode
-    const list = await store.load(loadedMode)
+    const [list, userPaused] = await Promise.all([store.load(loadedMode), deps.pauseStore.load(loadedMode)])
     await deps.library.sweep(loadedMode)
     if (loadedMode !== mode) return
     jobs = new Map(list.map((j) => [j.id, j]))
     for (const j of jobs.values()) {
       if (reconcileOnLoad(j)) await store.save(j).catch((e: unknown) => logger.warn('queue: job not saved', { error: e }))
     }
+    // Before the first pump: a queue left paused must not POST a single job on restart.
+    if (userChoice ?? userPaused) pauses.pause('user')
+    // A pause that came while loading saw none of these jobs: they show that they wait too.
+    if (pauses.state().paused) for (const j of jobs.values()) if (j.status === 'pending' && needsPost(j)) void setStatus(j, 'paused')
+  }
+
+  async function setUserPaused(paused: boolean): Promise<QueueState> {
+    userChoice = paused
+    const state = paused ? pauses.pause('user') : pauses.resume()
+    // Not on disk is not fatal: the queue still pauses now, it just won't be after a restart.
+    await deps.pauseStore.save(mode, paused).catch((e: unknown) => logger.warn('queue: pause not saved', { error: e }))
+    return state
   }
 
   function ensureLoaded(): Promise<void> {
@@ -189,6 +202,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       life = new AbortController()
       pauses.reset()
       mode = status.mode
+      userChoice = null
       jobs = new Map()
       loaded = null
       void ensureLoaded()
@@ -265,8 +279,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       return { removed: done.length }
     },
 
-    pause: () => pauses.pause('user'),
-    resume: () => pauses.resume(),
+    pause: () => setUserPaused(true),
+    resume: () => setUserPaused(false),
     start: ensureLoaded,
 
     async idle() {
@@ -275,7 +289,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
         await Promise.all([...running.values()].map((r) => r.done))
         await new Promise((r) => setImmediate(r))
       } while (running.size > 0)
-      await store.flush()
+      await Promise.all([store.flush(), deps.pauseStore.flush()])
     },
 
     dispose() {

@@ -5,6 +5,7 @@ import type { LibraryService } from '../library/library-service'
 import type { PollTiming, Sleep } from './generation-poller'
 import type { QueueMode } from './job-model'
 import type { JobStore } from './job-store'
+import type { PauseStore } from './pause-store'
 
 /** What the queue service needs and what it offers (the commands' logic). */
 
@@ -18,6 +19,8 @@ export interface QueueConnection {
 export interface QueueServiceDeps {
   connection: QueueConnection
   store: JobStore
+  /** Where the creator's own pause is kept across restarts. */
+  pauseStore: PauseStore
   library: LibraryService
   limiter: RateLimiter & { blockedUntil?: () => number; onPenalize?: (l: (untilMs: number) => void) => () => void }
   concurrency(): { poll: number; download: number }
@@ -40,8 +43,9 @@ export interface QueueService {
   retry(jobId: string): Promise<Job>
   remove(jobId: string): Promise<{ removed: boolean }>
   clearFinished(): Promise<{ removed: number }>
-  pause(): QueueState
-  resume(): QueueState
+  /** The creator's pause; answers once it is on disk, so it survives a restart. */
+  pause(): Promise<QueueState>
+  resume(): Promise<QueueState>
   /** Loads the current mode's jobs and picks every unfinished one up again. */
   start(): Promise<void>
   /** Resolves when no worker is running and every write is done (tests, shutdown). */

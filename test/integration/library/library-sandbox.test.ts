@@ -1,20 +1,34 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { locateFfmpeg } from '../../../src-main/library/video-poster'
 import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 
 /**
  * The library filled by real sandbox jobs: an ad keeps its copy, a video lands as a video
- * asset, export copies files under safe names, delete removes the files.
+ * asset with a WebP poster, export copies files under safe names, delete removes the files.
  */
+
+/** The bundled ffmpeg, when installed: the sandbox encodes real MP4s and the library makes posters with it. */
+function usableFfmpeg(): string | null {
+  try {
+    const path = locateFfmpeg()
+    if (path) accessSync(path, constants.X_OK)
+    return path
+  } catch {
+    return null
+  }
+}
+const ffmpeg = usableFfmpeg()
 
 const KEY = `sk_live_${'L'.repeat(16)}${'3'.repeat(16)}`
 const ctx = { transport: 'test' as const }
@@ -31,7 +45,7 @@ beforeAll(async () => {
   sandboxDir = await mkdtemp(join(tmpdir(), 'krev-lib-sb-'))
   dataDir = await mkdtemp(join(tmpdir(), 'krev-lib-data-'))
   exportDir = await mkdtemp(join(tmpdir(), 'krev-lib-export-'))
-  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
+  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: ffmpeg })
   client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
   const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
   productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
@@ -75,6 +89,13 @@ describe('library against the sandbox', () => {
     const videos = await feature.handlers['library.list']({ kind: 'video', sort: 'newest', limit: 60 }, ctx)
     expect(videos.items).toHaveLength(1)
     expect(videos.items[0]).toMatchObject({ durationSec: 4, prompt: 'Slow pan around the bag' })
+    if (ffmpeg) {
+      // A real MP4 (480 px long side): a WebP poster, and the size ffmpeg read, not a nominal one.
+      const v = videos.items[0]!
+      expect(v).toMatchObject({ mimeType: 'video/mp4', width: 270, height: 480, thumbUrl: `/__krev/media/sandbox/library/${v.id}/thumb` })
+      const thumb = join(dataDir, 'media', 'sandbox', 'library', `${v.id}.thumb.webp`)
+      expect(await sharp(thumb).metadata()).toMatchObject({ format: 'webp', width: 270, height: 480 })
+    } else console.warn('library-sandbox: ffmpeg not installed, the sandbox video is an animated WebP and has no poster to check')
     expect((await feature.handlers['library.list']({ productId, sort: 'newest', limit: 60 }, ctx)).total).toBe(2)
     expect((await feature.handlers['library.list']({ search: 'pan around', sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
   })

@@ -66,6 +66,10 @@ describe('resume after a restart', () => {
 
     const b = start(h)
     await b.resume()
+    // The creator's pause outlives the restart: nothing is sent until they resume.
+    await b.idle()
+    expect(h.krev.posts).toEqual([])
+    await b.handlers['queue.resume']({}, ctx)
     await b.idle()
     expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded' })
     expect(h.krev.posts).toHaveLength(1)

@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { QueueState } from '../../../src-preload/contract'
+import { credits, ctx, gid, http, imageReq, start, states, until, useHarness } from './fakes'
+
+/** The creator's pause is kept per mode across restarts; automatic pauses are not. */
+
+const h = useHarness()
+const stateFile = (mode = 'sandbox') => join(h.dataDir, 'queue', mode, 'state.json')
+const onDisk = (mode = 'sandbox') => JSON.parse(readFileSync(stateFile(mode), 'utf8')) as { userPaused: boolean }
+
+describe('user pause across a restart', () => {
+  it('a paused queue is still paused after a restart and POSTs nothing until resumed', async () => {
+    const a = start(h)
+    await a.resume()
+    expect(await a.handlers['queue.pause']({}, ctx)).toMatchObject({ paused: true, reason: 'user' })
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    expect(onDisk()).toMatchObject({ userPaused: true })
+    a.dispose()
+    await a.idle()
+
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    // Let any stray worker or timer have its chance: still nothing sent.
+    await new Promise((r) => setTimeout(r, 30))
+    const listed = await b.handlers['queue.list']({}, ctx)
+    expect(listed.state).toEqual({ paused: true, reason: 'user', resumesAt: null })
+    expect(listed.jobs.find((j) => j.id === job.id)).toMatchObject({ status: 'paused' })
+    expect(h.krev.posts).toEqual([])
+
+    expect(await b.handlers['queue.resume']({}, ctx)).toMatchObject({ paused: false, reason: null })
+    expect(onDisk()).toMatchObject({ userPaused: false })
+    await b.idle()
+    expect((await b.handlers['queue.list']({}, ctx)).jobs[0]).toMatchObject({ status: 'succeeded' })
+    expect(h.krev.posts).toHaveLength(1)
+
+    b.dispose()
+    const c = start(h)
+    expect((await c.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
+  })
+
+  it('a resume before the saved state is read wins over it', async () => {
+    const a = start(h)
+    await a.handlers['queue.pause']({}, ctx)
+    a.dispose()
+    await a.idle()
+    const b = start(h)
+    const resumed = b.handlers['queue.resume']({}, ctx)
+    await b.resume()
+    await resumed
+    expect((await b.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
+  })
+
+  it('a pause that comes while the jobs load still shows them as paused', async () => {
+    const a = start(h)
+    await a.resume()
+    await a.handlers['queue.pause']({}, ctx)
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    a.dispose()
+    await a.idle()
+    // As if resumed and quit before the job's turn: on disk the queue runs, the job waits.
+    writeFileSync(stateFile(), JSON.stringify({ format: 1, userPaused: false }))
+    const b = start(h)
+    const paused = b.handlers['queue.pause']({}, ctx)
+    await b.resume()
+    await paused
+    await b.idle()
+    expect((await b.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === job.id)).toMatchObject({ status: 'paused' })
+    expect(h.krev.posts).toEqual([])
+  })
+
+  it('is kept per mode: pausing the sandbox queue leaves the Krev queue running', async () => {
+    const f = start(h)
+    await f.resume()
+    await f.handlers['queue.pause']({}, ctx)
+    h.conn.setMode('krev')
+    expect((await f.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
+    expect(existsSync(stateFile('krev'))).toBe(false)
+    h.conn.setMode('sandbox')
+    expect((await f.handlers['queue.list']({}, ctx)).state).toMatchObject({ paused: true, reason: 'user' })
+  })
+
+  it('an automatic pause (out of credits) is not kept: the next start runs the job', async () => {
+    h.krev.postScript.push(http(402, 'insufficient_credits'))
+    // The balance probe keeps finding nothing, so the queue is still paused when it stops.
+    h.krev.creditsScript = [credits(0)]
+    const a = start(h)
+    await a.resume()
+    const job = await a.handlers['generation.submit'](imageReq(), ctx)
+    await until(() => states(h).some((s) => (s as QueueState).reason === 'insufficient_credits'))
+    expect((await a.handlers['queue.list']({}, ctx)).state.reason).toBe('insufficient_credits')
+    a.dispose()
+    await a.idle()
+    expect(existsSync(stateFile())).toBe(false)
+    h.krev.creditsScript = []
+
+    const b = start(h)
+    await b.resume()
+    await b.idle()
+    expect((await b.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === job.id)).toMatchObject({
+      status: 'succeeded',
+      generationId: gid(1)
+    })
+    expect(h.krev.posts).toHaveLength(2)
+  })
+})
