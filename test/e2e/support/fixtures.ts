@@ -20,6 +20,8 @@ export const test = base.extend<{ studio: Preview }>({
 export async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SHOT_DIR, { recursive: true })
   const path = resolve(SHOT_DIR, `${name}.png`)
+  // A theme switch animates colours: wait until every transition has settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await page.screenshot({ path, fullPage: false })
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }

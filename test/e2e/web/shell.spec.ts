@@ -17,6 +17,8 @@ test.describe('studio shell (web, headless studio over the loopback bridge)', ()
     expect(reply).toMatchObject({ ok: true, data: { message: 'smoke' } })
     // app.ping also publishes app.notice: the event crosses the bridge and reaches the UI.
     await expect(page.getByText('pong: smoke')).toBeVisible()
+    await page.getByRole('status').filter({ hasText: 'pong: smoke' }).getByRole('button', { name: 'Dismiss' }).click()
+    await expect(page.getByText('pong: smoke')).toHaveCount(0)
 
     const bad = await page.evaluate(() => window.krev!.invoke('__proto__' as never, {} as never))
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_command' } })
