@@ -46,38 +46,26 @@ export function PlanSection() {
                 : 'No reset date'}
             </span>
           </div>
-          <div className="stat-card">
-            <span className="stat-label">Credits</span>
-            <span className="stat-value">
-              {formatNumber(credits.current)}
-              <span className="stat-of"> of {formatNumber(credits.limit)}</span>
-            </span>
-            <Meter
-              label="Credits left"
-              value={credits.current}
-              max={credits.limit}
-              valueText={`${formatNumber(credits.current)} of ${formatNumber(credits.limit)} credits`}
-              tone={low ? 'warning' : 'accent'}
-            />
-            <span className={low ? 'stat-sub is-warning' : 'stat-sub'}>
-              {low ? `Below your warning level of ${formatNumber(threshold ?? 0)}` : 'Shared with the Krev dashboard'}
-            </span>
-          </div>
-          <div className="stat-card">
-            <span className="stat-label">Storage</span>
-            <span className="stat-value">
-              {formatBytes(credits.storageUsedBytes)}
-              <span className="stat-of"> of {formatBytes(credits.storageLimitBytes)}</span>
-            </span>
-            <Meter
-              label="Storage used"
-              value={credits.storageUsedBytes}
-              max={credits.storageLimitBytes}
-              valueText={`${formatBytes(credits.storageUsedBytes)} of ${formatBytes(credits.storageLimitBytes)}`}
-              tone={storagePct >= 90 ? 'danger' : storagePct >= 75 ? 'warning' : 'accent'}
-            />
-            <span className="stat-sub">{Math.round(storagePct)}% used on Krev</span>
-          </div>
+          <UsageCard
+            label="Credits"
+            meterLabel="Credits left"
+            used={credits.current}
+            limit={credits.limit}
+            format={formatNumber}
+            unit=" credits"
+            tone={low ? 'warning' : 'accent'}
+            warn={low}
+            sub={low ? `Below your warning level of ${formatNumber(threshold ?? 0)}` : 'Shared with the Krev dashboard'}
+          />
+<UsageCard
+            label="Storage"
+            meterLabel="Storage used"
+            used={credits.storageUsedBytes}
+            limit={credits.storageLimitBytes}
+            format={formatBytes}
+            tone={storagePct >= 90 ? 'danger' : storagePct >= 75 ? 'warning' : 'accent'}
+            sub={`${Math.round(storagePct)}% used on Krev`}
+          />
         </div>
       ) : loading ? (
         <div className="plan-grid" aria-hidden="true">
@@ -89,5 +77,32 @@ export function PlanSection() {
         <p className="muted">Your plan and balance appear here once Krev Studio is connected.</p>
       ) : null}
     </section>
+  )
+}
+
+/** One "used of limit" card with its meter: credits and storage read the same way. */
+function UsageCard(props: {
+  label: string
+  meterLabel: string
+  used: number
+  limit: number
+  format: (n: number) => string
+  unit?: string
+  tone: 'accent' | 'warning' | 'danger'
+  /** Also colour the line under the meter. */
+  warn?: boolean
+  sub: string
+}) {
+  const { label, meterLabel, used, limit, format, unit = '', tone, warn = false, sub } = props
+  return (
+    <div className="stat-card">
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">
+        {format(used)}
+        <span className="stat-of"> of {format(limit)}</span>
+      </span>
+      <Meter label={meterLabel} value={used} max={limit} valueText={`${format(used)} of ${format(limit)}${unit}`} tone={tone} />
+      <span className={warn ? 'stat-sub is-warning' : 'stat-sub'}>{sub}</span>
+    </div>
   )
 }
