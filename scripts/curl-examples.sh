@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 data=$(mktemp -d)
 log="$data/sandbox.log"
-npx tsx scripts/sandbox.ts --port 0 --data "$data/sandbox" --speed 20 --quiet >"$log" 2>&1 &
-pid=$!
+node --import tsx scripts/sandbox.ts --port 0 --data "$data/sandbox" --speed 20 --quiet >"$log" 2>&1 &
+pid=$!  # the sandbox itself (one node process), so the trap stops it
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 200); do grep -q 'data dir:' "$log" && break; sleep 0.1; done
 API=$(sed -n 's/.*base URL:[[:space:]]*\(\S*\).*/\1/p' "$log" | head -1)
