@@ -65,7 +65,7 @@ export function ConversionForm() {
   const timeHint = Number.isFinite(time) && time > 0 ? formatDateTime(new Date(time * 1000).toISOString()) : 'Unix time, in seconds'
 
   return (
-    <form className="card conv-form" onSubmit={submit} noValidate aria-label="Send one event">
+    <form className="card card-stack" onSubmit={submit} noValidate aria-label="Send one event">
       <fieldset className="conv-group">
         <legend>Event</legend>
         <div className="conv-grid">

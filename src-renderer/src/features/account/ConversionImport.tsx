@@ -54,7 +54,7 @@ export function ConversionImport() {
   }
 
   return (
-    <div className="card conv-import">
+    <div className="card card-stack conv-import">
       <div className="conv-import-head">
         <span className="conv-import-icon" aria-hidden="true">
           <Icon name="file" size={18} />

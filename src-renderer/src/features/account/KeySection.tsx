@@ -54,7 +54,7 @@ export function KeySection() {
         </button>
       </div>
 
-      <div className="card key-card">
+      <div className="card card-stack">
         <div className="key-status">
           <span className={key?.configured ? 'key-icon is-set' : 'key-icon'} aria-hidden="true">
             <Icon name="key" size={18} />
