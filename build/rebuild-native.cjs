@@ -2,6 +2,7 @@
 // that need Electron's V8 ABI, and never the N-API ones. electron-builder's own rebuild
 // would rebuild keytar too and, offline, delete keytar's build when the header download fails.
 'use strict'
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads its hooks as CommonJS */
 
 /** Native modules built against V8 (must match Electron's ABI). keytar is N-API: absent on purpose. */
 const ELECTRON_ABI_MODULES = ['better-sqlite3']

@@ -3,6 +3,7 @@
 //   Apple ID:  APPLE_ID + APPLE_APP_SPECIFIC_PASSWORD + APPLE_TEAM_ID
 //   API key:   APPLE_API_KEY (path to AuthKey_XXXX.p8) + APPLE_API_KEY_ID + APPLE_API_ISSUER
 'use strict'
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder loads its hooks as CommonJS */
 const path = require('node:path')
 
 function credentials(env) {

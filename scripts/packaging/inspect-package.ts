@@ -29,7 +29,7 @@ export function openPackage(resourcesDir: string): PackageView {
   }
 }
 
-const FORBIDDEN_TOP = /^(src-[^/]+|test|docs|bench|\.ci|scripts|build|resources)(\/|$)/
+const FORBIDDEN_TOP = /^(src-[^/]+|test|docs|bench|\.ci|scripts|build)(\/|$)/
 
 /** Project sources, tests, docs and dev dependencies must not be shipped. */
 export function forbiddenEntries(pkg: PackageView, devOnly: string[]): string[] {
