@@ -3,7 +3,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import type { KrevBridgeApi } from './api'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
-import { isCommandName, isEventName } from './contract'
+import names from 'virtual:krev-contract-names'
+import { nameGuards } from './contract-names'
+
+const { isCommandName, isEventName } = nameGuards(names)
 
 type Listener = (payload: unknown) => void
 const listeners = new Map<string, Set<Listener>>()

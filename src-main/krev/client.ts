@@ -1,7 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { z } from 'zod'
-import pkg from '../../package.json'
 import { AppError } from '../core/app-error'
 import type { KrevClient, KrevClientOptions, KrevProduct } from './types'
 import { downloadMedia } from './download-media'
@@ -87,7 +86,8 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   const sleep = opts.sleep ?? defaultSleep
   const random = opts.random ?? Math.random
   const now = opts.now ?? Date.now
-  const userAgent = `KrevStudio/${opts.appVersion ?? pkg.version}`
+  // The studio passes its version; package.json is not bundled into main for it.
+  const userAgent = `KrevStudio/${opts.appVersion ?? 'dev'}`
   const guard = { resolveHost: opts.resolveHost, trustedOrigins: opts.trustedMediaOrigins }
   const mod = root.protocol === 'https:' ? https : http
   // Reads reuse connections. Creating POSTs always get a fresh one: a POST written to a

@@ -59,7 +59,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     secrets: deps.secrets,
     bus,
     logger: deps.logger,
-    clientFactory: (opts) => createKrevClient({ ...opts, limiter }),
+    clientFactory: (opts) => createKrevClient({ ...opts, limiter, appVersion: deps.version }),
     envApiBase: process.env['KREV_API_BASE'],
     ensureSandbox: () => sandbox.ensure()
   })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { commands, events } from '../../src-preload/contract'
 
 // Runs after `electron-vite build` (npm test builds first). The loopback test bridge and
 // its WebSocket server must not be in what ships.
@@ -38,6 +39,22 @@ describe('production bundle', () => {
     expect(preload).toContain('exposeInMainWorld')
     const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
     expect(requires.every((r) => r === 'electron')).toBe(true)
+  })
+
+  it('ships a small, zod-free preload whose allow-list is exactly the contract', () => {
+    const preload = readFileSync(join(OUT, 'preload/index.cjs'), 'utf8')
+    expect(Buffer.byteLength(preload)).toBeLessThan(20 * 1024)
+    expect(preload).not.toMatch(/ZodError|zod/i)
+    const names = [...preload.matchAll(/"([a-z]+\.[A-Za-z.]+)"/g)].map((m) => m[1])
+    expect(new Set(names)).toEqual(new Set([...Object.keys(commands), ...Object.keys(events)]))
+  })
+
+  it('does not inline package.json into the main bundle', () => {
+    for (const file of filesUnder(join(OUT, 'main')).filter((f) => /\.(c?js|mjs)$/.test(f))) {
+      const text = readFileSync(file, 'utf8')
+      expect(text.includes('devDependencies'), file).toBe(false)
+      expect(text.includes('"electron-vite"'), file).toBe(false)
+    }
   })
 
   it('ships a strict Content-Security-Policy', () => {
