@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import WebSocket from 'ws'
-import { BRIDGE_PATH } from '../../../src-main/bridge/loopback-bridge'
 import { startHeadlessStudio, type HeadlessStudio } from '../../../src-main/bridge/headless-studio'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 import { configureTrustedOrigins } from '../../../src-main/window/trusted-origin'
 import type { AccountStatus, Envelope } from '../../../src-preload/contract'
+import { connectBridge, must, type Invoke } from '../support/bridge-client'
 
 // The two-call attack from issue 8, exactly: a page sets apiBaseUrl to a host it controls,
 // then asks for the balance (and queues a job, and sends a chat message). The key must not
@@ -55,7 +54,6 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
-type Invoke = <T = unknown>(name: string, input?: unknown) => Promise<Envelope<T>>
 
 async function studioWithKey(confirm?: (host: string) => Promise<boolean>): Promise<HeadlessStudio> {
   const rendererDir = tmp('krev-redirect-renderer-')
@@ -64,27 +62,7 @@ async function studioWithKey(confirm?: (host: string) => Promise<boolean>): Prom
 }
 
 async function bridgeInvoke(h: HeadlessStudio): Promise<{ invoke: Invoke; close: () => void }> {
-  const port = new URL(h.origin).port
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${BRIDGE_PATH}`, { headers: { origin: h.origin, host: `127.0.0.1:${port}` } })
-  await new Promise((ok) => ws.once('open', ok))
-  let next = 1
-  const pending = new Map<number, (r: Envelope<unknown>) => void>()
-  const ready = new Promise<void>((ok) => {
-    ws.on('message', (raw) => {
-      const msg = JSON.parse(raw.toString()) as { type: string; id?: number; result?: Envelope<unknown> }
-      if (msg.type === 'ready') ok()
-      if (msg.type === 'result' && msg.id !== undefined) pending.get(msg.id)?.(msg.result!)
-    })
-  })
-  ws.send(JSON.stringify({ type: 'hello', token: h.token }))
-  await ready
-  const invoke: Invoke = (name, input = {}) =>
-    new Promise((ok) => {
-      const id = next++
-      pending.set(id, ok as (r: Envelope<unknown>) => void)
-      ws.send(JSON.stringify({ type: 'invoke', id, name, input }))
-    })
-  return { invoke, close: () => ws.close() }
+  return connectBridge(h.origin, h.token)
 }
 
 /** The router behind the real Electron transport, called the way ipcMain would call it. */
@@ -101,12 +79,6 @@ function electronInvoke(h: HeadlessStudio): { invoke: Invoke; close: () => void 
   const invoke: Invoke = async (name, input = {}) =>
     (await ipc.handler!({ sender: webContents, senderFrame: mainFrame }, name, input)) as Envelope<never>
   return { invoke, close: detach }
-}
-
-async function must<T>(invoke: Invoke, name: string, input: unknown = {}): Promise<T> {
-  const r = await invoke<T>(name, input)
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-  return r.data
 }
 
 /** Sets up "Krev" (a sandbox with KEY), saves the key, then runs the attack against `target`. */
