@@ -127,6 +127,24 @@ describe('connection', () => {
     expect(b.notices[0]?.message).toMatch(/KREV_API_BASE is ignored/)
   })
 
+  it('a KREV_API_BASE other than the key’s verified base puts the key on hold too', async () => {
+    const { settings, appState, vault, krev } = await setup()
+    const withEnv = createConnection({
+      settings,
+      appState,
+      vault,
+      ensureSandbox: async () => SANDBOX,
+      clientFactory: krev.factory,
+      envApiBase: 'http://127.0.0.1:9999'
+    })
+    withEnv.setMode('krev')
+    expect(withEnv.baseMismatch()).toEqual({ host: '127.0.0.1:9999', boundHost: 'app.krev.ai' })
+    const built = krev.built.length
+    const refused = await withEnv.client().catch((e: unknown) => e)
+    expect(isAppError(refused) && refused.code).toBe('unauthorized')
+    expect(krev.built.length).toBe(built)
+  })
+
   it('reports reachability changes once', async () => {
     const { connection, changes } = await setup()
     connection.reportOnline(false)
