@@ -1,5 +1,9 @@
 // Runs Doyensec's electronegativity over the app's sources and fails on any finding
 // that is not reviewed in .ci/electronegativity-reviewed.json (each with its reason).
+// A review names the check, the file AND the flagged source line (trimmed), so a new call
+// of the same kind in the same file is a new finding, not silently covered by an old review.
+// (For a whole-tag check such as the CSP one the quote is the flagged value, the policy.)
+// `--print-snippets` lists every finding with the line a review entry must quote.
 // The release-list checks are skipped: they need the internet and we pin Electron.
 import { spawnSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -26,17 +30,31 @@ if (run.status !== 0) {
 const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean)
 const findings = rows.map((line) => {
   const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''))
-  return { check: cells[0], file: cells[3], location: cells[4], sample: cells[5] }
+  return { check: cells[0], file: cells[3], location: cells[4], sample: cells[5], snippet: lineAt(cells[3], cells[4]) }
 })
-const reviewed = JSON.parse(readFileSync(join(root, '.ci/electronegativity-reviewed.json'), 'utf8'))
-const isReviewed = (f) => reviewed.some((r) => r.check === f.check && r.file === f.file)
-const open = findings.filter((f) => !isReviewed(f))
 
-for (const f of findings.filter(isReviewed)) {
-  const why = reviewed.find((r) => r.check === f.check && r.file === f.file).reason
-  console.log(`reviewed  ${f.check}  ${f.file}:${f.location}  — ${why}`)
+/** The flagged source line, trimmed ('' for whole-file checks such as the CSP one). */
+function lineAt(file, location) {
+  const line = Number(String(location ?? '').split(':')[0])
+  if (!Number.isInteger(line) || line < 1) return ''
+  try {
+    return (readFileSync(join(root, file), 'utf8').split('\n')[line - 1] ?? '').trim()
+  } catch {
+    return ''
+  }
 }
-for (const f of open) console.log(`FINDING   ${f.check}  ${f.file}:${f.location}  ${f.sample}`)
+
+const reviewed = JSON.parse(readFileSync(join(root, '.ci/electronegativity-reviewed.json'), 'utf8'))
+const reviewOf = (f) =>
+  reviewed.find((r) => r.check === f.check && r.file === f.file && typeof r.snippet === 'string' && [f.snippet, (f.sample ?? '').trim()].includes(r.snippet.trim()))
+const open = findings.filter((f) => !reviewOf(f))
+
+for (const f of findings) {
+  const review = reviewOf(f)
+  if (review) console.log(`reviewed  ${f.check}  ${f.file}:${f.location}  — ${review.reason}`)
+}
+for (const f of open) console.log(`FINDING   ${f.check}  ${f.file}:${f.location}  ${JSON.stringify(f.snippet)}  ${f.sample}`)
+if (process.argv.includes('--print-snippets')) console.log(JSON.stringify(findings.map(({ check, file, snippet }) => ({ check, file, snippet })), null, 2))
 rmSync(work, { recursive: true, force: true })
 console.log(`electronegativity: ${findings.length} findings, ${open.length} unexplained`)
 process.exit(open.length === 0 ? 0 : 1)

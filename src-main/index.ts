@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { electronConfirmApiBase } from './adapters/electron-confirm'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronStoreOpener } from './adapters/electron-settings-store'
 import { createFileLogger } from './core/logger'
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url)
     },
     mediaUrl: electronMediaUrl,
+    confirmApiBase: electronConfirmApiBase(() => mainWindow),
     revealPath: (path) => shell.showItemInFolder(path),
     notify: (title, body) => {
       if (Notification.isSupported()) new Notification({ title, body, silent: false }).show()

@@ -9,6 +9,7 @@ export type AccountHandlers = Pick<
   | 'account.useKrev'
   | 'account.saveKey'
   | 'account.removeKey'
+  | 'account.confirmApiBase'
   | 'account.credits'
   | 'settings.get'
   | 'settings.update'
@@ -33,6 +34,7 @@ export function accountHandlers(deps: AccountHandlerDeps): AccountHandlers {
     'account.useKrev': () => account.useKrev(),
     'account.saveKey': ({ key }) => account.saveKey(key),
     'account.removeKey': () => account.removeKey(),
+    'account.confirmApiBase': () => account.confirmApiBase(),
     'account.credits': ({ refresh }) => account.credits(refresh === undefined ? {} : { refresh }),
     'settings.get': async () => settings.get(),
     'settings.update': async ({ patch }) => settings.update(patch),

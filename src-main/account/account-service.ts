@@ -27,6 +27,11 @@ export interface AccountServiceDeps {
   credits: CreditsCache
   bus: EventBus
   logger: Logger
+  /**
+   * A native dialog (never the renderer) asking whether the key may be sent to `host`, the
+   * API base that differs from the one the key was verified against. False when declined.
+   */
+  confirmApiBase?: (host: string) => Promise<boolean>
   now?: () => Date
 }
 
@@ -36,6 +41,8 @@ export interface AccountService {
   useKrev(): Promise<AccountStatus>
   saveKey(raw: string): Promise<AccountStatus>
   removeKey(): Promise<AccountStatus>
+  /** Asks the user (natively) to let the key go to the new API base; re-verifies on yes. */
+  confirmApiBase(): Promise<AccountStatus>
   credits(opts?: { refresh?: boolean }): Promise<Credits>
   sendConversions(events: ConversionEvent[]): Promise<{ status: string; eventsReceived: number }>
   dispose(): void
@@ -50,11 +57,12 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   let lastCredits: Credits | null = null
   let queue: Promise<unknown> = Promise.resolve()
 
-  const status = (): AccountStatus => ({
-    firstRun: !appState.get().firstRunDone,
-    connection: connection.status(),
-    key: vault.status()
-  })
+  function status(): AccountStatus {
+    const key = vault.status()
+    const mismatch = connection.baseMismatch()
+    if (mismatch) key.needsConfirmation = { host: mismatch.host, boundHost: mismatch.boundHost }
+    return { firstRun: !appState.get().firstRunDone, connection: connection.status(), key }
+  }
 
   /** Emits `account.changed` when (and only when) the status differs from the last one sent. */
   function announce(): AccountStatus {
@@ -112,9 +120,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     bus.emit('app.notice', { level, message })
   }
 
-  async function checkKey(key: string): Promise<{ verified: boolean; credits: Credits | null; problem?: string }> {
+  async function checkKey(key: string, base: string): Promise<{ verified: boolean; credits: Credits | null; problem?: string }> {
     try {
-      const raw = await connection.probeClient(key).credits()
+      const raw = await connection.probeClient(key, base).credits()
       return { verified: true, credits: mapCredits(raw, now()) }
     } catch (error) {
       if (isAppError(error) && error.code === 'unauthorized') {
@@ -129,7 +137,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     }
   }
 
-  return {
+  const service: AccountService = {
     status,
 
     useSandbox: () =>
@@ -150,8 +158,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     saveKey: (raw) =>
       serial(async () => {
         const key = normalizeApiKey(raw)
-        const check = await checkKey(key)
-        const keyStatus = await vault.store(key, { verified: check.verified })
+        // The base is read once: the key is checked with, and bound to, this one address.
+        const base = connection.krevBaseUrl()
+        const check = await checkKey(key, base)
+        const keyStatus = await vault.store(key, { verified: check.verified, base })
         deps.credits.clear() // a balance cached for the previous key is not this key's
         appState.update({ firstRunDone: true })
         logger.info('API key saved', { backend: keyStatus.backend, verified: keyStatus.verified })
@@ -169,6 +179,24 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           notice('warning', `Your key was saved. ${check.problem}`)
         }
         if (keyStatus.backend === 'memory' && keyStatus.message) notice('warning', keyStatus.message)
+        return announce()
+      }),
+
+    confirmApiBase: () =>
+      serial(async () => {
+        const mismatch = connection.baseMismatch()
+        if (!mismatch) return announce()
+        const base = connection.krevBaseUrl()
+        const approved = deps.confirmApiBase ? await deps.confirmApiBase(mismatch.host).catch(() => false) : false
+        // Declined, or the address changed while the dialog was open: nothing is rebound.
+        if (!approved || connection.krevBaseUrl() !== base) return announce()
+        await vault.rebind(base)
+        vault.setVerified(false)
+        deps.credits.clear()
+        logger.info('API key confirmed for a new API base', { host: mismatch.host })
+        announce()
+        // Re-verification: the first answer from the new base sets (or clears) "verified".
+        if (connection.mode() === 'krev') await service.credits({ refresh: true }).catch(() => undefined)
         return announce()
       }),
 
@@ -215,4 +243,5 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       unsubscribe()
     }
   }
+  return service
 }

@@ -24,11 +24,43 @@ export type KrevClientFactory = (opts: KrevClientOptions) => KrevClient
 export const SANDBOX_LABEL = 'Built-in sandbox'
 export const NO_KEY_MESSAGE =
   'Add your Krev API key in Settings to use Krev, or switch to the built-in sandbox.'
+export const keyNeedsConfirmationMessage = (host: string): string =>
+  `Your API key was checked with a different Krev address. It is not sent to ${host} until you ` +
+  'enter it again in Settings or confirm the new address.'
+
+/** The API base the key would be sent to differs from the one it was verified against. */
+export interface BaseMismatch {
+  /** Host of the configured base, which the key has not been verified against. */
+  host: string
+  /** Host the key is bound to, if known. */
+  boundHost: string | null
+}
+
+/**
+ * A Krev on this machine (KREV_API_BASE=http://127.0.0.1:…) serves its media from its own
+ * origin, like the built-in sandbox; only loopback bases get that trust, never a remote one.
+ */
+export function isLoopbackBase(base: string): boolean {
+  try {
+    const { hostname } = new URL(base)
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+  } catch {
+    return false
+  }
+}
+
+const hostOf = (base: string): string => {
+  try {
+    return new URL(base).host
+  } catch {
+    return base
+  }
+}
 
 export interface ConnectionDeps {
   settings: Pick<SettingsService, 'get' | 'onChange'>
   appState: Pick<AppStateStore, 'get' | 'update'>
-  vault: Pick<KeyVault, 'key'>
+  vault: Pick<KeyVault, 'bound'>
   /** Starts the embedded sandbox on first use; called again only if a start failed. */
   ensureSandbox: () => Promise<SandboxEndpoint>
   clientFactory: KrevClientFactory
@@ -42,10 +74,15 @@ export interface ConnectionService {
   status(): Connection
   /** The Krev API base in use for mode 'krev' (env override, else settings). */
   krevBaseUrl(): string
+  /**
+   * Non-null when the stored key is bound to another base than `krevBaseUrl()`: the key is
+   * then not used at all until it is entered again or the user confirms the new host.
+   */
+  baseMismatch(): BaseMismatch | null
   /** The client for the current mode. Throws AppError('unauthorized') in 'krev' mode without a key. */
   client(): Promise<KrevClient>
-  /** A one-off client that checks a candidate key against Krev before it is stored. */
-  probeClient(key: string): KrevClient
+  /** A one-off client that checks a candidate key against `base` (default: krevBaseUrl()) before it is stored. */
+  probeClient(key: string, base?: string): KrevClient
   /** Persists the mode; listeners hear about it only if something changed. */
   setMode(mode: ConnectionMode): Connection
   /** Services report reachability here (network errors → false, any answer → true). */
@@ -70,17 +107,18 @@ export function createConnection(deps: ConnectionDeps): ConnectionService {
 
   const mode = (): ConnectionMode => deps.appState.get().connectionMode
   const krevBaseUrl = (): string => envBase ?? deps.settings.get().apiBaseUrl
+  function baseMismatch(): BaseMismatch | null {
+    const bound = deps.vault.bound()
+    if (!bound) return null
+    const base = krevBaseUrl()
+    if (bound.base === base) return null
+    return { host: hostOf(base), boundHost: bound.base === null ? null : hostOf(bound.base) }
+  }
 
   function status(): Connection {
     const m = mode()
     if (m === 'sandbox') return { mode: m, label: SANDBOX_LABEL, online }
-    let host: string
-    try {
-      host = new URL(krevBaseUrl()).host
-    } catch {
-      host = krevBaseUrl()
-    }
-    return { mode: m, label: `Krev · ${host}`, online }
+    return { mode: m, label: `Krev · ${hostOf(krevBaseUrl())}`, online }
   }
 
   let last = JSON.stringify(status())
@@ -117,6 +155,7 @@ export function createConnection(deps: ConnectionDeps): ConnectionService {
     mode,
     status,
     krevBaseUrl,
+    baseMismatch,
 
     async client() {
       if (mode() === 'sandbox') {
@@ -129,15 +168,34 @@ export function createConnection(deps: ConnectionDeps): ConnectionService {
           })
         )
       }
-      if (!deps.vault.key()) throw new AppError('unauthorized', NO_KEY_MESSAGE, { retryable: false })
-      const baseUrl = krevBaseUrl()
-      // The key is read per request, so saving a new key needs no new client.
-      return reuse(`krev ${baseUrl}`, () => deps.clientFactory({ baseUrl, getKey: () => deps.vault.key() }))
+      const bound = deps.vault.bound()
+      if (!bound) throw new AppError('unauthorized', NO_KEY_MESSAGE, { retryable: false })
+      const mismatch = baseMismatch()
+      if (mismatch || bound.base === null) {
+        throw new AppError('unauthorized', keyNeedsConfirmationMessage(mismatch?.host ?? hostOf(krevBaseUrl())), {
+          retryable: false
+        })
+      }
+      const baseUrl = bound.base
+      const origin = new URL(baseUrl).origin
+      // The key is read per request, so saving a new key needs no new client; it always
+      // carries the origin it is bound to, and the client refuses to send it anywhere else.
+      return reuse(`krev ${baseUrl}`, () =>
+        deps.clientFactory({
+          baseUrl,
+          getKey: () => {
+            const now = deps.vault.bound()
+            return now && now.base ? { key: now.key, origin: new URL(now.base).origin } : null
+          },
+          ...(isLoopbackBase(baseUrl) ? { trustedMediaOrigins: [origin] } : {})
+        })
+      )
     },
 
-    probeClient(key) {
+    probeClient(key, base = krevBaseUrl()) {
       // One attempt: a key check must answer quickly; "offline" is handled by the caller.
-      return deps.clientFactory({ baseUrl: krevBaseUrl(), getKey: () => key, retry: { maxAttempts: 1 } })
+      const origin = new URL(base).origin
+      return deps.clientFactory({ baseUrl: base, getKey: () => ({ key, origin }), retry: { maxAttempts: 1 } })
     },
 
     setMode(next) {

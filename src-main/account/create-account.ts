@@ -28,6 +28,8 @@ export interface AccountFeatureDeps {
   clientFactory: KrevClientFactory
   /** process.env.KREV_API_BASE */
   envApiBase?: string | undefined
+  /** Native "send your key to <host>?" dialog (StudioDeps.confirmApiBase). */
+  confirmApiBase?: (host: string) => Promise<boolean>
   /** Default `<opener.dir>/Library`. */
   defaultLibraryDir?: string
   logger?: Logger
@@ -83,13 +85,17 @@ export async function createAccountFeature(deps: AccountFeatureDeps): Promise<Ac
     envApiBase: deps.envApiBase,
     onNotice
   })
+  // A key saved before keys were bound to a base was in use with the base configured then:
+  // bind it to that one (once), so from here on any other base needs the user's say-so.
+  if (vault.bound()?.base === null) await vault.rebind(connection.krevBaseUrl())
   const account = createAccountService({
     vault,
     connection,
     appState,
     credits: createCreditsCache(),
     bus: deps.bus,
-    logger
+    logger,
+    ...(deps.confirmApiBase ? { confirmApiBase: deps.confirmApiBase } : {})
   })
   const unsubscribeSettings = settings.onChange((next) => deps.bus.emit('settings.changed', next))
 

@@ -1,5 +1,6 @@
 import type { KeyStatus } from '../../src-preload/contract'
 import { keyLast4, normalizeApiKey } from './api-key'
+import { decodeStoredKey, encodeStoredKey, type StoredKey } from './stored-key'
 import type { KeychainHealth, SecretStore } from './secret-store'
 
 /**
@@ -13,8 +14,19 @@ export interface KeyVault {
   status(): KeyStatus
   /** For the Krev client's `getKey` only. Never log it, never send it to the renderer. */
   key(): string | null
-  /** Stores a key that has already passed the format check (checked again here). */
-  store(key: string, opts: { verified: boolean }): Promise<KeyStatus>
+  /**
+   * The key with the API base it was verified against (null: a key saved before keys were
+   * bound, see `bindLegacy`). The connection uses the key only for that base.
+   */
+  bound(): StoredKey | null
+  /** Stores a key that has already passed the format check (checked again here), bound to `base`. */
+  store(key: string, opts: { verified: boolean; base: string }): Promise<KeyStatus>
+  /**
+   * Binds the stored key to another API base. Only after the user re-entered the key or
+   * approved a native confirmation naming the new host (account-service.ts). Leaves the
+   * "verified" flag to the caller.
+   */
+  rebind(base: string): Promise<KeyStatus>
   remove(): Promise<KeyStatus>
   setVerified(verified: boolean): void
 }
@@ -30,6 +42,7 @@ export const MEMORY_ONLY_SUFFIX = 'Your key is kept in memory for this session o
 export function createKeyVault(opts: KeyVaultOptions): KeyVault {
   const { secrets } = opts
   let key: string | null = null
+  let base: string | null = null
   let backend: KeyStatus['backend'] = 'none'
   let verified = false
   let health: KeychainHealth = secrets.health()
@@ -65,8 +78,10 @@ export function createKeyVault(opts: KeyVaultOptions): KeyVault {
       const result = await secrets.get()
       health = secrets.health()
       note = undefined
-      if (result.ok && result.value) {
-        key = result.value
+      const stored = result.ok && result.value ? decodeStoredKey(result.value) : null
+      if (stored) {
+        key = stored.key
+        base = stored.base
         backend = 'keychain'
         verified = opts.verifiedFlag?.get() ?? false
       } else if (key === null) {
@@ -77,11 +92,13 @@ export function createKeyVault(opts: KeyVaultOptions): KeyVault {
 
     status,
     key: () => key,
+    bound: () => (key === null ? null : { key, base }),
 
-    async store(candidate, { verified: ok }) {
+    async store(candidate, { verified: ok, base: verifiedBase }) {
       const clean = normalizeApiKey(candidate)
       const hadKeychainCopy = backend === 'keychain'
-      const result = await secrets.set(clean)
+      // Key and base are one keychain entry: neither can be changed without the other.
+      const result = await secrets.set(encodeStoredKey({ key: clean, base: verifiedBase }))
       health = secrets.health()
       note = undefined
       if (result.ok) {
@@ -95,7 +112,20 @@ export function createKeyVault(opts: KeyVaultOptions): KeyVault {
         }
       }
       key = clean
+      base = verifiedBase
       persistVerified(ok)
+      return status()
+    },
+
+    async rebind(nextBase) {
+      if (key === null) return status()
+      if (backend === 'keychain') {
+        const result = await secrets.set(encodeStoredKey({ key, base: nextBase }))
+        health = secrets.health()
+        // The keychain still says the old base: it wins at the next start, which is the safe side.
+        if (!result.ok) note = 'The new API address could not be saved with your key; you will be asked again next start.'
+      }
+      base = nextBase
       return status()
     },
 
@@ -105,6 +135,7 @@ export function createKeyVault(opts: KeyVaultOptions): KeyVault {
       const result = await secrets.delete()
       health = secrets.health()
       key = null
+      base = null
       backend = 'none'
       persistVerified(false)
       note =

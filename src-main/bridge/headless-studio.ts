@@ -19,6 +19,11 @@ export interface HeadlessOptions {
   dataDir?: string
   rendererDir: string
   version: string
+  /**
+   * Answers the "send the key to <host>?" confirmation. The preview has no native dialog, so
+   * it declines unless a test sets this.
+   */
+  confirmApiBase?: (host: string) => Promise<boolean>
 }
 
 export interface HeadlessStudio {
@@ -55,6 +60,7 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
       return false
     },
     chooseExportFolder: async (libraryDir) => libraryDir,
+    confirmApiBase: opts.confirmApiBase ?? (async () => false),
     notify: (title, body) => logger.info('notification (preview: not shown)', { title, body })
   })
   const server = createStaticServer(resolve(opts.rendererDir), mediaRoute(studio.media))

@@ -12,6 +12,8 @@ export const BRIDGE_PATH = '/__krev/bridge'
 /** Room for a 20 MB product photo in base64 plus the envelope. */
 export const BRIDGE_MAX_PAYLOAD = 32 * 1024 * 1024
 const HELLO_TIMEOUT_MS = 5_000
+/** Sockets still waiting for their hello; bounded so a local process cannot pile them up. */
+const MAX_PENDING = 4
 
 export interface BridgeOptions {
   server: Server
@@ -46,18 +48,21 @@ function reject(socket: Duplex, status: number, reason: string): void {
 export function attachLoopbackBridge({ server, router, bus, origin, token = newBridgeToken(), onReady }: BridgeOptions): Bridge {
   const expectedHost = new URL(origin).host
   const wss = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_PAYLOAD })
+  // The single client slot is taken only by a socket that proved the token: a local
+  // process that connects first and never says hello cannot lock the real page out.
   let client: WebSocket | null = null
+  const pending = new Set<WebSocket>()
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '').split('?')[0]
     if (path !== BRIDGE_PATH) return reject(socket, 404, 'Not Found')
     if (req.headers.host !== expectedHost || req.headers.origin !== origin) return reject(socket, 403, 'Forbidden')
-    if (client) return reject(socket, 409, 'Conflict')
+    if (client || pending.size >= MAX_PENDING) return reject(socket, 409, 'Conflict')
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws))
   }
 
   const accept = (ws: WebSocket) => {
-    client = ws
+    pending.add(ws)
     let authed = false
     const helloTimer = setTimeout(() => ws.close(1008, 'hello expected'), HELLO_TIMEOUT_MS)
     const unsubscribe = bus.subscribe((name, payload) => {
@@ -76,12 +81,15 @@ export function attachLoopbackBridge({ server, router, bus, origin, token = newB
         if (msg?.type !== 'hello' || typeof msg.token !== 'string' || !sameSecret(msg.token, token)) {
           return ws.close(1008, 'bad token')
         }
+        pending.delete(ws)
+        if (client) return ws.close(1013, 'another client is connected')
+        client = ws
         authed = true
         clearTimeout(helloTimer)
         ws.send(JSON.stringify({ type: 'ready' }))
         return onReady?.()
       }
-      if (msg?.type !== 'invoke' || typeof msg.id !== 'number') return ws.close(1003, 'invoke expected')
+      if (msg?.type !== 'invoke' || !Number.isSafeInteger(msg.id) || msg.id < 0) return ws.close(1003, 'invoke expected')
       const id = msg.id
       void router.dispatch(msg.name, msg.input, { transport: 'bridge' }).then((result) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id, result }))
@@ -94,6 +102,7 @@ export function attachLoopbackBridge({ server, router, bus, origin, token = newB
     ws.on('close', () => {
       clearTimeout(helloTimer)
       unsubscribe()
+      pending.delete(ws)
       if (client === ws) client = null
     })
   }
@@ -104,6 +113,7 @@ export function attachLoopbackBridge({ server, router, bus, origin, token = newB
     close() {
       server.off('upgrade', onUpgrade)
       client?.terminate()
+      for (const ws of pending) ws.terminate()
       wss.close()
     }
   }

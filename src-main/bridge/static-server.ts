@@ -72,13 +72,38 @@ export function createStaticServer(root: string, extra?: ExtraRoute): Server {
   })
 }
 
+/**
+ * Only this machine's own names for this port: a page on another site that rebinds its DNS
+ * name to 127.0.0.1 sends its own Host and gets nothing.
+ */
+function hostAllowed(req: IncomingMessage): boolean {
+  const port = req.socket.localPort
+  return req.headers.host === `127.0.0.1:${port}` || req.headers.host === `localhost:${port}`
+}
+
+function decodedPath(req: IncomingMessage): string | null {
+  try {
+    return decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+  } catch {
+    return null // bad percent-encoding: the client's mistake (400), not ours (500)
+  }
+}
+
 async function handle(root: string, req: IncomingMessage, res: ServerResponse, extra?: ExtraRoute): Promise<void> {
+  if (!hostAllowed(req)) {
+    res.writeHead(421).end()
+    return
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405).end()
     return
   }
+  const path = decodedPath(req)
+  if (path === null) {
+    res.writeHead(400).end()
+    return
+  }
   if (extra && (await extra(req, res))) return
-  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
   if (path === SHIM_PATH) return send(res, await fs.readFile(shimFile), '.js')
   const file = normalize(join(root, path === '/' ? 'index.html' : path))
   if (!file.startsWith(root + sep) || path.includes('\0')) {

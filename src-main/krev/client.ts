@@ -2,10 +2,11 @@ import http from 'node:http'
 import https from 'node:https'
 import type { z } from 'zod'
 import { AppError } from '../core/app-error'
-import type { KrevClient, KrevClientOptions, KrevProduct } from './types'
+import type { BoundKey, KrevClient, KrevClientOptions, KrevProduct } from './types'
 import { downloadMedia } from './download-media'
 import { decode } from './envelope'
 import { cancelled, invalidInput } from './errors'
+import { assertKeyOrigin, bindKey } from './key-origin'
 import { send, type HttpBody } from './http'
 import { jsonBody, productRequestBody } from './product-request'
 import { defaultSleep, resolvePolicy, withRetry, type RequestKind } from './retry'
@@ -98,17 +99,19 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   // Media hosts are not the API host: their own pools, and never the key (download-media.ts).
   const mediaAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) }
 
-  async function readKey(): Promise<string> {
-    let key: string | null
+  async function readKey(requestUrl: URL): Promise<string> {
+    let supplied: BoundKey | string | null
     try {
-      key = await opts.getKey()
+      supplied = await opts.getKey()
     } catch (e) {
       if (e instanceof AppError) throw e
       throw new AppError('keychain_unavailable', 'Could not read your Krev API key. Enter it again in Settings.', {
         retryable: false
       })
     }
-    key = typeof key === 'string' ? key.trim() : null
+    const bound = supplied ? bindKey(supplied, root.origin) : null
+    if (bound) assertKeyOrigin(bound, requestUrl)
+    const key = typeof bound?.key === 'string' ? bound.key.trim() : null
     if (!key) throw new AppError('unauthorized', 'Add your Krev API key in Settings to continue.', { retryable: false })
     if (!KEY_SHAPE.test(key)) {
       throw new AppError('unauthorized', 'Your Krev API key contains characters that are not allowed. Paste it again in Settings.', {
@@ -135,7 +138,7 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
     return withRetry(
       spec.kind,
       async (attempt) => {
-        const key = await readKey()
+        const key = await readKey(url)
         const started = now()
         let status: number | undefined
         try {

@@ -222,11 +222,21 @@ export interface RetryOptions {
   maxRetryAfterMs?: number
 }
 
+/** An API key with the origin (scheme://host:port) Krev verified it against. */
+export interface BoundKey {
+  key: string
+  origin: string
+}
+
 export interface KrevClientOptions {
   /** Default: process.env.KREV_API_BASE ?? 'https://app.krev.ai' (with or without /api/v1). */
   baseUrl?: string
-  /** Read once per request; the client never keeps the key anywhere else. */
-  getKey: () => Promise<string | null> | string | null
+  /**
+   * Read once per request; the client never keeps the key anywhere else. A BoundKey is
+   * attached only to requests for its own origin (key-origin.ts); a bare string is bound to
+   * this client's base URL.
+   */
+  getKey: () => Promise<BoundKey | string | null> | BoundKey | string | null
   connectTimeoutMs?: number
   /** Headers and body, counted from the moment the request was fully written. */
   responseTimeoutMs?: number

@@ -122,6 +122,8 @@ export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> 
       throw new StageError(stage, e)
     }
   }
+  // Loaded from disk mid-download (a restart, a retry): its stored URLs are from another run.
+  const resumedDownload = job.status === 'downloading'
   if (needsPost(job)) await step('post', () => post(job, ctx))
   if (!ctx.stillWanted(job)) return
   if (isPolling(job)) await step('poll', () => poll(job, ctx))
@@ -134,7 +136,8 @@ export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> 
       semaphore: ctx.downloads,
       signal: ctx.signal,
       now: ctx.now,
-      saveJob: (j) => ctx.commit(j)
+      saveJob: (j) => ctx.commit(j),
+      refreshFirst: resumedDownload
     })
     if (!ctx.stillWanted(job)) return
     job.assetIds = ids

@@ -12,7 +12,9 @@ import type { Semaphore } from './semaphore'
  * under a deterministic asset id, so running this again after a crash or a retry
  * replaces rather than duplicates. A download cut mid-way is started again (the client
  * already retries a few times; we allow a couple more whole attempts); an expired signed
- * URL is refreshed once per job by fetching the generation again.
+ * URL, or one the client no longer trusts, is refreshed once per job by fetching the
+ * generation again. A download resumed after a restart fetches fresh URLs first: stored
+ * ones may have expired, or (the built-in sandbox) name the previous run's random port.
  */
 
 const MAX_IMAGE_BYTES = 60 * 1024 * 1024
@@ -27,7 +29,14 @@ export interface DownloadContext {
   now(): string
   /** Persists the job after its URLs were refreshed. */
   saveJob(job: StoredJob): Promise<void>
+  /** The stored URLs come from an earlier run: ask Krev for fresh ones before downloading. */
+  refreshFirst?: boolean
 }
+
+/** An answer that a fresh URL from the generation could cure: expired, gone, or no longer trusted. */
+const staleUrl = (e: unknown): boolean =>
+  isAppError(e) &&
+  ((e.code === 'forbidden' && e.status === 403) || e.code === 'invalid_input' || e.status === 404 || e.status === 410)
 
 const restartable = (e: unknown) =>
   isAppError(e) && (e.code === 'network' || e.code === 'timeout' || e.code === 'server_error') && e.status !== 403
@@ -49,6 +58,7 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
     })()
     return refreshed
   }
+  if (ctx.refreshFirst && job.generationId) await refresh()
   const mode = job.mode
   const accept = job.kind === 'video' ? (['video', 'image'] as const) : (['image'] as const)
   const maxBytes = job.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES
@@ -60,12 +70,17 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
     try {
       let url = job.outputUrls[index] as string
       let usedRefresh = false
+      if (refreshed) {
+        // Already fresh from this run: a second refresh would not help.
+        url = (await refreshed)[index] ?? url
+        usedRefresh = ctx.refreshFirst === true
+      }
       for (let attempt = 1; ; attempt++) {
         let data: Buffer
         try {
           data = (await ctx.client.downloadMedia(url, { maxBytes, accept, signal: ctx.signal })).data
         } catch (e) {
-          if (isAppError(e) && e.code === 'forbidden' && e.status === 403) {
+          if (staleUrl(e)) {
             if (usedRefresh) throw new JobFailure({ code: 'link_expired', message: MESSAGES.linkExpired, retryable: true })
             usedRefresh = true
             url = (await refresh())[index] ?? url

@@ -30,13 +30,22 @@ export function requireScope(key: KeyRecord, scopes: readonly Scope[]): void {
   throw new HttpError(403, `This API key does not have the ${names} scope`)
 }
 
+/** A cookie value with bad percent-encoding is a bad request (400), never a crash (500). */
+function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    throw new HttpError(400, 'The krev_session cookie is not validly encoded')
+  }
+}
+
 /** `/api/v1/keys` is for the dashboard: a `krev_session` cookie, never a bearer key. */
 export function authenticateSession(store: Store, cookieHeader: string | undefined): UserRecord {
   const session = (cookieHeader ?? '')
     .split(';')
     .map((part) => part.trim().split('='))
     .find(([name]) => name === 'krev_session')?.[1]
-  if (!session || !safeEqual(decodeURIComponent(session), store.dashboardSession)) {
+  if (!session || !safeEqual(decodeCookie(session), store.dashboardSession)) {
     throw new HttpError(401, 'Not signed in: this endpoint needs a Krev dashboard session')
   }
   const user = store.users.get(DEFAULT_USER)

@@ -12,6 +12,7 @@ import { GenerationEngine } from './generations'
 import { ok } from './http'
 import { defaultFetchRemote } from './image-input'
 import { ensureDefaultKey, KEY_PATTERN } from './keys'
+import { persistentDefaultKey, sweepStaleRenderDirs } from './startup-housekeeping'
 import { Ledger } from './ledger'
 import { MediaStore, serveMedia } from './media'
 import { openApiDocument } from './openapi'
@@ -37,10 +38,15 @@ export interface SandboxOptions {
   port?: number
   /**
    * The default user's full-scope key, registered if new. If omitted, a fresh random
-   * `sk_live_…` is minted on every start: state.json keeps only hashes, so an earlier
-   * key cannot be handed out again (earlier keys stay valid).
+   * `sk_live_…` is minted on every start (state.json keeps only hashes; earlier keys stay
+   * valid), unless `persistKey` is set.
    */
   key?: string
+  /**
+   * Keep the default key in `<dataDir>/default-key` (0600) and use it on every start: the
+   * built-in sandbox answers to one key across restarts. Ignored with `key` or without `dataDir`.
+   */
+  persistKey?: boolean
   /** Starting balance of the default user (first start of a dataDir only). Default 2500. */
   credits?: number
   /** Persistence (state.json + media/). If omitted, a fresh temp dir that close() deletes. */
@@ -66,7 +72,7 @@ export interface SandboxHandle {
   /** http://127.0.0.1:PORT (the API lives under /api/v1). */
   baseUrl: string
   port: number
-  /** The default user's key (the plaintext lives only here, never in dataDir). */
+  /** The default user's key (plaintext only here, and with `persistKey` in `<dataDir>/default-key`, 0600). */
   key: string
   faults: FaultController
   /** Header value for `x-sandbox-admin` on /__sandbox/* routes. */
@@ -94,7 +100,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     store.users.set(DEFAULT_USER, { id: DEFAULT_USER, credits: startingCredits, limit: 2500, plan: 'pro', planName: 'Pro' })
     store.changed()
   }
-  const defaultKey = ensureDefaultKey(store, opts.key)
+  const keep = opts.persistKey === true && !ephemeral
+  const defaultKey = ensureDefaultKey(store, opts.key ?? (keep ? await persistentDefaultKey(dataDir, KEY_PATTERN) : undefined))
+  void sweepStaleRenderDirs().then((n) => n > 0 && log(`sandbox: removed ${n} stale video render folder(s)`))
 
   let baseUrl = ''
   const media = new MediaStore(dataDir)

@@ -69,8 +69,18 @@ async function readUpload(services: Services, ctx: RequestContext): Promise<Uplo
     return { data: await readImageRef(ref, services.media, services.fetchRemote), name, fileName: null, skipSegmentation }
   }
   const data = await loadImageUrl(imageUrl, services.fetchRemote)
-  const fileName = imageUrl.startsWith('data:') ? null : decodeURIComponent(new URL(imageUrl).pathname.split('/').pop() ?? '')
+  const fileName = imageUrl.startsWith('data:') ? null : fileNameOf(imageUrl)
   return { data, name, fileName, skipSegmentation }
+}
+
+/** The last path segment, decoded; bad percent-encoding is the caller's error (400), not a 500. */
+function fileNameOf(imageUrl: string): string {
+  const last = new URL(imageUrl).pathname.split('/').pop() ?? ''
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    throw new HttpError(400, 'image_url has invalid percent-encoding')
+  }
 }
 
 async function postProduct(services: Services, ctx: RequestContext): Promise<ApiResult> {

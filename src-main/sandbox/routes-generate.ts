@@ -106,7 +106,8 @@ async function postAds(services: Services, ctx: RequestContext): Promise<ApiResu
 async function getGeneration(services: Services, ctx: RequestContext): Promise<ApiResult> {
   const user = caller(ctx)
   const id = ctx.params.id
-  if (!isUuid(id)) throw new HttpError(400, 'id must be a UUID')
+  // The reference: 404 "Resource not found (e.g. invalid generation ID)", malformed or unknown alike.
+  if (!isUuid(id)) throw new HttpError(404, 'Generation not found')
   const generation = services.store.generations.get(id.toLowerCase())
   if (!generation || generation.userId !== user.id) throw new HttpError(404, 'Generation not found')
   return ok(services.generations.view(generation, services.signer))

@@ -27,9 +27,11 @@ export function requiredText(body: Body, field: string, max = 4000): string {
   return value.trim()
 }
 
+// Optional typed fields: absent means the default, but `null` is a wrong type (400), as in
+// the reference, which documents no nullable request field.
 export function optionalText(body: Body, field: string, max = 2000): string | null {
   const value = body[field]
-  if (value === undefined || value === null) return null
+  if (value === undefined) return null
   if (typeof value !== 'string') throw bad(`${field} must be a string`)
   if (value.length > max) throw bad(`${field} must be at most ${max} characters`)
   return value.trim() || null
@@ -37,21 +39,21 @@ export function optionalText(body: Body, field: string, max = 2000): string | nu
 
 export function oneOf<T extends string | number>(body: Body, field: string, allowed: readonly T[], fallback: T): T {
   const value = body[field]
-  if (value === undefined || value === null) return fallback
+  if (value === undefined) return fallback
   if (!allowed.includes(value as T)) throw bad(`${field} must be one of ${quoted(allowed)}`)
   return value as T
 }
 
 export function optionalBoolean(body: Body, field: string, fallback = false): boolean {
   const value = body[field]
-  if (value === undefined || value === null) return fallback
+  if (value === undefined) return fallback
   if (typeof value !== 'boolean') throw bad(`${field} must be a boolean`)
   return value
 }
 
 export function integerInRange(body: Body, field: string, min: number, max: number, fallback: number): number {
   const value = body[field]
-  if (value === undefined || value === null) return fallback
+  if (value === undefined) return fallback
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw bad(`${field} must be an integer from ${min} to ${max}`)
   }
@@ -60,14 +62,14 @@ export function integerInRange(body: Body, field: string, min: number, max: numb
 
 export function uuidField(body: Body, field: string): string | null {
   const value = body[field]
-  if (value === undefined || value === null) return null
+  if (value === undefined) return null
   if (!isUuid(value)) throw bad(`${field} must be a UUID`)
   return value.toLowerCase()
 }
 
 export function uuidList(body: Body, field: string, max = 10): string[] {
   const value = body[field]
-  if (value === undefined || value === null) return []
+  if (value === undefined) return []
   if (!Array.isArray(value) || !value.every(isUuid)) throw bad(`${field} must be an array of UUIDs`)
   if (value.length > max) throw bad(`${field} can include at most ${max} items`)
   return [...new Set(value.map((id) => id.toLowerCase()))]

@@ -33,6 +33,11 @@ export interface StudioDeps {
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
   /** A desktop notification (Electron's Notification; nothing in the preview). */
   notify: Notify
+  /**
+   * Native confirmation before the API key is sent to `host`, a Krev address other than the
+   * one the key was verified against (dialog.showMessageBox in the app; false in the preview).
+   */
+  confirmApiBase: (host: string) => Promise<boolean>
 }
 
 export interface Studio {
@@ -61,6 +66,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     logger: deps.logger,
     clientFactory: (opts) => createKrevClient({ ...opts, limiter, appVersion: deps.version }),
     envApiBase: process.env['KREV_API_BASE'],
+    confirmApiBase: deps.confirmApiBase,
     ensureSandbox: () => sandbox.ensure()
   })
   const media = createMediaStore(deps.dataDir)

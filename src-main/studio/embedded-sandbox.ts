@@ -17,6 +17,7 @@ export function embeddedSandbox(dataDir: string, logger: Logger): {
       handle ??= await startSandbox({
         port: 0,
         dataDir: join(dataDir, 'sandbox'),
+        persistKey: true,
         speed: Number(process.env['KREV_SANDBOX_SPEED'] ?? 1) || 1,
         log: (line) => logger.info(`sandbox: ${line}`)
       })

@@ -14,7 +14,12 @@ export const keyStatus = z.object({
   state: keychainState,
   verified: z.boolean(),
   /** Why the keychain could not be used, in words a creator can act on. */
-  message: z.string().optional()
+  message: z.string().optional(),
+  /**
+   * Set when the Krev address in use is not the one the key was verified against: the key is
+   * not sent until it is entered again or the user confirms `host` in a native dialog.
+   */
+  needsConfirmation: z.object({ host: z.string().max(300), boundHost: z.string().max(300).nullable() }).strict().optional()
 })
 export type KeyStatus = z.infer<typeof keyStatus>
 
@@ -73,6 +78,8 @@ export const accountCommands = {
   'account.useKrev': { input: empty, output: accountStatus },
   'account.saveKey': { input: z.object({ key: z.string().max(256) }).strict(), output: accountStatus },
   'account.removeKey': { input: empty, output: accountStatus },
+  /** Opens main's native confirmation naming the new Krev host; the renderer only asks. */
+  'account.confirmApiBase': { input: empty, output: accountStatus },
   'account.credits': {
     input: z.object({ refresh: z.boolean().optional() }).strict(),
     output: credits

@@ -15,7 +15,7 @@ interface AccountState {
   creditsError: string | null
   /** Set once the user picked a path on the welcome screen, even if main still says firstRun. */
   welcomeDone: boolean
-  busy: 'sandbox' | 'krev' | 'saveKey' | 'removeKey' | null
+  busy: 'sandbox' | 'krev' | 'saveKey' | 'removeKey' | 'confirmApiBase' | null
 
   setStatus(status: AccountStatus): void
   setCredits(credits: Credits): void
@@ -26,6 +26,8 @@ interface AccountState {
   /** Main verifies the key and switches to Krev itself when Krev accepts it. */
   saveKey(key: string, opts?: { fromWelcome?: boolean }): Promise<KeyFormError | null>
   removeKey(): Promise<KeyFormError | null>
+  /** Main shows its own native dialog naming the new host; the page only asks for it. */
+  confirmApiBase(): Promise<KeyFormError | null>
 }
 
 export const initialAccountState = {
@@ -127,6 +129,13 @@ export const useAccountStore = create<AccountState>()((set, get) => {
     run('removeKey', async () => {
       applyStatus(await invoke('account.removeKey', {}))
       void get().loadCredits()
+    }),
+
+  confirmApiBase: () =>
+    run('confirmApiBase', async () => {
+      const status = await invoke('account.confirmApiBase', {})
+      applyStatus(status)
+      if (!status.key.needsConfirmation) void get().loadCredits(true)
     })
   }
 })

@@ -119,6 +119,28 @@ describe('loopback bridge', () => {
     again.close()
   })
 
+  it('a socket that never says hello does not take the client slot (issue 8)', async () => {
+    const squatter = open()
+    await new Promise((ok) => squatter.once('open', ok))
+    const ws = await authed() // the real page still gets in
+    ws.send(JSON.stringify({ type: 'invoke', id: 3, name: 'app.ping', input: { message: 'hi' } }))
+    expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: 3 })
+    // The squatter now proving a token cannot take the slot over.
+    const closed = outcome(squatter)
+    squatter.send(JSON.stringify({ type: 'hello', token: bridge.token }))
+    expect(await closed).toEqual({ code: 1013 })
+    ws.close()
+  })
+
+  for (const id of [1.5, -1, '7', null, 1e300]) {
+    it(`refuses an invoke whose id is not a non-negative integer (${String(id)})`, async () => {
+      const ws = await authed()
+      const closed = outcome(ws)
+      ws.send(JSON.stringify({ type: 'invoke', id, name: 'app.ping', input: { message: 'x' } }))
+      expect(await closed).toEqual({ code: 1003 })
+    })
+  }
+
   it('caps the payload size', async () => {
     const ws = await authed()
     const closed = outcome(ws)

@@ -36,7 +36,7 @@ describe('keytar secret store on a real OS keychain', () => {
     requireKeychain(probe, ctx)
     const vault = createKeyVault({ secrets: createKeytarSecretStore({ service: TEST_SERVICE }) })
     await vault.load()
-    const saved = await vault.store(KEY, { verified: true })
+    const saved = await vault.store(KEY, { verified: true, base: 'https://app.krev.ai' })
     expect(saved).toMatchObject({ configured: true, backend: 'keychain', state: 'available' })
     expect(saved.message).toBeUndefined()
 

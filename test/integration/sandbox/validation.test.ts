@@ -69,7 +69,8 @@ describe('sandbox request validation (400s mirror the reference)', () => {
   })
 
   it('GET parameters: generation and run ids must be UUIDs, product limit 1..100', async () => {
-    expect((await b.call('/generations/not-a-uuid')).status).toBe(400)
+    // The reference: 404 "Resource not found (e.g. invalid generation ID)".
+    expect((await b.call('/generations/not-a-uuid')).status).toBe(404)
     expect((await b.call(`/generations/${missing}`)).status).toBe(404)
     expect((await b.call('/chat/runs/zzz')).status).toBe(400)
     expect((await b.call(`/chat/runs/${missing}`)).status).toBe(404)
@@ -77,6 +78,29 @@ describe('sandbox request validation (400s mirror the reference)', () => {
     for (const limit of ['0', '101', 'abc', '-1', '1.5']) expect((await b.call(`/products?limit=${limit}`)).status).toBe(400)
     expect((await b.call('/products?id=nope')).status).toBe(400)
     expect((await b.call(`/products?id=${missing}`)).status).toBe(404)
+  })
+
+  it('null for a typed optional field is refused, not taken as the default (issue 8)', async () => {
+    for (const [path, json, field] of [
+      ['/images', { prompt: 'x', aspect_ratio: null }, 'aspect_ratio'],
+      ['/images', { prompt: 'x', image_count: null }, 'image_count'],
+      ['/images', { prompt: 'x', hd: null }, 'hd'],
+      ['/images', { prompt: 'x', product_id: null }, 'product_id'],
+      ['/videos', { prompt: 'x', duration: null }, 'duration']
+    ] as const) {
+      const r = await b.call<unknown>(path, { json })
+      expect(r.status, `${path} ${field}`).toBe(400)
+      expect(JSON.stringify(r.body)).toContain(field)
+    }
+  })
+
+  it('bad percent-encoding in image_url or the session cookie is a 400 with the error shape, not a 500', async () => {
+    const product = await b.call<unknown>('/products', { json: { name: 'x', image_url: 'https://example.com/%E0%A4%A.jpg' } })
+    expect(product.status).toBe(400)
+    expect(product.body).toMatchObject({ success: false, error: expect.stringMatching(/image_url/) })
+    const keys = await b.api('/keys', { method: 'POST', headers: { cookie: 'krev_session=%E0%A4%A', 'content-type': 'application/json' }, body: '{}' })
+    expect(keys.status).toBe(400)
+    expect(await keys.json()).toMatchObject({ success: false, error: expect.stringMatching(/krev_session/) })
   })
 
   it('a failed validation charges nothing', async () => {

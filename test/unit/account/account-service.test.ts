@@ -3,6 +3,7 @@ import { KEY_REFUSED_MESSAGE } from '../../../src-main/account/account-service'
 import { createAccountFeature, type AccountFeature } from '../../../src-main/account/create-account'
 import { AppError } from '../../../src-main/core/app-error'
 import { createRouter, type Router } from '../../../src-main/ipc/router'
+import { decodeStoredKey } from '../../../src-main/account/stored-key'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import type { AccountStatus, Credits, Envelope } from '../../../src-preload/contract'
 import {
@@ -26,6 +27,8 @@ let router: Router
 let krev: FakeKrev
 let secrets: FakeSecrets
 let rec: ReturnType<typeof recordingBus>
+let confirmAnswer = false
+const confirmedHosts: string[] = []
 
 async function start(opts: { secrets?: FakeSecrets } = {}): Promise<void> {
   krev = fakeKrev()
@@ -36,7 +39,11 @@ async function start(opts: { secrets?: FakeSecrets } = {}): Promise<void> {
     secrets,
     bus: rec.bus,
     ensureSandbox: async () => SANDBOX,
-    clientFactory: krev.factory
+    clientFactory: krev.factory,
+    confirmApiBase: async (host) => {
+      confirmedHosts.push(host)
+      return confirmAnswer
+    }
   })
   router = createRouter(feature.handlers)
 }
@@ -107,7 +114,7 @@ describe('account.saveKey', () => {
       connection: { mode: 'krev', label: 'Krev · app.krev.ai', online: true },
       key: { configured: true, last4: 'abcd', backend: 'keychain', state: 'available', verified: true }
     })
-    expect(secrets.value).toBe(FAKE_KEY)
+    expect(decodeStoredKey(secrets.value ?? '')).toEqual({ key: FAKE_KEY, base: 'https://app.krev.ai' })
     const names = namesOf(rec.events)
     expect(names).toEqual(expect.arrayContaining(['account.changed', 'credits.changed', 'app.connection', 'account.mode']))
     expect(names.filter((n) => n === 'account.changed')).toHaveLength(1)
@@ -124,7 +131,7 @@ describe('account.saveKey', () => {
     expect(s.key).toMatchObject({ configured: true, verified: false, backend: 'keychain' })
     expect(s.connection.mode).toBe('sandbox')
     expect(s.firstRun).toBe(false)
-    expect(secrets.value).toBe(FAKE_KEY)
+    expect(decodeStoredKey(secrets.value ?? '')).toEqual({ key: FAKE_KEY, base: 'https://app.krev.ai' })
     const notice = rec.events.find((e) => e.name === 'app.notice')?.payload as { level: string; message: string }
     expect(notice.level).toBe('warning')
     expect(notice.message).toMatch(/saved, but it could not be checked: Could not reach Krev/)
@@ -162,7 +169,7 @@ describe('account.saveKey', () => {
     await ok('account.saveKey', { key: FAKE_KEY })
     const s = await ok<AccountStatus>('account.saveKey', { key: OTHER_KEY })
     expect(s.key.last4).toBe('9876')
-    expect(secrets.value).toBe(OTHER_KEY)
+    expect(decodeStoredKey(secrets.value ?? '')).toEqual({ key: OTHER_KEY, base: 'https://app.krev.ai' })
     await ok('account.credits', { refresh: true })
     expect(krev.calls.at(-1)?.key).toBe(OTHER_KEY)
   })
@@ -174,7 +181,7 @@ describe('account.saveKey', () => {
     ])
     expect(a.key.last4).toBe('abcd')
     expect(b.key.last4).toBe('9876')
-    expect(secrets.value).toBe(OTHER_KEY)
+    expect(decodeStoredKey(secrets.value ?? '')).toEqual({ key: OTHER_KEY, base: 'https://app.krev.ai' })
   })
 })
 
@@ -259,13 +266,39 @@ describe('settings and conversions commands', () => {
     expect((await ok<{ theme: string }>('settings.get')).theme).toBe('dark')
   })
 
-  it('a new API base URL in Krev mode relabels the connection and is used by the next call', async () => {
+  it('a new API base URL relabels the connection but the key is not sent there until the user confirms natively', async () => {
     await ok('account.saveKey', { key: FAKE_KEY })
     rec.events.length = 0
+    const callsBefore = krev.calls.length
     await ok('settings.update', { patch: { apiBaseUrl: 'https://eu.krev.ai' } })
     expect(rec.events.find((e) => e.name === 'app.connection')?.payload).toMatchObject({ label: 'Krev · eu.krev.ai' })
-    await ok('account.credits')
-    expect(krev.calls.at(-1)?.baseUrl).toBe('https://eu.krev.ai')
+    const changed = rec.events.filter((e) => e.name === 'account.changed').at(-1)?.payload as AccountStatus
+    expect(changed.key.needsConfirmation).toEqual({ host: 'eu.krev.ai', boundHost: 'app.krev.ai' })
+    const refused = await call('account.credits', { refresh: true })
+    expect(refused.ok || refused.error.code).toBe('unauthorized')
+    expect(krev.calls.length).toBe(callsBefore)
+
+    confirmAnswer = false
+    const declined = await ok<AccountStatus>('account.confirmApiBase')
+    expect(confirmedHosts.at(-1)).toBe('eu.krev.ai')
+    expect(declined.key.needsConfirmation).toBeDefined()
+    expect(krev.calls.length).toBe(callsBefore)
+
+    confirmAnswer = true
+    const approved = await ok<AccountStatus>('account.confirmApiBase')
+    expect(approved.key.needsConfirmation).toBeUndefined()
+    expect(krev.calls.at(-1)).toMatchObject({ baseUrl: 'https://eu.krev.ai', key: FAKE_KEY })
+    expect(decodeStoredKey(secrets.value ?? '')?.base).toBe('https://eu.krev.ai')
+  })
+
+  it('a key entered again while a new base is set is verified against, and bound to, that base', async () => {
+    await ok('account.saveKey', { key: FAKE_KEY })
+    await ok('settings.update', { patch: { apiBaseUrl: 'https://eu.krev.ai' } })
+    const saved = await ok<AccountStatus>('account.saveKey', { key: FAKE_KEY })
+    expect(saved.key.needsConfirmation).toBeUndefined()
+    expect(krev.calls.at(-1)).toMatchObject({ baseUrl: 'https://eu.krev.ai' })
+    await ok('account.credits', { refresh: true })
+    expect(krev.calls.at(-1)).toMatchObject({ baseUrl: 'https://eu.krev.ai', key: FAKE_KEY })
   })
 
   it('conversions.send posts each event and sums; a partial failure says how many were sent', async () => {

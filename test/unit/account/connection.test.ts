@@ -22,6 +22,8 @@ async function setup(opts: { envApiBase?: string; key?: string | null } = {}) {
   const appState = createAppStateStore({ opener })
   const vault = createKeyVault({ secrets: fakeSecrets(opts.key === undefined ? FAKE_KEY : opts.key) })
   await vault.load()
+  // Bound as createAccountFeature binds a legacy key: to the base configured at start.
+  if (vault.bound()) await vault.rebind(opts.envApiBase && !opts.envApiBase.includes('attacker') ? opts.envApiBase.replace(/\/$/, '') : 'https://app.krev.ai')
   const krev = fakeKrev()
   const ensureSandbox = vi.fn(async () => SANDBOX)
   const notices: Notice[] = []
@@ -85,14 +87,32 @@ describe('connection', () => {
     expect((error as Error).message).toMatch(/Add your Krev API key/)
   })
 
-  it('follows an API base URL change in settings', async () => {
-    const { connection, settings, changes, krev } = await setup()
+  it('follows an API base URL change in settings, but builds no client for it until the key is rebound', async () => {
+    const { connection, settings, changes, krev, vault } = await setup()
     connection.setMode('krev')
+    const built = krev.built.length
     settings.update({ apiBaseUrl: 'https://staging.krev.ai' })
     expect(connection.status().label).toBe('Krev · staging.krev.ai')
     expect(changes.at(-1)).toMatchObject({ label: 'Krev · staging.krev.ai' })
+    expect(connection.baseMismatch()).toEqual({ host: 'staging.krev.ai', boundHost: 'app.krev.ai' })
+    const refused = await connection.client().catch((e: unknown) => e)
+    expect(isAppError(refused) && refused.code).toBe('unauthorized')
+    expect(krev.built.length).toBe(built)
+    await vault.rebind('https://staging.krev.ai')
     await connection.client()
     expect(krev.built.at(-1)?.baseUrl).toBe('https://staging.krev.ai')
+  })
+
+  it('gives the key to the client only with its bound origin, and trusts media only from a loopback base', async () => {
+    const { connection, krev, settings, vault } = await setup()
+    connection.setMode('krev')
+    await connection.client()
+    expect(await krev.built.at(-1)?.getKey()).toEqual({ key: FAKE_KEY, origin: 'https://app.krev.ai' })
+    expect(krev.built.at(-1)?.trustedMediaOrigins).toBeUndefined()
+    settings.update({ apiBaseUrl: 'http://127.0.0.1:4555' })
+    await vault.rebind('http://127.0.0.1:4555')
+    await connection.client()
+    expect(krev.built.at(-1)?.trustedMediaOrigins).toEqual(['http://127.0.0.1:4555'])
   })
 
   it('lets KREV_API_BASE override the setting, and ignores an unsafe one with a warning', async () => {
@@ -105,6 +125,24 @@ describe('connection', () => {
     const b = await setup({ envApiBase: 'http://attacker.example' })
     expect(b.connection.krevBaseUrl()).toBe('https://app.krev.ai')
     expect(b.notices[0]?.message).toMatch(/KREV_API_BASE is ignored/)
+  })
+
+  it('a KREV_API_BASE other than the key’s verified base puts the key on hold too', async () => {
+    const { settings, appState, vault, krev } = await setup()
+    const withEnv = createConnection({
+      settings,
+      appState,
+      vault,
+      ensureSandbox: async () => SANDBOX,
+      clientFactory: krev.factory,
+      envApiBase: 'http://127.0.0.1:9999'
+    })
+    withEnv.setMode('krev')
+    expect(withEnv.baseMismatch()).toEqual({ host: '127.0.0.1:9999', boundHost: 'app.krev.ai' })
+    const built = krev.built.length
+    const refused = await withEnv.client().catch((e: unknown) => e)
+    expect(isAppError(refused) && refused.code).toBe('unauthorized')
+    expect(krev.built.length).toBe(built)
   })
 
   it('reports reachability changes once', async () => {

@@ -53,7 +53,8 @@ export function fakeKrev(): FakeKrev {
       const baseUrl = opts.baseUrl ?? 'https://app.krev.ai'
       let conversions = 0
       const authed = async (op: string, body?: unknown): Promise<void> => {
-        const key = (await opts.getKey()) ?? null
+        const supplied = (await opts.getKey()) ?? null
+        const key = typeof supplied === 'string' ? supplied : (supplied?.key ?? null)
         fake.calls.push({ op, key, baseUrl, ...(body === undefined ? {} : { body }) })
         if (fake.failWith) throw fake.failWith
         if (!key || !fake.validKeys.has(key)) throw new AppError('unauthorized', 'Krev refused your API key.', { status: 401 })

@@ -1,3 +1,4 @@
+import { decodeStoredKey } from '../../../src-main/account/stored-key'
 import { describe, expect, it } from 'vitest'
 import { createKeyVault, MEMORY_ONLY_SUFFIX } from '../../../src-main/account/key-vault'
 import { isAppError } from '../../../src-main/core/app-error'
@@ -23,10 +24,10 @@ describe('key vault', () => {
     const verified = flag()
     const vault = createKeyVault({ secrets, verifiedFlag: verified })
     await vault.load()
-    const s = await vault.store(`  ${FAKE_KEY} `, { verified: true })
+    const s = await vault.store(`  ${FAKE_KEY} `, { verified: true, base: 'https://app.krev.ai' })
     expect(s).toMatchObject({ configured: true, backend: 'keychain', verified: true, last4: 'abcd' })
     expect(s.message).toBeUndefined()
-    expect(secrets.value).toBe(FAKE_KEY)
+    expect(decodeStoredKey(secrets.value ?? '')).toEqual({ key: FAKE_KEY, base: 'https://app.krev.ai' })
     expect(verified.value()).toBe(true)
   })
 
@@ -38,7 +39,7 @@ describe('key vault', () => {
       const loaded = await vault.load()
       expect(loaded).toMatchObject({ configured: false, backend: 'none', state: mode })
       expect(loaded.message).toBeTruthy() // the banner can warn before a key is entered
-      const s = await vault.store(FAKE_KEY, { verified: false })
+      const s = await vault.store(FAKE_KEY, { verified: false, base: 'https://app.krev.ai' })
       expect(s).toMatchObject({ configured: true, backend: 'memory', state: mode, verified: false })
       expect(s.message).toContain(MEMORY_ONLY_SUFFIX)
       expect(vault.key()).toBe(FAKE_KEY)
@@ -51,7 +52,7 @@ describe('key vault', () => {
     const vault = createKeyVault({ secrets })
     await vault.load()
     secrets.mode = 'locked'
-    const s = await vault.store(OTHER_KEY, { verified: true })
+    const s = await vault.store(OTHER_KEY, { verified: true, base: 'https://app.krev.ai' })
     expect(s.backend).toBe('memory')
     expect(secrets.ops).toEqual(['get', 'set', 'delete'])
     expect(s.message).toMatch(/older key may still be in your keychain/)
@@ -63,7 +64,7 @@ describe('key vault', () => {
     await vault.load()
     let caught: unknown
     try {
-      await vault.store('sk_live_short', { verified: true })
+      await vault.store('sk_live_short', { verified: true, base: 'https://app.krev.ai' })
     } catch (error) {
       caught = error
     }
@@ -99,14 +100,14 @@ describe('key vault', () => {
     const vault = createKeyVault({ secrets: fakeSecrets() })
     vault.setVerified(true)
     expect(vault.status().verified).toBe(false)
-    await vault.store(FAKE_KEY, { verified: false })
+    await vault.store(FAKE_KEY, { verified: false, base: 'https://app.krev.ai' })
     vault.setVerified(true)
     expect(vault.status().verified).toBe(true)
   })
 
   it('never puts more than the last four characters in its status', async () => {
     const vault = createKeyVault({ secrets: fakeSecrets(null, 'unavailable') })
-    await vault.store(FAKE_KEY, { verified: true })
+    await vault.store(FAKE_KEY, { verified: true, base: 'https://app.krev.ai' })
     const text = JSON.stringify(vault.status())
     expect(text).not.toContain(FAKE_KEY.slice(0, -4))
     expect(text).not.toContain('FAKEkey')

@@ -33,6 +33,7 @@ export function KeySection() {
   const removeKey = useAccountStore((s) => s.removeKey)
   const useSandbox = useAccountStore((s) => s.useSandbox)
   const useKrev = useAccountStore((s) => s.useKrev)
+  const confirmApiBase = useAccountStore((s) => s.confirmApiBase)
   const [error, setError] = useState<string | null>(null)
 
   const appMode = useAppStore((s) => s.connection?.mode)
@@ -90,6 +91,17 @@ export function KeySection() {
             ) : null}
           </div>
         </div>
+
+        {key?.needsConfirmation ? (
+          <Callout tone="warning" role="status">
+            Your key was checked with {key.needsConfirmation.boundHost ?? 'another Krev address'}, not with{' '}
+            <strong>{key.needsConfirmation.host}</strong>. It is not sent there until you enter it again below or confirm
+            the new address.{' '}
+            <Button size="sm" loading={busy === 'confirmApiBase'} onClick={() => void run(confirmApiBase)}>
+              Confirm {key.needsConfirmation.host}…
+            </Button>
+          </Callout>
+        ) : null}
 
         <KeyForm hint={keyHint(key)} />
 
