@@ -172,11 +172,11 @@ describe('products and conversions', () => {
 
   it('sends the documented headers', async () => {
     server = await scriptServer(ok(creditsData))
-    await testClient(server.baseUrl).client.credits()
+    await testClient(server.baseUrl, { appVersion: '1.4.2' }).client.credits()
     const h = server.requests[0].headers
     expect(h.authorization).toMatch(/^Bearer sk_live_/)
     expect(h.accept).toBe('application/json')
-    expect(h['user-agent']).toMatch(/^KrevStudio\/\d+\.\d+\.\d+/)
+    expect(h['user-agent']).toBe('KrevStudio/1.4.2')
   })
 
   it('accepts a base URL that already ends in /api/v1', async () => {
