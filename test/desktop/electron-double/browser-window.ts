@@ -51,7 +51,7 @@ export class BrowserWindow extends EventEmitter {
     record('new BrowserWindow', { options: strip(options) })
     requireReady('BrowserWindow', 'Cannot create BrowserWindow before app is ready')
     this.options = options
-    const prefs = { ...DEFAULT_PREFS, ...((options['webPreferences'] as Record<string, unknown>) ?? {}) }
+    const prefs: Record<string, unknown> = { ...DEFAULT_PREFS, ...((options['webPreferences'] as Record<string, unknown>) ?? {}) }
     if (prefs['nodeIntegration'] === true) prefs['sandbox'] = false // "Sandboxing is tied to Node.js integration"
     this.webContents = new WebContents(sessionFor(prefs['partition'] as string | undefined), prefs)
     const num = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k] as number) : d)
@@ -63,7 +63,7 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.once('did-finish-load', () => {
       if (!this.destroyed) this.emit('ready-to-show')
     })
-    focused = this
+    markFocused(this)
   }
 
   static getAllWindows(): BrowserWindow[] {
@@ -114,7 +114,7 @@ export class BrowserWindow extends EventEmitter {
   }
 
   focus(): void {
-    focused = this
+    markFocused(this)
     this.emit('focus')
   }
 
@@ -238,4 +238,8 @@ export class BrowserWindow extends EventEmitter {
 /** Options without functions, for the call log. */
 function strip(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>
+}
+
+function markFocused(win: BrowserWindow): void {
+  focused = win
 }

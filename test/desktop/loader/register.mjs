@@ -1,5 +1,5 @@
-// `node --import tsx --import ./test/desktop/loader/register.mjs <entry>`: installs the
-// electron hook. tsx (imported first) compiles the TypeScript double.
+// `node --import ./test/desktop/loader/register.mjs --import tsx <entry>`: installs the
+// electron hook. tsx must come AFTER it: its resolve then sees the double's .ts URL and compiles it.
 import { register } from 'node:module'
 
 register('./electron-hook.mjs', import.meta.url)
