@@ -21,6 +21,16 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 30_000
         }
+      },
+      {
+        // The production bundle (out/main, out/preload) booted under the electron double.
+        test: {
+          name: 'desktop',
+          include: ['test/desktop/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000
+        }
       }
     ]
   }
