@@ -12,6 +12,7 @@ import { createJobStore } from './job-store'
 import { createPauseStore } from './pause-store'
 import { queueHandlers, type QueueHandlers } from './queue-handlers'
 import { createQueueService, type QueueConnection, type QueueService } from './queue-service'
+import type { BalanceSource } from './queue-types'
 import { createObservableLimiter, type ObservableLimiter } from './shared-limiter'
 
 /** Wires the queue and the library for the composition root (create-studio.ts). Never imports electron. */
@@ -27,6 +28,8 @@ export interface QueueFeatureDeps {
   host: LibraryHost
   /** A job was charged, refunded or may have been: the account feature refreshes the balance. */
   onCreditsMaybeChanged: () => void
+  /** The account's balance (cached and fresh), for an unknown outcome's "before" and "after". */
+  balance?: BalanceSource
   /**
    * The app's shared limiter, also given to the Krev client factory so the client's own
    * 429 retries wait in it and the queue can show when jobs resume. Created here if absent.
@@ -98,6 +101,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
         logger.warn('queue: credits refresh failed', { error: e })
       }
     },
+    ...(deps.balance ? { balance: deps.balance } : {}),
     sleep,
     timing: { ...DEFAULT_POLL_TIMING, ...deps.timing },
     now,

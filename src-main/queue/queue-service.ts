@@ -1,14 +1,15 @@
-import type { Job, QueueState } from '../../src-preload/contract'
+import type { GenerationRequest, Job, QueueState } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
 import { applyFailure, type FailureDeps } from './apply-failure'
 import { runJob, StageError } from './job-runner'
-import { isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
+import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { createSemaphore } from './semaphore'
+import { assertUnknownOutcome, compareBalances, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
 
 /**
@@ -35,6 +36,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let disposed = false
   const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
   const downloads = createSemaphore(() => deps.concurrency().download)
+  const rerunning = new Map<string, Promise<Job>>()
 
   const current = (j: StoredJob) => jobs.get(j.id) === j && j.mode === mode
   async function commit(j: StoredJob): Promise<void> {
@@ -125,6 +127,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
           now: () => iso(),
           commit,
           charged: () => deps.onCreditsMaybeChanged(),
+          cachedBalance: () => deps.balance?.cached() ?? null,
           progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),
           releaseSlot: () => {
             if (entry.slot) {
@@ -211,6 +214,26 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (status.online) pauses.wake()
   })
 
+  async function freshBalance() {
+    if (deps.balance) return deps.balance.fresh()
+    const c = await (await connection.client()).credits()
+    const current = c.credits?.current
+    return { credits: typeof current === 'number' && Number.isFinite(current) ? current : 0, at: iso() }
+  }
+
+  async function submit(req: GenerationRequest): Promise<Job> {
+    await ensureLoaded()
+    const client = await connection.client()
+    await validateForKrev(req, client, mode)
+    const j = newJob(req, mode, iso(), pauses.state().paused)
+    // On disk before anything is sent: a crash from here on never loses the job.
+    await store.save(j)
+    jobs.set(j.id, j)
+    deps.emitJob(toJob(j))
+    queueMicrotask(pump)
+    return toJob(j)
+  }
+
   async function find(jobId: string): Promise<StoredJob> {
     await ensureLoaded()
     const j = jobs.get(jobId)
@@ -221,18 +244,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   return {
     estimate: (req) => ({ credits: estimateCredits(req) }),
 
-    async submit(req) {
-      await ensureLoaded()
-      const client = await connection.client()
-      await validateForKrev(req, client, mode)
-      const j = newJob(req, mode, iso(), pauses.state().paused)
-      // On disk before anything is sent: a crash from here on never loses the job.
-      await store.save(j)
-      jobs.set(j.id, j)
-      deps.emitJob(toJob(j))
-      queueMicrotask(pump)
-      return toJob(j)
-    },
+    submit,
 
     async list() {
       await ensureLoaded()
@@ -252,9 +264,36 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     async retry(jobId) {
       const j = await find(jobId)
       if (isActive(j) && j.status !== 'paused') return toJob(j)
+      // Never the same job again: Krev may already have made it (and charged for it).
+      if (isUnknownOutcome(j)) throw new AppError('invalid_input', MESSAGES.useRunAgain, { retryable: false })
       await setStatus(j, prepareRetry(j, pauses.state().paused))
       pump()
       return toJob(j)
+    },
+
+    async checkUnknown(jobId) {
+      const j = await find(jobId)
+      assertUnknownOutcome(j)
+      const after = await freshBalance()
+      return compareBalances(j, jobs.values(), after)
+    },
+
+    async runAgain(jobId) {
+      const j = await find(jobId)
+      if (isActive(j)) throw new AppError('invalid_input', 'This job is still running.', { retryable: false })
+      const existing = j.rerunAs ? jobs.get(j.rerunAs) : undefined
+      if (existing) return toJob(existing)
+      // A doubled click starts one job, not two.
+      const inflight = rerunning.get(j.id)
+      if (inflight) return inflight
+      const started = submit(structuredClone(j.request)).finally(() => rerunning.delete(j.id))
+      rerunning.set(j.id, started)
+      const next = await started
+      if (current(j)) {
+        j.rerunAs = next.id
+        await commit(j)
+      }
+      return next
     },
 
     async remove(jobId) {
