@@ -43,7 +43,7 @@ export function UnknownOutcome({ job }: { job: Job }) {
           Check balance
         </Button>
         {job.rerunAs ? (
-          <span className="job-meta">Run again as a new job{rerun ? `: ${STATUS_VIEW[rerun.status].label.toLowerCase()}` : ''}</span>
+          <span className="job-meta">Re-run as a new job{rerun ? ` (${STATUS_VIEW[rerun.status].label})` : ''}</span>
         ) : (
           <Button size="sm" icon="retry" loading={busy === 'run'} onClick={() => void run('run')}>
             Run again
