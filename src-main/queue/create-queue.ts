@@ -28,7 +28,10 @@ export interface QueueFeatureDeps {
   host: LibraryHost
   /** A job was charged, refunded or may have been: the account feature refreshes the balance. */
   onCreditsMaybeChanged: () => void
-  /** The account's balance (cached and fresh), for an unknown outcome's "before" and "after". */
+  /**
+   * The account's balance (cached and fresh), for an unknown outcome's "before" and "after".
+   * Absent: no cached one, and a fresh GET /credits through the connection's client.
+   */
   balance?: BalanceSource
   /**
    * The app's shared limiter, also given to the Krev client factory so the client's own
@@ -101,7 +104,13 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
         logger.warn('queue: credits refresh failed', { error: e })
       }
     },
-    ...(deps.balance ? { balance: deps.balance } : {}),
+    balance: deps.balance ?? {
+      cached: () => null,
+      fresh: async () => {
+        const current = (await (await deps.connection.client()).credits()).credits?.current
+        return { credits: typeof current === 'number' && Number.isFinite(current) ? current : 0, at: new Date(now()).toISOString() }
+      }
+    },
     sleep,
     timing: { ...DEFAULT_POLL_TIMING, ...deps.timing },
     now,

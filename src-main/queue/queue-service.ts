@@ -9,7 +9,7 @@ import type { QueueService, QueueServiceDeps } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { createSemaphore } from './semaphore'
-import { assertUnknownOutcome, compareBalances, isUnknownOutcome } from './unknown-outcome'
+import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
 
 /**
@@ -36,7 +36,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let disposed = false
   const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
   const downloads = createSemaphore(() => deps.concurrency().download)
-  const rerunning = new Map<string, Promise<Job>>()
 
   const current = (j: StoredJob) => jobs.get(j.id) === j && j.mode === mode
   async function commit(j: StoredJob): Promise<void> {
@@ -127,7 +126,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
           now: () => iso(),
           commit,
           charged: () => deps.onCreditsMaybeChanged(),
-          cachedBalance: () => deps.balance?.cached() ?? null,
+          cachedBalance: () => deps.balance.cached(),
           progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),
           releaseSlot: () => {
             if (entry.slot) {
@@ -214,13 +213,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (status.online) pauses.wake()
   })
 
-  async function freshBalance() {
-    if (deps.balance) return deps.balance.fresh()
-    const c = await (await connection.client()).credits()
-    const current = c.credits?.current
-    return { credits: typeof current === 'number' && Number.isFinite(current) ? current : 0, at: iso() }
-  }
-
   async function submit(req: GenerationRequest): Promise<Job> {
     await ensureLoaded()
     const client = await connection.client()
@@ -233,6 +225,8 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     queueMicrotask(pump)
     return toJob(j)
   }
+
+  const runAgain = createRunAgain({ submit, find: (id) => jobs.get(id), current, commit })
 
   async function find(jobId: string): Promise<StoredJob> {
     await ensureLoaded()
@@ -274,26 +268,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     async checkUnknown(jobId) {
       const j = await find(jobId)
       assertUnknownOutcome(j)
-      const after = await freshBalance()
-      return compareBalances(j, jobs.values(), after)
+      return compareBalances(j, jobs.values(), await deps.balance.fresh())
     },
 
     async runAgain(jobId) {
-      const j = await find(jobId)
-      if (isActive(j)) throw new AppError('invalid_input', 'This job is still running.', { retryable: false })
-      const existing = j.rerunAs ? jobs.get(j.rerunAs) : undefined
-      if (existing) return toJob(existing)
-      // A doubled click starts one job, not two.
-      const inflight = rerunning.get(j.id)
-      if (inflight) return inflight
-      const started = submit(structuredClone(j.request)).finally(() => rerunning.delete(j.id))
-      rerunning.set(j.id, started)
-      const next = await started
-      if (current(j)) {
-        j.rerunAs = next.id
-        await commit(j)
-      }
-      return next
+      return runAgain(await find(jobId))
     },
 
     async remove(jobId) {

@@ -30,7 +30,7 @@ export interface QueueServiceDeps {
   emitProgress(p: { jobId: string; status: Job['status']; progress: number }): void
   onCreditsMaybeChanged(): void
   /** The account's balance: `cached` (no request) is recorded before each POST; `fresh` GETs it. */
-  balance?: BalanceSource
+  balance: BalanceSource
   sleep: Sleep
   timing: PollTiming
   now(): number

@@ -1,6 +1,6 @@
-import type { UnknownCheck } from '../../src-preload/contract'
+import type { GenerationRequest, Job, UnknownCheck } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
-import { MESSAGES, type BalanceAt, type StoredJob } from './job-model'
+import { isActive, MESSAGES, toJob, type BalanceAt, type StoredJob } from './job-model'
 
 /**
  * What can honestly be said about a job whose create POST may have been charged. The API
@@ -40,4 +40,35 @@ export function compareBalances(job: StoredJob, others: Iterable<StoredJob>, aft
   if (spent > 0) return { ...base, verdict: 'spent', spent }
   if (spent === 0) return { ...base, verdict: 'unchanged', spent: 0 }
   return { ...base, verdict: 'rose', spent: null }
+}
+
+export interface RunAgainDeps {
+  /** The queue's own create path: persisted before its POST. */
+  submit(req: GenerationRequest): Promise<Job>
+  find(jobId: string): StoredJob | undefined
+  current(j: StoredJob): boolean
+  commit(j: StoredJob): Promise<void>
+}
+
+/**
+ * "Run again": a NEW job with the same request; the old one stays as it is, marked with
+ * the new one's id. A doubled click (or asking again later) answers the same new job.
+ */
+export function createRunAgain(d: RunAgainDeps): (j: StoredJob) => Promise<Job> {
+  const inflight = new Map<string, Promise<Job>>()
+  return async (j) => {
+    if (isActive(j)) throw new AppError('invalid_input', 'This job is still running.', { retryable: false })
+    const existing = j.rerunAs ? d.find(j.rerunAs) : undefined
+    if (existing) return toJob(existing)
+    const pending = inflight.get(j.id)
+    if (pending) return pending
+    const started = d.submit(structuredClone(j.request)).finally(() => inflight.delete(j.id))
+    inflight.set(j.id, started)
+    const next = await started
+    if (d.current(j)) {
+      j.rerunAs = next.id
+      await d.commit(j)
+    }
+    return next
+  }
 }
