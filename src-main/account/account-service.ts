@@ -44,6 +44,8 @@ export interface AccountService {
   /** Asks the user (natively) to let the key go to the new API base; re-verifies on yes. */
   confirmApiBase(): Promise<AccountStatus>
   credits(opts?: { refresh?: boolean }): Promise<Credits>
+  /** The last balance fetched for the current connection, however old; never a request. */
+  cachedCredits(): Credits | null
   sendConversions(events: ConversionEvent[]): Promise<{ status: string; eventsReceived: number }>
   dispose(): void
 }
@@ -226,6 +228,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         throw error
       }
     },
+
+    cachedCredits: () => deps.credits.peek(identity()),
 
     async sendConversions(events) {
       const client = await connection.client()

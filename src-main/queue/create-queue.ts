@@ -12,6 +12,7 @@ import { createJobStore } from './job-store'
 import { createPauseStore } from './pause-store'
 import { queueHandlers, type QueueHandlers } from './queue-handlers'
 import { createQueueService, type QueueConnection, type QueueService } from './queue-service'
+import type { BalanceSource } from './queue-types'
 import { createObservableLimiter, type ObservableLimiter } from './shared-limiter'
 
 /** Wires the queue and the library for the composition root (create-studio.ts). Never imports electron. */
@@ -27,6 +28,11 @@ export interface QueueFeatureDeps {
   host: LibraryHost
   /** A job was charged, refunded or may have been: the account feature refreshes the balance. */
   onCreditsMaybeChanged: () => void
+  /**
+   * The account's balance (cached and fresh), for an unknown outcome's "before" and "after".
+   * Absent: no cached one, and a fresh GET /credits through the connection's client.
+   */
+  balance?: BalanceSource
   /**
    * The app's shared limiter, also given to the Krev client factory so the client's own
    * 429 retries wait in it and the queue can show when jobs resume. Created here if absent.
@@ -96,6 +102,13 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
         deps.onCreditsMaybeChanged()
       } catch (e) {
         logger.warn('queue: credits refresh failed', { error: e })
+      }
+    },
+    balance: deps.balance ?? {
+      cached: () => null,
+      fresh: async () => {
+        const current = (await (await deps.connection.client()).credits()).credits?.current
+        return { credits: typeof current === 'number' && Number.isFinite(current) ? current : 0, at: new Date(now()).toISOString() }
       }
     },
     sleep,

@@ -52,7 +52,7 @@ export function classify(e: unknown, stage: Stage, aborted: boolean): Verdict {
   if (e instanceof JobFailure) return { kind: 'fail', error: e.jobError }
   if (aborted || (isAppError(e) && e.code === 'cancelled')) return { kind: 'cancelled' }
   if (stage === 'post' && wasMaybeProcessed(e)) {
-    return { kind: 'fail', error: { code: 'unknown_outcome', message: MESSAGES.unknownOutcome, retryable: true } }
+    return { kind: 'fail', error: { code: 'unknown_outcome', message: MESSAGES.unknownOutcome, retryable: false } }
   }
   const io = ioError(e)
   if (io) return { kind: 'fail', error: io }

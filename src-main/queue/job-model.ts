@@ -16,11 +16,20 @@ export interface StoredJob extends Job {
    * Krev acted on it. Found set after a restart = the POST may have been charged.
    */
   postStartedAt: string | null
+  /** When the last create POST left; unlike `postStartedAt` it stays after the answer. */
+  sentAt: string | null
+  /** The balance the account had cached just before that POST (null: none was known). */
+  balanceBefore: BalanceAt | null
   /** How many times a 5xx on the create POST was retried (Krev refunds those; one retry). */
   serverRetries: number
   /** Signed output URLs, once Krev gave them; refreshed once if they expire. */
   outputUrls: string[]
   adCopy: AdCopy | null
+}
+
+export interface BalanceAt {
+  credits: number
+  at: string
 }
 
 export type JobError = NonNullable<Job['error']>
@@ -49,7 +58,9 @@ export function toJob(j: StoredJob): Job {
     resumesAt: j.resumesAt,
     attempts: j.attempts,
     createdAt: j.createdAt,
-    updatedAt: j.updatedAt
+    updatedAt: j.updatedAt,
+    sentAt: j.sentAt,
+    rerunAs: j.rerunAs ?? null
   }
 }
 
@@ -59,9 +70,12 @@ export const assetIdFor = (jobId: string, index: number): string => `${jobId}-${
 export const MESSAGES = {
   refunded: 'Krev couldn\u2019t make this \u2014 credits were refunded.',
   unknownOutcome:
-    'Krev may have started this generation, but the connection dropped before it answered. It was not retried to avoid charging twice: check your Krev dashboard, then retry if it isn\u2019t there.',
+    'Krev may have started this generation, but the connection dropped before it answered. It was not retried to avoid charging twice: check your balance, then run it again if it wasn\u2019t made.',
   cancelledRunning:
     'Stopped following this generation. Krev can\u2019t cancel a generation once it has started, so its credits may still be used.',
   linkExpired: 'Krev\u2019s download links for this generation expired and fresh ones didn\u2019t work either. Retry to try again.',
+  maybeCharged: 'Krev may have charged this',
+  useRunAgain: 'Krev may already have charged this job, so it is never sent again: use \u201cRun again\u201d to start a new job.',
+  notUnknown: 'Only a job whose outcome is unknown has a balance to check.',
   noOutputs: 'Krev finished this generation without any output.'
 } as const

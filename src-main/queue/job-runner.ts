@@ -2,7 +2,7 @@ import type { RateLimiter, KrevClient, GenerationStarted } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import { JobFailure, type Stage } from './failure'
 import { pollGeneration, type PollTiming, type Sleep } from './generation-poller'
-import { MESSAGES, isPolling, needsPost, type StoredJob } from './job-model'
+import { MESSAGES, isPolling, needsPost, type BalanceAt, type StoredJob } from './job-model'
 import { downloadOutputs } from './output-downloader'
 import { toKrevRequest } from './pricing'
 import type { Semaphore } from './semaphore'
@@ -36,6 +36,8 @@ export interface RunnerContext {
   /** Persists the job, and publishes it while it belongs to the current mode. */
   commit(job: StoredJob): Promise<void>
   progress(job: StoredJob): void
+  /** The balance the account has cached now, if any: recorded as the job's "before". */
+  cachedBalance(): BalanceAt | null
   /** Krev accepted a POST: the balance changed. */
   charged(): void
   /** Called once polling is over: downloads don't hold one of the `pollConcurrency` slots. */
@@ -55,6 +57,8 @@ async function post(job: StoredJob, ctx: RunnerContext): Promise<void> {
   await ctx.limiter.acquire(ctx.signal)
   if (!ctx.stillWanted(job)) return
   job.postStartedAt = ctx.now()
+  job.sentAt = job.postStartedAt
+  job.balanceBefore = ctx.cachedBalance()
   job.attempts += 1
   job.status = 'pending'
   job.resumesAt = null

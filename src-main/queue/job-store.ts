@@ -20,6 +20,9 @@ const adCopyShape = z.object({ style_name: z.string(), hook: z.string(), headlin
 const storedShape = jobShape.extend({
   mode: z.enum(['sandbox', 'krev']),
   postStartedAt: z.string().nullable(),
+  // Added later: files written before have neither, and load as "not known".
+  sentAt: z.string().nullable().default(null),
+  balanceBefore: z.object({ credits: z.number(), at: z.string() }).nullable().default(null),
   serverRetries: z.number().int().nonnegative(),
   outputUrls: z.array(z.string()),
   adCopy: adCopyShape.nullable()

@@ -28,6 +28,9 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
     updatedAt: at,
     mode,
     postStartedAt: null,
+    sentAt: null,
+    balanceBefore: null,
+    rerunAs: null,
     serverRetries: 0,
     outputUrls: [],
     adCopy: null
@@ -43,7 +46,9 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
 export function reconcileOnLoad(j: StoredJob): boolean {
   if (!isActive(j)) return false
   if (needsPost(j) && j.postStartedAt) {
-    j.error = { code: 'unknown_outcome', message: MESSAGES.unknownOutcome, retryable: true }
+    j.error = { code: 'unknown_outcome', message: MESSAGES.unknownOutcome, retryable: false }
+    // What is known is kept: when it left (the marker itself is the verdict's to clear).
+    j.sentAt ??= j.postStartedAt
     j.postStartedAt = null
     j.status = 'failed'
     return true

@@ -8,6 +8,8 @@ export type QueueHandlers = Pick<
   | 'queue.list'
   | 'queue.cancel'
   | 'queue.retry'
+  | 'queue.checkUnknown'
+  | 'queue.runAgain'
   | 'queue.remove'
   | 'queue.clearFinished'
   | 'queue.pause'
@@ -22,6 +24,8 @@ export function queueHandlers(service: QueueService): QueueHandlers {
     'queue.list': () => service.list(),
     'queue.cancel': ({ jobId }) => service.cancel(jobId),
     'queue.retry': ({ jobId }) => service.retry(jobId),
+    'queue.checkUnknown': ({ jobId }) => service.checkUnknown(jobId),
+    'queue.runAgain': ({ jobId }) => service.runAgain(jobId),
     'queue.remove': ({ jobId }) => service.remove(jobId),
     'queue.clearFinished': () => service.clearFinished(),
     'queue.pause': async () => service.pause(),

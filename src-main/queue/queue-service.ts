@@ -1,14 +1,15 @@
-import type { Job, QueueState } from '../../src-preload/contract'
+import type { GenerationRequest, Job, QueueState } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
 import { applyFailure, type FailureDeps } from './apply-failure'
 import { runJob, StageError } from './job-runner'
-import { isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
+import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { createSemaphore } from './semaphore'
+import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
 
 /**
@@ -125,6 +126,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
           now: () => iso(),
           commit,
           charged: () => deps.onCreditsMaybeChanged(),
+          cachedBalance: () => deps.balance.cached(),
           progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),
           releaseSlot: () => {
             if (entry.slot) {
@@ -211,6 +213,21 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (status.online) pauses.wake()
   })
 
+  async function submit(req: GenerationRequest): Promise<Job> {
+    await ensureLoaded()
+    const client = await connection.client()
+    await validateForKrev(req, client, mode)
+    const j = newJob(req, mode, iso(), pauses.state().paused)
+    // On disk before anything is sent: a crash from here on never loses the job.
+    await store.save(j)
+    jobs.set(j.id, j)
+    deps.emitJob(toJob(j))
+    queueMicrotask(pump)
+    return toJob(j)
+  }
+
+  const runAgain = createRunAgain({ submit, find: (id) => jobs.get(id), current, commit })
+
   async function find(jobId: string): Promise<StoredJob> {
     await ensureLoaded()
     const j = jobs.get(jobId)
@@ -221,18 +238,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   return {
     estimate: (req) => ({ credits: estimateCredits(req) }),
 
-    async submit(req) {
-      await ensureLoaded()
-      const client = await connection.client()
-      await validateForKrev(req, client, mode)
-      const j = newJob(req, mode, iso(), pauses.state().paused)
-      // On disk before anything is sent: a crash from here on never loses the job.
-      await store.save(j)
-      jobs.set(j.id, j)
-      deps.emitJob(toJob(j))
-      queueMicrotask(pump)
-      return toJob(j)
-    },
+    submit,
 
     async list() {
       await ensureLoaded()
@@ -252,9 +258,21 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     async retry(jobId) {
       const j = await find(jobId)
       if (isActive(j) && j.status !== 'paused') return toJob(j)
+      // Never the same job again: Krev may already have made it (and charged for it).
+      if (isUnknownOutcome(j)) throw new AppError('invalid_input', MESSAGES.useRunAgain, { retryable: false })
       await setStatus(j, prepareRetry(j, pauses.state().paused))
       pump()
       return toJob(j)
+    },
+
+    async checkUnknown(jobId) {
+      const j = await find(jobId)
+      assertUnknownOutcome(j)
+      return compareBalances(j, jobs.values(), await deps.balance.fresh())
+    },
+
+    async runAgain(jobId) {
+      return runAgain(await find(jobId))
     },
 
     async remove(jobId) {

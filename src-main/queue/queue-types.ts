@@ -1,9 +1,9 @@
-import type { CommandOutput, GenerationRequest, Job, QueueState } from '../../src-preload/contract'
+import type { CommandOutput, GenerationRequest, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
 import type { Logger } from '../core/logger'
 import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import type { PollTiming, Sleep } from './generation-poller'
-import type { QueueMode } from './job-model'
+import type { BalanceAt, QueueMode } from './job-model'
 import type { JobStore } from './job-store'
 import type { PauseStore } from './pause-store'
 
@@ -29,10 +29,17 @@ export interface QueueServiceDeps {
   emitState(state: QueueState): void
   emitProgress(p: { jobId: string; status: Job['status']; progress: number }): void
   onCreditsMaybeChanged(): void
+  /** The account's balance: `cached` (no request) is recorded before each POST; `fresh` GETs it. */
+  balance: BalanceSource
   sleep: Sleep
   timing: PollTiming
   now(): number
   logger?: Logger
+}
+
+export interface BalanceSource {
+  cached(): BalanceAt | null
+  fresh(): Promise<BalanceAt>
 }
 
 export interface QueueService {
@@ -40,7 +47,11 @@ export interface QueueService {
   submit(req: GenerationRequest): Promise<Job>
   list(): Promise<CommandOutput<'queue.list'>>
   cancel(jobId: string): Promise<Job>
+  /** Refused for an unknown outcome: that job is never sent again (see `runAgain`). */
   retry(jobId: string): Promise<Job>
+  checkUnknown(jobId: string): Promise<UnknownCheck>
+  /** A new job with the same request, through `submit`; answers the new job. */
+  runAgain(jobId: string): Promise<Job>
   remove(jobId: string): Promise<{ removed: boolean }>
   clearFinished(): Promise<{ removed: number }>
   /** The creator's pause; answers once it is on disk, so it survives a restart. */

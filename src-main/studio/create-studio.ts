@@ -90,6 +90,16 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       chooseExportFolder: () => deps.chooseExportFolder(account.settings.get().libraryDir)
     },
     onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined),
+    balance: {
+      cached: () => {
+        const c = account.account.cachedCredits()
+        return c && { credits: c.current, at: c.fetchedAt }
+      },
+      fresh: async () => {
+        const c = await account.account.credits({ refresh: true })
+        return { credits: c.current, at: c.fetchedAt }
+      }
+    },
     limiter,
     logger: deps.logger
   })

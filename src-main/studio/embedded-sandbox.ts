@@ -1,6 +1,19 @@
 import { join } from 'node:path'
 import type { Logger } from '../core/logger'
-import { startSandbox, type SandboxHandle } from '../sandbox'
+import { startSandbox, type FaultRule, type SandboxHandle } from '../sandbox'
+import { validateRule } from '../sandbox/faults'
+
+/**
+ * e2e runs start the studio as another process: `KREV_SANDBOX_FAULTS` (a JSON array of
+ * fault rules) lets them break the built-in sandbox the way `/__sandbox/faults` would.
+ */
+function faultsFromEnv(): FaultRule[] {
+  const raw = process.env['KREV_SANDBOX_FAULTS']
+  if (!raw) return []
+  const rules: unknown = JSON.parse(raw)
+  if (!Array.isArray(rules)) throw new Error('KREV_SANDBOX_FAULTS must be a JSON array of fault rules')
+  return rules.map(validateRule)
+}
 
 /**
  * The built-in sandbox the studio runs on by default: the same local Krev API as
@@ -21,6 +34,7 @@ export function embeddedSandbox(dataDir: string, logger: Logger): {
         speed: Number(process.env['KREV_SANDBOX_SPEED'] ?? 1) || 1,
         log: (line) => logger.info(`sandbox: ${line}`)
       })
+      for (const rule of faultsFromEnv()) handle.faults.set(rule)
       return { baseUrl: handle.baseUrl, key: handle.key }
     },
     async close() {

@@ -77,7 +77,11 @@ export const job = z.object({
   resumesAt: isoTime.nullable(),
   attempts: count,
   createdAt: isoTime,
-  updatedAt: isoTime
+  updatedAt: isoTime,
+  /** When its create POST last left (kept after the answer): what an unknown outcome can still say. */
+  sentAt: isoTime.nullable().optional(),
+  /** The new job the creator started with "Run again" from this one. */
+  rerunAs: id.nullable().optional()
 })
 export type Job = z.infer<typeof job>
 

@@ -11,10 +11,32 @@ export type QueueState = z.infer<typeof queueState>
 
 const byId = z.object({ jobId: id }).strict()
 
+const balanceAt = z.object({ credits: z.number(), at: isoTime })
+
+/**
+ * "Check balance" on a job whose POST may have been charged: the balance known just before
+ * it was sent, a fresh one now, and whether anything else could have moved it meanwhile.
+ * `spent`: it went down (by `spent`); `unchanged`; `rose`: up (a top-up or refund);
+ * `other_jobs`: another job ran since, the comparison can't tell; `no_before`: no earlier balance.
+ */
+export const unknownCheck = z.object({
+  jobId: id,
+  before: balanceAt.nullable(),
+  after: balanceAt,
+  otherJobsRan: z.boolean(),
+  verdict: z.enum(['spent', 'unchanged', 'rose', 'other_jobs', 'no_before']),
+  spent: z.number().nullable()
+})
+export type UnknownCheck = z.infer<typeof unknownCheck>
+
 export const queueCommands = {
   'queue.list': { input: empty, output: z.object({ jobs: z.array(job), state: queueState }) },
   'queue.cancel': { input: byId, output: job },
   'queue.retry': { input: byId, output: job },
+  /** Balance before and after a job whose outcome is unknown (a fresh GET /credits). */
+  'queue.checkUnknown': { input: byId, output: unknownCheck },
+  /** A NEW job with the same request (persisted before its POST); the old one stays as it is. */
+  'queue.runAgain': { input: byId, output: job },
   'queue.remove': { input: byId, output: z.object({ removed: z.boolean() }) },
   'queue.clearFinished': { input: empty, output: z.object({ removed: z.number().int() }) },
   'queue.pause': { input: empty, output: queueState },

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { EventPayload, Job, QueueState } from '../../../src-preload/contract'
+import type { EventPayload, Job, QueueState, UnknownCheck } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
 
@@ -14,6 +14,8 @@ interface QueueStoreState {
   state: QueueState
   load: LoadState
   error: string | null
+  /** "Check balance" answers, per job (memory only: a fresh check is one click away). */
+  checks: Record<string, UnknownCheck>
 
   setJobs(jobs: Job[], state: QueueState): void
   upsertJob(job: Job): void
@@ -22,7 +24,8 @@ interface QueueStoreState {
   setQueueState(state: QueueState): void
   fetch(): Promise<void>
   /** Runs a queue command; resolves to an error message, or null. */
-  act(action: 'cancel' | 'retry' | 'remove', jobId: string): Promise<string | null>
+  act(action: 'cancel' | 'retry' | 'remove' | 'runAgain', jobId: string): Promise<string | null>
+  checkUnknown(jobId: string): Promise<string | null>
   clearFinished(): Promise<string | null>
   setPaused(paused: boolean): Promise<string | null>
 }
@@ -31,7 +34,8 @@ export const initialQueueState = {
   jobs: [] as Job[],
   state: { paused: false, reason: null, resumesAt: null } as QueueState,
   load: 'idle' as LoadState,
-  error: null
+  error: null,
+  checks: {} as Record<string, UnknownCheck>
 }
 
 const newestFirst = (a: Job, b: Job): number => b.createdAt.localeCompare(a.createdAt)
@@ -79,9 +83,22 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => ({
       if (action === 'remove') {
         const out = await invoke('queue.remove', { jobId })
         if (out.removed) get().removeJob(jobId)
+      } else if (action === 'runAgain') {
+        // The answer is the new job; the old one's "re-run as" arrives as its own event.
+        get().upsertJob(await invoke('queue.runAgain', { jobId }))
       } else {
         get().upsertJob(await invoke(action === 'cancel' ? 'queue.cancel' : 'queue.retry', { jobId }))
       }
+      return null
+    } catch (e) {
+      return errorMessage(e)
+    }
+  },
+
+  checkUnknown: async (jobId) => {
+    try {
+      const check = await invoke('queue.checkUnknown', { jobId })
+      set((s) => ({ checks: { ...s.checks, [jobId]: check } }))
       return null
     } catch (e) {
       return errorMessage(e)

@@ -148,7 +148,7 @@ describe('queue against the sandbox', () => {
     const job = await f.handlers['generation.submit'](req('Reset after send'), ctx)
     await f.idle()
     const failed = await jobOf(f, job.id)
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: true } })
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: false } })
     expect(before - (await balance())).toBe(40)
     expect(sb.faults.list()[0]?.seen).toBe(1)
     expect((await f.handlers['queue.list']({}, ctx)).jobs.length).toBe(jobsBefore + 1)

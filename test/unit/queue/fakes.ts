@@ -12,6 +12,7 @@ import { createMediaStore, type MediaStore } from '../../../src-main/media/media
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
 import type { QueueMode } from '../../../src-main/queue/job-model'
+import type { BalanceSource } from '../../../src-main/queue/queue-types'
 import type { ObservableLimiter } from '../../../src-main/queue/shared-limiter'
 
 /** Scripted stand-ins for the Krev client, the connection and time. No real waiting. */
@@ -244,7 +245,14 @@ export function useHarness(): Harness {
 
 export function start(
   h: Harness,
-  opts: { sleep?: ReturnType<typeof fakeSleep>; poll?: number; download?: number; media?: MediaStore; limiter?: ObservableLimiter } = {}
+  opts: {
+    sleep?: ReturnType<typeof fakeSleep>
+    poll?: number
+    download?: number
+    media?: MediaStore
+    limiter?: ObservableLimiter
+    balance?: BalanceSource
+  } = {}
 ): QueueFeature {
   const bus = new EventBus((name, issue) => {
     throw new Error(`invalid event ${name}: ${issue}`)
@@ -264,6 +272,7 @@ export function start(
     onCreditsMaybeChanged: () => void h.credits++,
     sleep: opts.sleep ?? fakeSleep(),
     ...(opts.limiter ? { limiter: opts.limiter } : {}),
+    ...(opts.balance ? { balance: opts.balance } : {}),
     now: () => clock.t
   })
   h.features.push(feature)

@@ -36,21 +36,21 @@ describe('create POST faults', () => {
     expect(h.credits).toBe(1)
   })
 
-  it('connection reset after sending: failed, never POSTed again automatically; the user may retry', async () => {
+  it('connection reset after sending: failed, never POSTed again, not even by retry (run again makes a new job)', async () => {
     h.krev.postScript.push(maybeProcessed())
     const f = start(h)
     const job = await f.handlers['generation.submit'](imageReq(), ctx)
     await f.idle()
     expect(h.krev.posts).toHaveLength(1)
     const failed = last(job.id)
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: true } })
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: false } })
     expect(failed.error?.message).toMatch(/may have started this generation.*not retried to avoid charging twice/)
     expect(h.credits).toBe(1)
 
-    await f.handlers['queue.retry']({ jobId: job.id }, ctx)
+    await expect(f.handlers['queue.retry']({ jobId: job.id }, ctx)).rejects.toMatchObject({ code: 'invalid_input' })
     await f.idle()
-    expect(h.krev.posts).toHaveLength(2)
-    expect(last(job.id).status).toBe('succeeded')
+    expect(h.krev.posts).toHaveLength(1)
+    expect(last(job.id).status).toBe('failed')
   })
 
   it('429: the job shows when it resumes, the shared limiter holds, then it goes through', async () => {

@@ -46,7 +46,7 @@ describe('resume after a restart', () => {
     const b = start(h)
     await b.resume()
     await b.idle()
-    expect(await listed(b, job.id)).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: true } })
+    expect(await listed(b, job.id)).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: false } })
     expect(h.krev.posts).toEqual([])
   })
 

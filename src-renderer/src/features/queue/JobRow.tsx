@@ -6,7 +6,8 @@ import { formatNumber, formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, useQueueStore } from '../../stores/queue'
 import { JobOutputs } from './JobOutputs'
-import { jobSpec, STATUS_VIEW } from './job-view'
+import { isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
+import { UnknownOutcome } from './UnknownOutcome'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
 function resumesText(iso: string): string {
@@ -17,7 +18,8 @@ function resumesText(iso: string): string {
 export function JobRow({ job }: { job: Job }) {
   const act = useQueueStore((s) => s.act)
   const pushNotice = useAppStore((s) => s.pushNotice)
-  const status = STATUS_VIEW[job.status]
+  const unknown = isUnknownOutcome(job)
+  const status = unknown ? UNKNOWN_VIEW : STATUS_VIEW[job.status]
   const active = isActiveJob(job)
   const run = async (action: 'cancel' | 'retry' | 'remove') => {
     const error = await act(action, job.id)
@@ -25,7 +27,7 @@ export function JobRow({ job }: { job: Job }) {
   }
   const credits = job.creditsUsed ?? job.creditsEstimate
   return (
-    <li className={`job job-${job.status}`}>
+    <li className={`job job-${job.status}${unknown ? ' job-unknown' : ''}`}>
       <span className="job-kind" aria-hidden="true">
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
@@ -48,7 +50,8 @@ export function JobRow({ job }: { job: Job }) {
             <span className="job-progress-fill" style={{ width: `${Math.max(3, job.progress)}%` }} />
           </div>
         ) : null}
-        {job.error ? (
+        {unknown ? <UnknownOutcome job={job} /> : null}
+        {job.error && !unknown ? (
           <p className="job-error">
             {job.error.message}
             {job.error.refunded && !/refund/i.test(job.error.message) ? ' Credits were refunded.' : ''}
@@ -65,7 +68,7 @@ export function JobRow({ job }: { job: Job }) {
       </div>
       <div className="job-actions">
         {active ? <IconButton icon="x" label="Cancel job" onClick={() => void run('cancel')} /> : null}
-        {job.status === 'failed' || job.status === 'cancelled' ? (
+        {(job.status === 'failed' && !unknown) || job.status === 'cancelled' ? (
           <IconButton icon="retry" label="Retry job" onClick={() => void run('retry')} />
         ) : null}
         {!active ? <IconButton icon="trash" label="Remove job" onClick={() => void run('remove')} /> : null}

@@ -1,6 +1,6 @@
-import type { Job, QueueState } from '../../../../src-preload/contract'
+import type { Job, QueueState, UnknownCheck } from '../../../../src-preload/contract'
 import type { Tone } from '../../components/Badge'
-import { plural } from '../../lib/format'
+import { formatCredits, formatNumber, plural } from '../../lib/format'
 
 export const STATUS_VIEW: Record<Job['status'], { label: string; tone: Tone }> = {
   pending: { label: 'Waiting', tone: 'neutral' },
@@ -37,5 +37,31 @@ export function pauseReason(state: QueueState): string {
       return 'Krev asked us to slow down. Jobs resume shortly.'
     default:
       return 'The queue is paused.'
+  }
+}
+
+/** A job whose create POST may have been charged, though it never answered (never re-sent). */
+export const isUnknownOutcome = (job: Job): boolean => job.status === 'failed' && job.error?.code === 'unknown_outcome'
+
+export const UNKNOWN_VIEW: { label: string; tone: Tone } = { label: 'Outcome unknown', tone: 'warning' }
+
+/** "Krev may have charged this (about 40 credits)." */
+export const maybeChargedText = (job: Job, locale?: string): string =>
+  `Krev may have charged this (about ${formatCredits(job.creditsEstimate, locale)}).`
+
+/** "Check balance" as one sentence: what the before/after comparison can and can't tell. */
+export function checkSentence(c: UnknownCheck, locale?: string): string {
+  const after = formatNumber(c.after.credits, locale)
+  if (!c.before) return `Balance now ${after}: no earlier balance was known, so it can\u2019t tell whether this job was charged.`
+  const arrow = `Balance ${formatNumber(c.before.credits, locale)} \u2192 ${after}`
+  switch (c.verdict) {
+    case 'spent':
+      return `${arrow}: ${formatCredits(c.spent ?? 0, locale)} ${c.spent === 1 ? 'was' : 'were'} spent, most likely by this job.`
+    case 'unchanged':
+      return `${arrow}, unchanged: this job was probably not charged.`
+    case 'rose':
+      return `${arrow}: it went up (a top-up or refund?), so it can\u2019t tell.`
+    default:
+      return `${arrow}: other jobs ran since; can\u2019t tell.`
   }
 }
