@@ -10,7 +10,9 @@ import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
 import { createObservableLimiter } from '../queue/shared-limiter'
+import type { AgentFactory } from '../krev/http'
 import type { JsonStoreOpener } from '../settings/json-store'
+import type { SettingsService } from '../settings/settings-service'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
 import { notifyJobOutcomes, type Notify } from './job-notifications'
@@ -33,6 +35,11 @@ export interface StudioDeps {
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
   /** A desktop notification (Electron's Notification; nothing in the preview). */
   notify: Notify
+  /**
+   * How Krev calls reach the network. Default: Node's own agents (the headless studio);
+   * the Electron entry passes adapters/electron-net.ts (system proxy, PAC, OS certificates).
+   */
+  agentFactory?: AgentFactory
 }
 
 export interface Studio {
@@ -40,6 +47,8 @@ export interface Studio {
   bus: EventBus
   /** Local media (product pictures…); the host serves it to the renderer. */
   media: MediaStore
+  /** The user's settings: the host follows theme and spellcheck. */
+  settings: SettingsService
   /** Re-emits notices raised before the window listened (a damaged settings file…). */
   replayStartupNotices(): void
   dispose(): Promise<void>
@@ -59,7 +68,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     secrets: deps.secrets,
     bus,
     logger: deps.logger,
-    clientFactory: (opts) => createKrevClient({ ...opts, limiter }),
+    clientFactory: (opts) => createKrevClient({ ...opts, limiter, ...(deps.agentFactory ? { agentFactory: deps.agentFactory } : {}) }),
     envApiBase: process.env['KREV_API_BASE'],
     ensureSandbox: () => sandbox.ensure()
   })
@@ -117,16 +126,20 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     router,
     bus,
     media,
+    settings: account.settings,
     replayStartupNotices() {
       for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
+    /** Stops work, then waits until every pending queue, library and chat write is on disk. */
     async dispose() {
       stopNotifying()
       queue.dispose()
       chat.dispose()
       products.dispose()
       account.dispose()
-      await sandbox.close()
+      const settle = (what: string, p: Promise<void>) =>
+        p.catch((error: unknown) => deps.logger.error(`${what}: flush on exit failed`, { error }))
+      await Promise.all([settle('queue', queue.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
     }
   }
 }
