@@ -7,6 +7,7 @@ import globals from 'globals'
 const ELECTRON_ALLOWED = [
   'src-main/index.ts',
   'src-main/window/**',
+  'src-main/desktop/**',
   'src-main/adapters/**',
   'src-main/ipc/electron-transport.ts',
   'src-preload/index.ts',
@@ -54,7 +55,7 @@ export default tseslint.config(
   },
   {
     // The Electron side may import electron but never the test bridge.
-    files: ['src-main/index.ts', 'src-main/window/**', 'src-main/ipc/electron-transport.ts', 'src-main/adapters/**'],
+    files: ['src-main/index.ts', 'src-main/window/**', 'src-main/desktop/**', 'src-main/ipc/electron-transport.ts', 'src-main/adapters/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_BRIDGE] }] }
   },
   {

@@ -1,4 +1,3 @@
-import http from 'node:http'
 import https from 'node:https'
 import type { z } from 'zod'
 import { AppError } from '../core/app-error'
@@ -7,7 +6,7 @@ import { downloadMedia } from './download-media'
 import { decode } from './envelope'
 import { cancelled, invalidInput } from './errors'
 import { assertKeyOrigin, bindKey } from './key-origin'
-import { send, type HttpBody } from './http'
+import { nodeAgentFactory, send, type HttpBody } from './http'
 import { jsonBody, productRequestBody } from './product-request'
 import { defaultSleep, resolvePolicy, withRetry, type RequestKind } from './retry'
 import {
@@ -90,14 +89,18 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   // The studio passes its version; package.json is not bundled into main for it.
   const userAgent = `KrevStudio/${opts.appVersion ?? 'dev'}`
   const guard = { resolveHost: opts.resolveHost, trustedOrigins: opts.trustedMediaOrigins }
-  const mod = root.protocol === 'https:' ? https : http
+  const agentFor = opts.agentFactory ?? nodeAgentFactory
+  const apiProtocol = root.protocol === 'https:' ? 'https:' : 'http:'
   // Reads reuse connections. Creating POSTs always get a fresh one: a POST written to a
   // kept-alive socket the server just closed fails AFTER sending, which would make a
   // harmless race look like a maybe-processed generation.
-  const readAgent = new mod.Agent({ keepAlive: true, maxSockets: 8 })
-  const createAgent = new mod.Agent({ keepAlive: false })
+  const readAgent = agentFor(apiProtocol, { keepAlive: true, maxSockets: 8 })
+  const createAgent = agentFor(apiProtocol, { keepAlive: false })
   // Media hosts are not the API host: their own pools, and never the key (download-media.ts).
-  const mediaAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 4 }), https: new https.Agent({ keepAlive: true, maxSockets: 4 }) }
+  const mediaAgents = {
+    http: agentFor('http:', { keepAlive: true, maxSockets: 4 }),
+    https: agentFor('https:', { keepAlive: true, maxSockets: 4 }) as https.Agent
+  }
 
   async function readKey(requestUrl: URL): Promise<string> {
     let supplied: BoundKey | string | null

@@ -15,6 +15,17 @@ import { cancelled, invalidResponse, markMaybeProcessed, transportError } from '
  * No retries here (retry.ts) and no JSON (envelope.ts).
  */
 
+/**
+ * Where an agent comes from. The client asks for its pools (reads, creating POSTs, media)
+ * through this, so the Electron entry can route them through the system proxy with the
+ * OS certificate store (adapters/electron-net.ts) while the headless studio and tests keep
+ * Node's plain agents. Everything else (timeouts, caps, "was it sent") stays in `send`.
+ */
+export type AgentFactory = (protocol: 'http:' | 'https:', options: http.AgentOptions) => http.Agent
+
+export const nodeAgentFactory: AgentFactory = (protocol, options) =>
+  protocol === 'https:' ? new https.Agent(options) : new http.Agent(options)
+
 export interface HttpBody {
   contentType: string
   length: number

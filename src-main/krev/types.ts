@@ -3,6 +3,7 @@
  * the wire) and the operations the app uses. Services depend on this interface only, so
  * they can be tested with the sandbox or a fake.
  */
+import type { AgentFactory } from './http'
 
 export type ImageAspect = '1:1' | '16:9' | '9:16' | '4:3' | '3:4'
 export type AdAspect = '1:1' | '4:5' | '9:16'
@@ -252,4 +253,6 @@ export interface KrevClientOptions {
   limiter?: RateLimiter
   /** Shown in the User-Agent; defaults to the app's package version. */
   appVersion?: string
+  /** Where connection pools come from (http.ts); default Node's agents. */
+  agentFactory?: AgentFactory
 }

@@ -24,6 +24,14 @@ export const v1ToV2: Migration = (data) => {
   return next
 }
 
+/**
+ * Version 3 adds `spellcheck`, off unless the file already says otherwise: Chromium's
+ * spellchecker fetches dictionaries from Google on Windows and Linux, which nobody
+ * upgrading should get without choosing it.
+ */
+export const v2ToV3: Migration = (data) => ({ ...data, spellcheck: data.spellcheck === true })
+
 export const settingsMigrations: Record<number, Migration> = {
-  2: v1ToV2
+  2: v1ToV2,
+  3: v2ToV3
 }

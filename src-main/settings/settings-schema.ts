@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { settings as settingsContract, type Settings } from '../../src-preload/contract'
 
 /** Version of the settings file layout; bump it together with a migration in settings-migrations.ts. */
-export const SETTINGS_VERSION = 2
+export const SETTINGS_VERSION = 3
 export const DEFAULT_API_BASE = 'https://app.krev.ai'
 
 export function settingsDefaults(libraryDir: string): Settings {
@@ -12,6 +12,7 @@ export function settingsDefaults(libraryDir: string): Settings {
     downloadConcurrency: 3,
     pollConcurrency: 4,
     notifications: true,
+    spellcheck: false,
     theme: 'system',
     lowCreditThreshold: 200,
     apiBaseUrl: DEFAULT_API_BASE

@@ -10,7 +10,9 @@ import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
 import { createObservableLimiter } from '../queue/shared-limiter'
+import type { AgentFactory } from '../krev/http'
 import type { JsonStoreOpener } from '../settings/json-store'
+import type { SettingsService } from '../settings/settings-service'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
 import { notifyJobOutcomes, type Notify } from './job-notifications'
@@ -38,6 +40,11 @@ export interface StudioDeps {
    * one the key was verified against (dialog.showMessageBox in the app; false in the preview).
    */
   confirmApiBase: (host: string) => Promise<boolean>
+  /**
+   * How Krev calls reach the network. Default: Node's own agents (the headless studio);
+   * the Electron entry passes adapters/electron-net.ts (system proxy, PAC, OS certificates).
+   */
+  agentFactory?: AgentFactory
 }
 
 export interface Studio {
@@ -45,6 +52,8 @@ export interface Studio {
   bus: EventBus
   /** Local media (product pictures…); the host serves it to the renderer. */
   media: MediaStore
+  /** The user's settings: the host follows theme and spellcheck. */
+  settings: SettingsService
   /** Re-emits notices raised before the window listened (a damaged settings file…). */
   replayStartupNotices(): void
   dispose(): Promise<void>
@@ -64,7 +73,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     secrets: deps.secrets,
     bus,
     logger: deps.logger,
-    clientFactory: (opts) => createKrevClient({ ...opts, limiter, appVersion: deps.version }),
+    clientFactory: (opts) =>
+      createKrevClient({ ...opts, limiter, appVersion: deps.version, ...(deps.agentFactory ? { agentFactory: deps.agentFactory } : {}) }),
     envApiBase: process.env['KREV_API_BASE'],
     confirmApiBase: deps.confirmApiBase,
     ensureSandbox: () => sandbox.ensure()
@@ -133,16 +143,20 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     router,
     bus,
     media,
+    settings: account.settings,
     replayStartupNotices() {
       for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
+    /** Stops work, then waits until every pending queue, library and chat write is on disk. */
     async dispose() {
       stopNotifying()
       queue.dispose()
       chat.dispose()
       products.dispose()
       account.dispose()
-      await sandbox.close()
+      const settle = (what: string, p: Promise<void>) =>
+        p.catch((error: unknown) => deps.logger.error(`${what}: flush on exit failed`, { error }))
+      await Promise.all([settle('queue', queue.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
     }
   }
 }

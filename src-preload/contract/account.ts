@@ -48,6 +48,8 @@ export const settings = z.object({
   downloadConcurrency: z.number().int().min(1).max(8),
   pollConcurrency: z.number().int().min(1).max(16),
   notifications: z.boolean(),
+  /** Off by default: on Windows and Linux turning it on downloads dictionaries from Google. */
+  spellcheck: z.boolean(),
   theme,
   lowCreditThreshold: z.number().int().min(0).max(1_000_000),
   apiBaseUrl: z.string().max(512)

@@ -24,6 +24,7 @@ export const settings = (over: Partial<Settings> = {}): Settings => ({
   downloadConcurrency: 3,
   pollConcurrency: 4,
   notifications: true,
+  spellcheck: false,
   theme: 'system',
   lowCreditThreshold: 200,
   apiBaseUrl: 'https://app.krev.ai',

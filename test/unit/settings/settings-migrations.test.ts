@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import type { Notice } from '../../../src-main/settings/json-store'
-import { v1ToV2 } from '../../../src-main/settings/settings-migrations'
+import { v1ToV2, v2ToV3 } from '../../../src-main/settings/settings-migrations'
 import { createSettingsService } from '../../../src-main/settings/settings-service'
 import { tempDir } from '../account/fakes'
 
@@ -35,12 +35,13 @@ describe('settings migration v1 → v2', () => {
       downloadConcurrency: 6,
       pollConcurrency: 7,
       notifications: false,
+      spellcheck: false, // new in v3: off
       theme: 'dark',
       lowCreditThreshold: 200, // new in v2: default
       apiBaseUrl: 'https://app.krev.ai'
     })
     const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
-    expect(onDisk.schemaVersion).toBe(2)
+    expect(onDisk.schemaVersion).toBe(3)
     expect(onDisk).not.toHaveProperty('concurrency')
     expect(onDisk).not.toHaveProperty('darkMode')
     expect(notices).toEqual([])
@@ -80,5 +81,34 @@ describe('settings migration v1 → v2', () => {
     expect(s.get().theme).toBe('dark')
     expect(notices).toHaveLength(1)
     expect(notices[0]!.message).toMatch(/newer version/)
+  })
+})
+
+describe('settings migration v2 → v3', () => {
+  it('adds spellcheck, off, to a real v2 file and keeps every other value', () => {
+    const v2 = {
+      schemaVersion: 2,
+      libraryDir: '/home/ana/Krev Library',
+      downloadConcurrency: 5,
+      pollConcurrency: 9,
+      notifications: false,
+      theme: 'light',
+      lowCreditThreshold: 50,
+      apiBaseUrl: 'https://app.krev.ai'
+    }
+    writeFileSync(settingsFile(), JSON.stringify(v2))
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { schemaVersion: _v, ...values } = v2
+    expect(s.get()).toEqual({ ...values, spellcheck: false })
+    const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
+    expect(onDisk).toMatchObject({ schemaVersion: 3, spellcheck: false })
+    expect(notices).toEqual([])
+  })
+
+  it('turns spellcheck on only for an explicit true', () => {
+    expect(v2ToV3({}).spellcheck).toBe(false)
+    expect(v2ToV3({ spellcheck: 'yes' }).spellcheck).toBe(false)
+    expect(v2ToV3({ spellcheck: true }).spellcheck).toBe(true)
   })
 })

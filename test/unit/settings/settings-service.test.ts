@@ -38,6 +38,7 @@ describe('settings: defaults and persistence', () => {
       downloadConcurrency: 3,
       pollConcurrency: 4,
       notifications: true,
+      spellcheck: false,
       theme: 'system',
       lowCreditThreshold: 200,
       apiBaseUrl: 'https://app.krev.ai'

@@ -137,6 +137,12 @@ export function SettingsSection() {
             checked={draft.notifications}
             onChange={(notifications) => set({ notifications })}
           />
+          <Switch
+            label="Spell checking"
+            description="Underline misspelled words in text fields. On Windows and Linux this downloads dictionaries from Google the first time."
+            checked={draft.spellcheck}
+            onChange={(spellcheck) => set({ spellcheck })}
+          />
           <div className="control-block control-inline">
             <span className="control-label">Theme</span>
             <Segmented label="Theme" value={draft.theme} options={THEMES} onChange={(theme) => set({ theme })} />
