@@ -1,14 +1,21 @@
-// The Electron entry. It wires Electron-only pieces (window, IPC transport, keychain
-// and settings adapters) around the same studio services the headless preview uses.
-// It must never import src-main/bridge: the test bridge is absent from production.
+// The Electron entry. It wires Electron-only pieces (window, IPC transport, keychain and
+// settings adapters, menus, proxy) around the same studio services the headless preview
+// uses. It must never import src-main/bridge: the test bridge is absent from production.
 import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronConfirmApiBase } from './adapters/electron-confirm'
+import { electronAgentFactory } from './adapters/electron-net'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronStoreOpener } from './adapters/electron-settings-store'
-import { createFileLogger } from './core/logger'
+import { createFileLogger, type Logger } from './core/logger'
 import { isAllowedExternalUrl } from './core/external-links'
+import { APP_ID } from './desktop/app-identity'
+import { installAppMenu } from './desktop/app-menu-electron'
+import { attachContextMenu } from './desktop/context-menu-electron'
+import { failStartup, flushBeforeQuit } from './desktop/lifecycle'
+import { followSpellcheckSetting } from './desktop/spellcheck'
+import { currentBackground, followTheme } from './desktop/window-theme'
 import { attachElectronTransport } from './ipc/electron-transport'
 import { createStudio, type Studio } from './studio/create-studio'
 import { createMainWindow } from './window/create-main-window'
@@ -20,10 +27,10 @@ import { windowStateStore } from './window/window-state'
 const here = fileURLToPath(new URL('.', import.meta.url))
 const preloadPath = join(here, '../preload/index.cjs')
 const rendererIndex = join(here, '../renderer/index.html')
+const windowIcon = join(here, '../../resources/icon.png')
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 
 let mainWindow: BrowserWindow | null = null
-let studio: Studio | null = null
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -33,15 +40,37 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
+  // Windows shows notifications only for an app with this id (the installer's shortcut has it).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   app.enableSandbox()
   // Privileged schemes can only be declared before 'ready'.
   registerMediaScheme()
-  void app.whenReady().then(start)
+  void app.whenReady().then(start).catch(failStartup)
+}
+
+function notifier(logger: Logger) {
+  return (title: string, body: string) => {
+    if (!Notification.isSupported()) return
+    const note = new Notification({ title, body, silent: false })
+    note.on('failed', (_event, error) => logger.warn('notification failed', { error }))
+    note.show()
+  }
+}
+
+async function chooseFolder(defaultPath: string): Promise<string | null> {
+  const options = {
+    title: 'Export to…',
+    defaultPath,
+    properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>
+  }
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
+  return picked.canceled ? null : (picked.filePaths[0] ?? null)
 }
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData')
-  const logger = createFileLogger(join(dataDir, 'logs'))
+  const logsDir = join(dataDir, 'logs')
+  const logger = createFileLogger(logsDir)
   configureTrustedOrigins({ devServerUrl, rendererIndexFile: rendererIndex })
   hardenSession(session.defaultSession)
   // Any web contents created later (there should be none) get the same rules.
@@ -49,8 +78,9 @@ async function start(): Promise<void> {
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
+  installAppMenu({ logsDir, logger })
 
-  studio = await createStudio({
+  const running = await createStudio({
     dataDir,
     version: app.getVersion(),
     platform: process.platform,
@@ -63,43 +93,52 @@ async function start(): Promise<void> {
     mediaUrl: electronMediaUrl,
     confirmApiBase: electronConfirmApiBase(() => mainWindow),
     revealPath: (path) => shell.showItemInFolder(path),
-    notify: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body, silent: false }).show()
-    },
-    chooseExportFolder: async (defaultPath) => {
-      const options = {
-        title: 'Export to…',
-        defaultPath,
-        properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>
-      }
-      const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options)
-      return picked.canceled ? null : (picked.filePaths[0] ?? null)
-    }
+    notify: notifier(logger),
+    chooseExportFolder: chooseFolder,
+    // Krev calls go through the system proxy (PAC included) and trust the OS certificates.
+    agentFactory: electronAgentFactory(session.defaultSession)
   })
   // Before the window loads, so the first thumbnails already resolve.
-  handleMediaProtocol(session.defaultSession, studio.media)
+  handleMediaProtocol(session.defaultSession, running.media)
+  followSpellcheckSetting(session.defaultSession, running.settings)
+  followTheme(() => mainWindow, running.settings)
+  attachElectronTransport({ router: running.router, bus: running.bus, getWindow: () => mainWindow })
 
   const windowState = windowStateStore(dataDir)
-  const saved = await windowState.load()
-  mainWindow = createMainWindow({
+  let pendingBounds: Promise<void> = Promise.resolve()
+  flushBeforeQuit(async () => {
+    await pendingBounds
+    await running.dispose()
+  })
+  await openWindow(running, windowState, (saving) => (pendingBounds = saving))
+  // macOS: closing the window keeps the app (and the queue) running; the Dock icon reopens it.
+  app.on('activate', () => {
+    if (!mainWindow) void openWindow(running, windowState, (saving) => (pendingBounds = saving)).catch(failStartup)
+  })
+}
+
+async function openWindow(
+  running: Studio,
+  windowState: ReturnType<typeof windowStateStore>,
+  track: (saving: Promise<void>) => void
+): Promise<void> {
+  const win = createMainWindow({
     preloadPath,
-    saved,
-    onBoundsChanged: (bounds) => void windowState.save(bounds).catch(() => undefined)
+    saved: await windowState.load(),
+    backgroundColor: currentBackground(running.settings),
+    icon: windowIcon,
+    onBoundsChanged: (bounds) => track(windowState.save(bounds).catch(() => undefined))
   })
-  attachElectronTransport({ router: studio.router, bus: studio.bus, getWindow: () => mainWindow })
-  mainWindow.on('closed', () => {
-    mainWindow = null
+  mainWindow = win
+  attachContextMenu(win.webContents, { router: running.router, bus: running.bus })
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null
   })
-  const loaded = studio
-  mainWindow.webContents.once('did-finish-load', () => loaded.replayStartupNotices())
-  if (devServerUrl) await mainWindow.loadURL(devServerUrl)
-  else await mainWindow.loadFile(rendererIndex)
+  win.webContents.once('did-finish-load', () => running.replayStartupNotices())
+  if (devServerUrl) await win.loadURL(devServerUrl)
+  else await win.loadFile(rendererIndex)
 }
 
 app.on('window-all-closed', () => {
-  app.quit()
-})
-
-app.on('will-quit', () => {
-  void studio?.dispose()
+  if (process.platform !== 'darwin') app.quit()
 })

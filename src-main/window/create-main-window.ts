@@ -6,10 +6,14 @@ export interface MainWindowOptions {
   preloadPath: string
   saved: Partial<Bounds> | null
   onBoundsChanged: (bounds: Bounds) => void
+  /** The page's background for the theme in force (desktop/window-theme.ts): no flash at start. */
+  backgroundColor: string
+  /** The window icon on Linux and Windows (macOS takes the bundle's icon). */
+  icon?: string
 }
 
 /** The one studio window, with the security settings the brief requires. */
-export function createMainWindow({ preloadPath, saved, onBoundsChanged }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, saved, onBoundsChanged, backgroundColor, icon }: MainWindowOptions): BrowserWindow {
   const bounds = fitBounds(saved, screen.getAllDisplays().map((d) => d.workArea))
   const win = new BrowserWindow({
     ...bounds,
@@ -17,7 +21,8 @@ export function createMainWindow({ preloadPath, saved, onBoundsChanged }: MainWi
     minHeight: 600,
     show: false,
     title: 'Krev Studio',
-    backgroundColor: '#111214',
+    backgroundColor,
+    ...(icon && process.platform !== 'darwin' ? { icon } : {}),
     titleBarStyle: process.platform === 'darwin' ? 'hiddenInset' : 'default',
     webPreferences: {
       preload: preloadPath,
@@ -27,6 +32,8 @@ export function createMainWindow({ preloadPath, saved, onBoundsChanged }: MainWi
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // Available to the page; whether it runs (and downloads dictionaries) is the session's
+      // setting, which follows the user's choice (desktop/spellcheck.ts), off by default.
       spellcheck: true,
       // Middle-click must not open links in a new window (electronegativity AUXCLICK_JS_CHECK).
       disableBlinkFeatures: 'Auxclick'

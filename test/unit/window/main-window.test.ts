@@ -27,7 +27,7 @@ vi.mock('electron', () => {
 describe('main window', () => {
   it('is created with the required security settings', async () => {
     const { createMainWindow } = await import('../../../src-main/window/create-main-window')
-    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', saved: null, onBoundsChanged: () => undefined })
+    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', saved: null, onBoundsChanged: () => undefined, backgroundColor: '#f4f4f6' })
     const prefs = created[0]?.['webPreferences'] as Record<string, unknown>
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.cjs',
