@@ -29,6 +29,8 @@ export async function boot(): Promise<void> {
     invoke('app.info', {})
       .then((info) => {
         app.setInfo({ name: info.name, version: info.version, platform: info.platform })
+        // The macOS title bar is drawn by the page (hiddenInset): shell.css keys off this.
+        document.documentElement.dataset['platform'] = info.platform
         if (!useAppStore.getState().connection) app.setConnection(info.connection)
       })
       .catch(report),
