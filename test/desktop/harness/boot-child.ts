@@ -12,6 +12,7 @@ import { setQuitHook } from '../electron-double/app'
 import { BrowserWindow } from '../electron-double/browser-window'
 import { ipcMain } from '../electron-double/ipc-main'
 import { markReady, onCall } from '../electron-double/record'
+import { instantHost, setRendererHost } from '../electron-double/renderer-host'
 import { runOp, type Op } from './control-ops'
 import { runPreload } from './run-preload'
 
@@ -39,6 +40,11 @@ async function pingThroughPreload(win: BrowserWindow): Promise<void> {
   process.exit(0)
 }
 
+// With a test attached, what main sends the page (webContents.send) goes to the test,
+// which hands it to the real page's preload listeners (the journey).
+if (process.send) {
+  setRendererHost({ load: instantHost.load, deliver: (_id, channel, args) => process.send!({ deliver: { channel, args } }) })
+}
 const loaded = whenPageLoaded()
 setQuitHook((code) => setImmediate(() => process.exit(code)))
 await import(pathToFileURL(MAIN).href)

@@ -14,6 +14,8 @@ export interface BootedApp {
   invoke(from: Sender, name: string, input?: unknown): Promise<{ ok: boolean; data?: unknown; error?: { code: string } }>
   /** Asks the app to quit and waits for the child to exit; returns its exit code. */
   quit(): Promise<number | null>
+  /** webContents.send from main, as the page's ipcRenderer would receive it. */
+  onDeliver(fn: (channel: string, args: unknown[]) => void): void
   output(): string
   dispose(): void
 }
@@ -34,9 +36,11 @@ export async function bootApp(env: Record<string, string> = {}): Promise<BootedA
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)))
   const pending = new Map<number, { ok(v: unknown): void; fail(e: Error): void }>()
   let nextId = 1
+  const deliverers: Array<(channel: string, args: unknown[]) => void> = []
   await new Promise<void>((ok, fail) => {
-    child.on('message', (msg: { booted?: boolean; id?: number; result?: unknown; error?: string }) => {
+    child.on('message', (msg: { booted?: boolean; deliver?: { channel: string; args: unknown[] }; id?: number; result?: unknown; error?: string }) => {
       if (msg.booted) return ok()
+      if (msg.deliver) return deliverers.forEach((fn) => fn(msg.deliver!.channel, msg.deliver!.args))
       const waiter = pending.get(msg.id!)
       pending.delete(msg.id!)
       if (msg.error !== undefined) waiter?.fail(new Error(msg.error))
@@ -59,6 +63,7 @@ export async function bootApp(env: Record<string, string> = {}): Promise<BootedA
       await request({ op: 'quit' })
       return exited
     },
+    onDeliver: (fn) => void deliverers.push(fn),
     output: () => log,
     dispose() {
       if (child.exitCode === null) child.kill()

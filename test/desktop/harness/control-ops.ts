@@ -17,6 +17,8 @@ export type Op =
   | { op: 'state' }
   | { op: 'protocol'; url: string; headers?: Record<string, string> }
   | { op: 'invoke'; from: Sender; name: string; input?: unknown }
+  /** The window's main frame, as a real page at `url` calls (the journey's Chromium page). */
+  | { op: 'invoke-at'; url: string; name: string; input?: unknown }
   | { op: 'navigate'; url: string }
   | { op: 'window-open'; url: string }
   | { op: 'permission'; permission: string }
@@ -47,9 +49,16 @@ async function invokeAs(from: Sender, name: string, input: unknown): Promise<unk
     }
   }
   // The window's own main frame, after its document moved to another site.
+  return invokeAtUrl('https://evil.example/', name, input)
+}
+
+/** The main frame's URL is whatever page really runs there; the app's check decides. */
+async function invokeAtUrl(url: string, name: string, input: unknown): Promise<unknown> {
+  const wc = mainWindow().webContents
+  const args = [name, input]
   const frame: WebFrameMain = wc.mainFrame
   const trusted = frame.url
-  frame.url = 'https://evil.example/'
+  frame.url = url
   try {
     return await ipcMain.invokeFrom(wc, frame, INVOKE_CHANNEL, args)
   } finally {
@@ -84,6 +93,8 @@ export async function runOp(msg: Op): Promise<unknown> {
     }
     case 'invoke':
       return invokeAs(msg.from, msg.name, msg.input)
+    case 'invoke-at':
+      return invokeAtUrl(msg.url, msg.name, msg.input)
     case 'navigate':
       return { allowed: mainWindow().webContents.requestNavigation(msg.url), url: mainWindow().webContents.getURL() }
     case 'window-open':

@@ -1,0 +1,72 @@
+// The built renderer from file:// in Debian's Chromium, against the booted production main
+// process: the built preload runs in the page, its ipcRenderer.invoke reaches the app's
+// real ipcMain handler as the window's main frame at the page's URL (so the sender check
+// is the real one), and main's sends come back to the page's listeners.
+// Screenshots land in test-results/desktop/.
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { INVOKE_CHANNEL } from '../../src-preload/channels'
+import { bootApp, type BootedApp } from './harness/booted-app'
+import { DELIVER_FN, INVOKE_BINDING, pagePreloadScript } from './harness/page-preload'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const SHOTS = resolve(ROOT, 'test-results/desktop')
+const PAGE = pathToFileURL(resolve(ROOT, 'out/renderer/index.html')).href
+
+let booted: BootedApp
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  booted = await bootApp()
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files']
+  })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.exposeBinding(INVOKE_BINDING, ({ frame }, channel: string, name: string, input: unknown) => {
+    if (channel !== INVOKE_CHANNEL) throw new Error(`No handler registered for '${channel}'`)
+    // A subframe has no preload in Electron's sandbox by default: only the top frame calls.
+    if (frame !== page.mainFrame()) throw new Error('invoke from a subframe')
+    return booted.request({ op: 'invoke-at', url: frame.url(), name, input })
+  })
+  booted.onDeliver((channel, args) => {
+    void page.evaluate(([fn, c, a]) => (window as unknown as Record<string, (c: unknown, a: unknown) => void>)[fn as string]!(c, a), [DELIVER_FN, channel, args] as const).catch(() => undefined)
+  })
+  await page.addInitScript(pagePreloadScript(resolve(ROOT, 'out/preload/index.cjs')))
+  mkdirSync(SHOTS, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  booted?.dispose()
+})
+
+async function shoot(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+    await page.screenshot({ path: resolve(SHOTS, `${name}-${scheme}.png`) })
+  }
+}
+
+describe('renderer journey against the booted production main process', () => {
+  it('first run → built-in sandbox → products', async () => {
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(PAGE)
+    const sandbox = page.getByRole('button', { name: 'Explore with the built-in sandbox' })
+    await sandbox.waitFor()
+    await shoot('welcome')
+    await sandbox.click()
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Products', exact: true }).click()
+    await page.getByText('Drop product photos here').waitFor()
+    await shoot('products-empty')
+    expect(await page.getByText('Built-in sandbox').first().isVisible()).toBe(true)
+    expect(errors).toEqual([])
+    expect((await booted.request<{ violations: string[] }>({ op: 'state' })).violations).toEqual([])
+  })
+})
