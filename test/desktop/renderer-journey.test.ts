@@ -23,7 +23,8 @@ const mediaRequests: Array<{ url: string; status: number }> = []
 const FIXTURE = resolve(ROOT, 'test/fixtures/product.jpg')
 
 beforeAll(async () => {
-  booted = await bootApp()
+  // The embedded sandbox at 20× so a generation finishes in seconds.
+  booted = await bootApp({ KREV_SANDBOX_SPEED: '20' })
   browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files']
@@ -62,7 +63,7 @@ async function shoot(name: string): Promise<void> {
 }
 
 describe('renderer journey against the booted production main process', () => {
-  it('first run → built-in sandbox → products', async () => {
+  it('first run → built-in sandbox → products → create → queue → library', async () => {
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     await page.goto(PAGE)
@@ -86,6 +87,29 @@ describe('renderer journey against the booted production main process', () => {
     expect(mediaRequests.length).toBeGreaterThan(0)
     expect(mediaRequests.every((r) => r.status === 200)).toBe(true)
     await shoot('products-grid')
+
+    // Create → Queue: the job's progress only arrives as main's pushed events.
+    await nav.getByRole('button', { name: 'Create', exact: true }).click()
+    await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')
+    await page.getByRole('radiogroup', { name: 'Variants' }).getByRole('radio', { name: '2' }).check()
+    await shoot('create')
+    await page.getByRole('button', { name: 'Generate' }).click()
+    await nav.getByRole('button', { name: 'Queue', exact: true }).click()
+    const job = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').first()
+    await job.getByText('Premium leather wallet').waitFor()
+    await job.getByText('Done').waitFor({ timeout: 45_000 })
+    await shoot('queue-done')
+
+    // Library: outputs downloaded by main, shown from krev-media: through the app's handler.
+    await nav.getByRole('button', { name: 'Library', exact: true }).click()
+    const tiles = page.getByRole('list', { name: 'Results' }).getByRole('listitem')
+    await tiles.nth(1).waitFor()
+    expect(await tiles.count()).toBe(2)
+    const tile = await tiles.first().locator('img').elementHandle()
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, tile)
+    expect(mediaRequests.some((r) => r.url.includes('/library/'))).toBe(true)
+    expect(mediaRequests.every((r) => r.status === 200 || r.status === 206)).toBe(true)
+    await shoot('library')
     expect(errors).toEqual([])
     expect((await booted.request<{ violations: string[] }>({ op: 'state' })).violations).toEqual([])
   })
