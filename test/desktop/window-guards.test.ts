@@ -79,6 +79,10 @@ describe('window guards', () => {
     expect(await booted.request({ op: 'window-open', url: 'https://evil.example/' })).toBe('deny')
   })
 
+  it('denies window.open in any webContents created later', async () => {
+    expect(await booted.request({ op: 'window-open', url: 'https://evil.example/', from: 'new-webcontents' })).toBe('deny')
+  })
+
   it.each(['geolocation', 'media', 'notifications'])('denies the %s permission', async (permission) => {
     expect(await booted.request({ op: 'permission', permission })).toBe(false)
   })

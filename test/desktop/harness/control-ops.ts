@@ -20,7 +20,7 @@ export type Op =
   /** The window's main frame, as a real page at `url` calls (the journey's Chromium page). */
   | { op: 'invoke-at'; url: string; name: string; input?: unknown }
   | { op: 'navigate'; url: string }
-  | { op: 'window-open'; url: string }
+  | { op: 'window-open'; url: string; from?: 'window' | 'new-webcontents' }
   | { op: 'permission'; permission: string }
   | { op: 'quit' }
 
@@ -97,8 +97,17 @@ export async function runOp(msg: Op): Promise<unknown> {
       return invokeAtUrl(msg.url, msg.name, msg.input)
     case 'navigate':
       return { allowed: mainWindow().webContents.requestNavigation(msg.url), url: mainWindow().webContents.getURL() }
-    case 'window-open':
-      return mainWindow().webContents.requestWindowOpen(msg.url)
+    case 'window-open': {
+      if (msg.from !== 'new-webcontents') return mainWindow().webContents.requestWindowOpen(msg.url)
+      // A webContents the app never created itself (a devtools or a stray view): the
+      // app's web-contents-created rule must still deny.
+      const other = new WebContents(session.defaultSession, {})
+      try {
+        return other.requestWindowOpen(msg.url)
+      } finally {
+        other.destroy()
+      }
+    }
     case 'permission':
       return session.defaultSession.requestPermission(msg.permission, mainWindow().webContents)
     case 'quit':
