@@ -19,11 +19,14 @@ import { runPreload } from './run-preload'
 const MAIN = process.env['KREV_MAIN_ENTRY'] || resolve(import.meta.dirname, '../../../out/main/index.js')
 
 function whenPageLoaded(): Promise<BrowserWindow> {
-  return new Promise((done) => {
-    onCall((api) => {
+  return new Promise((done, fail) => {
+    onCall((api, detail) => {
       if (api !== 'webContents.loadFile' && api !== 'webContents.loadURL') return
       const win = BrowserWindow.getAllWindows()[0]
       win?.webContents.once('did-finish-load', () => done(win))
+      win?.webContents.once('did-fail-load', (_e: unknown, code: number, reason: string) =>
+        fail(new Error(`the window's page failed to load (${code} ${reason}): ${JSON.stringify(detail)}`))
+      )
     })
   })
 }

@@ -37,7 +37,13 @@ async function invokeAs(from: Sender, name: string, input: unknown): Promise<unk
   if (from === 'main') return ipcMain.invokeFrom(wc, wc.mainFrame, INVOKE_CHANNEL, args)
   if (from === 'subframe') {
     // Same trusted URL as the page, so only "not the main frame" can refuse it.
-    return ipcMain.invokeFrom(wc, wc.mainFrame.addChild(wc.mainFrame.url), INVOKE_CHANNEL, args)
+    const child = wc.mainFrame.addChild(wc.mainFrame.url)
+    try {
+      return await ipcMain.invokeFrom(wc, child, INVOKE_CHANNEL, args)
+    } finally {
+      wc.mainFrame.frames.splice(wc.mainFrame.frames.indexOf(child), 1)
+      child.destroy()
+    }
   }
   if (from === 'other-webcontents') {
     const other = new WebContents(session.defaultSession, {})
