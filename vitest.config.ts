@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 // Unit tests run in-process; integration tests speak real HTTP to the sandbox on
@@ -23,9 +24,13 @@ export default defineConfig({
         }
       },
       {
-        // The production bundle (out/main, out/preload) booted under the electron double.
+        // The production bundle (out/main, out/preload) booted under the electron double,
+        // and the Electron adapters in-process: `electron` is the double here too, and
+        // electron-store is inlined so its own `import electron` is aliased as well.
+        resolve: { alias: { electron: resolve(import.meta.dirname, 'test/desktop/electron-double/index.ts') } },
         test: {
           name: 'desktop',
+          server: { deps: { inline: ['electron-store'] } },
           include: ['test/desktop/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,

@@ -18,11 +18,6 @@ import {
 import { createStandInElectronDist, readFuseWire } from './packaging/stand-in-electron'
 
 const projectDir = resolve(import.meta.dirname, '..')
-/** The lane's Electron double once merged (test/desktop); the minimal stand-in until then. */
-const LOADERS = [
-  join(projectDir, 'test/desktop/electron-double/register.mjs'),
-  join(projectDir, 'test/integration/packaging/electron-stand-in/register.mjs')
-]
 /** V1 fuse order: RunAsNode, CookieEncryption, NODE_OPTIONS, --inspect, AsarIntegrity, OnlyLoadAppFromAsar, V8 snapshot, file: privileges. */
 const EXPECTED_FUSES = '01001100'
 
@@ -77,9 +72,8 @@ async function main(): Promise<void> {
     const fuses = readFuseWire(readFileSync(executable))
     check(fuses === EXPECTED_FUSES, 'Electron fuses flipped', `wire ${fuses}, expected ${EXPECTED_FUSES}`)
 
-    const loader = LOADERS.find((l) => existsSync(l))!
-    const boot = await bootPackaged(resources, loader)
-    check(boot.ok, `packaged main boots under ${loader.replace(projectDir + '/', '')} and answers app.ping via the packaged preload`,
+    const boot = await bootPackaged(resources, projectDir)
+    check(boot.ok, 'packaged main boots under the electron double (test/desktop) and answers app.ping via the packaged preload',
       boot.ok ? JSON.stringify(boot.reply) : boot.output.slice(-2000))
 
     const asarSize = statSync(pkg.archive).size

@@ -17,19 +17,35 @@ export interface BootResult {
 }
 
 /**
- * @param loaderPath an ES module for `node --import` that provides `electron` and prints
- *   `KREV_BOOT_PING <json envelope>` once the page's preload got an answer to app.ping.
+ * Runs the desktop lane's harness (test/desktop/harness/boot-child.ts) in its ping mode
+ * on the packaged entry: the electron double stands in for `electron` (loader hook first,
+ * then tsx for the double's TypeScript), 'ready' fires, and once the window's page loaded
+ * the packaged preload is run in a sandboxed-renderer context and asked for app.ping; the
+ * child prints `KREV_BOOT_PING <json envelope>` and exits 0.
  */
-export async function bootPackaged(resourcesDir: string, loaderPath: string, timeoutMs = 30_000): Promise<BootResult> {
+export async function bootPackaged(resourcesDir: string, projectDir: string, timeoutMs = 30_000): Promise<BootResult> {
   const root = mkdtempSync(join(tmpdir(), 'krev-boot-app-'))
   const userData = mkdtempSync(join(tmpdir(), 'krev-boot-data-'))
   try {
     asar.extractAll(join(resourcesDir, 'app.asar'), root)
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
     const entry = join(root, manifest.main)
-    const child = spawn(process.execPath, ['--import', pathToFileURL(loaderPath).href, entry], {
+    const loader = pathToFileURL(join(projectDir, 'test/desktop/loader/register.mjs')).href
+    // From the project, not the extracted app: tsx is a dev dependency, never packaged.
+    const tsx = import.meta.resolve('tsx')
+    const harness = join(projectDir, 'test/desktop/harness/boot-child.ts')
+    const child = spawn(process.execPath, ['--import', loader, '--import', tsx, harness], {
       cwd: root,
-      env: { ...process.env, KREV_BOOT_USER_DATA: userData, ELECTRON_RENDERER_URL: '' },
+      env: {
+        ...process.env,
+        KREV_MAIN_ENTRY: entry,
+        KREV_BOOT_MODE: 'ping',
+        KREV_DOUBLE_PACKAGED: '1',
+        KREV_DOUBLE_USER_DATA: userData,
+        // No session bus: keytar fails fast and can never touch a real keychain.
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+        ELECTRON_RENDERER_URL: ''
+      },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let output = ''

@@ -47,13 +47,18 @@ export function bridgeValue(value: unknown, path: string): unknown {
     return structuredClone(obj)
   }
   const proto = Object.getPrototypeOf(obj) as object | null
-  if (proto !== Object.prototype && proto !== null) {
+  if (proto !== null && !isPlainObjectPrototype(proto)) {
     return violate(`contextBridge: ${path} is an instance of ${proto.constructor?.name ?? 'a class'}; its prototype (and methods) would be dropped`)
   }
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(obj)) out[key] = bridgeValue((obj as Record<string, unknown>)[key], `${path}.${key}`)
   if (Object.getOwnPropertySymbols(obj).length > 0) violate(`contextBridge: ${path} has Symbol keys, which cannot cross the bridge`)
   return Object.freeze(out)
+}
+
+/** Object.prototype of any realm: a preload runs in its own context (a vm one in the lane). */
+function isPlainObjectPrototype(proto: object): boolean {
+  return proto === Object.prototype || (Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(proto) === '[object Object]' && (proto as { constructor?: { name?: string } }).constructor?.name === 'Object')
 }
 
 export interface ContextBridge {

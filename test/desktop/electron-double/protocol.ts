@@ -67,7 +67,15 @@ export class Protocol {
     // WHATWG parsing resolves dot segments (and %2e) like Chromium's standard-URL
     // canonicaliser; a scheme that was never registered standard keeps its raw path.
     const url = privileged.get(scheme)?.standard ? new URL(rawUrl).href : rawUrl
-    const reply = await handler(new Request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} }))
+    // Electron builds a fetch Request from the URL (lib/browser/api/protocol.ts); one it
+    // cannot build (credentials in the URL) fails the load with net::ERR_FAILED, unhandled.
+    let request: Request
+    try {
+      request = new Request(url, { method: init.method ?? 'GET', headers: init.headers ?? {} })
+    } catch (error) {
+      throw new Error(`net::ERR_FAILED ${rawUrl} (${String(error)})`)
+    }
+    const reply = await handler(request)
     if (!(reply instanceof Response)) violate(`protocol handler for ${scheme}: must return a Response (got ${typeof reply})`)
     return reply
   }

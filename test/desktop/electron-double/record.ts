@@ -32,8 +32,16 @@ export function onReady(fn: () => void): void {
   else readyWaiters.push(fn)
 }
 
+const callObservers: Array<(api: string, detail: unknown) => void> = []
+
+/** The harness watches for a call (e.g. the window's loadFile) instead of sleeping. */
+export function onCall(fn: (api: string, detail: unknown) => void): void {
+  callObservers.push(fn)
+}
+
 export function record(api: string, detail?: unknown): void {
   calls.push({ seq: calls.length, api, ready, ...(detail === undefined ? {} : { detail }) })
+  callObservers.forEach((fn) => fn(api, detail))
 }
 
 /** Records the rule Electron would enforce and throws Electron's own error (or close to it). */

@@ -5,7 +5,7 @@
 // "webContents.send … serialized with the Structured Clone Algorithm").
 import { EventEmitter } from 'node:events'
 import { pathToFileURL } from 'node:url'
-import { preventable } from './app'
+import { app, preventable } from './app'
 import { record, violate } from './record'
 import { rendererHost } from './renderer-host'
 import { WebFrameMain } from './web-frame-main'
@@ -33,6 +33,8 @@ export class WebContents extends EventEmitter {
     super()
     this.mainFrame = new WebFrameMain('about:blank', 1000 + this.id)
     all.set(this.id, this)
+    // Electron emits this for every webContents, the window's own included.
+    app.emit('web-contents-created', preventable(), this)
   }
 
   static getAllWebContents(): WebContents[] {

@@ -1,0 +1,116 @@
+// The built renderer from file:// in Debian's Chromium, against the booted production main
+// process: the built preload runs in the page, its ipcRenderer.invoke reaches the app's
+// real ipcMain handler as the window's main frame at the page's URL (so the sender check
+// is the real one), and main's sends come back to the page's listeners.
+// Screenshots land in test-results/desktop/.
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { INVOKE_CHANNEL } from '../../src-preload/channels'
+import { bootApp, type BootedApp } from './harness/booted-app'
+import { DELIVER_FN, INVOKE_BINDING, pagePreloadScript } from './harness/page-preload'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const SHOTS = resolve(ROOT, 'test-results/desktop')
+const PAGE = pathToFileURL(resolve(ROOT, 'out/renderer/index.html')).href
+
+let booted: BootedApp
+let browser: Browser
+let page: Page
+const mediaRequests: Array<{ url: string; status: number }> = []
+const FIXTURE = resolve(ROOT, 'test/fixtures/product.jpg')
+
+beforeAll(async () => {
+  // The embedded sandbox at 20× so a generation finishes in seconds.
+  booted = await bootApp({ KREV_SANDBOX_SPEED: '20' })
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--allow-file-access-from-files']
+  })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.exposeBinding(INVOKE_BINDING, ({ frame }, channel: string, name: string, input: unknown) => {
+    if (channel !== INVOKE_CHANNEL) throw new Error(`No handler registered for '${channel}'`)
+    // A subframe has no preload in Electron's sandbox by default: only the top frame calls.
+    if (frame !== page.mainFrame()) throw new Error('invoke from a subframe')
+    return booted.request({ op: 'invoke-at', url: frame.url(), name, input })
+  })
+  booted.onDeliver((channel, args) => {
+    void page.evaluate(([fn, c, a]) => (window as unknown as Record<string, (c: unknown, a: unknown) => void>)[fn as string]!(c, a), [DELIVER_FN, channel, args] as const).catch(() => undefined)
+  })
+  // Chromium knows nothing of krev-media:, so the page's requests go to the app's real
+  // protocol handler in the booted main process, bytes and status as it answered.
+  await page.route(/^krev-media:/, async (route) => {
+    const reply = await booted.request<{ status: number; body: Uint8Array; type: string | null }>({ op: 'protocol', url: route.request().url() })
+    mediaRequests.push({ url: route.request().url(), status: reply.status })
+    await route.fulfill({ status: reply.status, body: Buffer.from(reply.body), headers: reply.type ? { 'content-type': reply.type } : {} })
+  })
+  await page.addInitScript(pagePreloadScript(resolve(ROOT, 'out/preload/index.cjs')))
+  mkdirSync(SHOTS, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  booted?.dispose()
+})
+
+async function shoot(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+    await page.screenshot({ path: resolve(SHOTS, `${name}-${scheme}.png`) })
+  }
+}
+
+describe('renderer journey against the booted production main process', () => {
+  it('first run → built-in sandbox → products → create → queue → library', async () => {
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await page.goto(PAGE)
+    const sandbox = page.getByRole('button', { name: 'Explore with the built-in sandbox' })
+    await sandbox.waitFor()
+    await shoot('welcome')
+    await sandbox.click()
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'Products', exact: true }).click()
+    await page.getByText('Drop product photos here').waitFor()
+    await shoot('products-empty')
+    expect(await page.getByText('Built-in sandbox').first().isVisible()).toBe(true)
+
+    await page.locator('input[type="file"]').setInputFiles(FIXTURE)
+    const card = page.getByRole('list', { name: 'Your products' }).getByRole('listitem').first()
+    const img = card.locator('img')
+    await img.waitFor({ timeout: 45_000 })
+    expect(await img.getAttribute('src')).toMatch(/^krev-media:\/\/media\/sandbox\/products\/[0-9a-f-]{36}\/thumb$/)
+    // Decoded pixels: the bytes came from the app's handler and were a real image.
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle())
+    expect(mediaRequests.length).toBeGreaterThan(0)
+    expect(mediaRequests.every((r) => r.status === 200)).toBe(true)
+    await shoot('products-grid')
+
+    // Create → Queue: the job's progress only arrives as main's pushed events.
+    await nav.getByRole('button', { name: 'Create', exact: true }).click()
+    await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')
+    await page.getByRole('radiogroup', { name: 'Variants' }).getByRole('radio', { name: '2' }).check()
+    await shoot('create')
+    await page.getByRole('button', { name: 'Generate' }).click()
+    await nav.getByRole('button', { name: 'Queue', exact: true }).click()
+    const job = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').first()
+    await job.getByText('Premium leather wallet').waitFor()
+    await job.getByText('Done').waitFor({ timeout: 45_000 })
+    await shoot('queue-done')
+
+    // Library: outputs downloaded by main, shown from krev-media: through the app's handler.
+    await nav.getByRole('button', { name: 'Library', exact: true }).click()
+    const tiles = page.getByRole('list', { name: 'Results' }).getByRole('listitem')
+    await tiles.nth(1).waitFor()
+    expect(await tiles.count()).toBe(2)
+    const tile = await tiles.first().locator('img').elementHandle()
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, tile)
+    expect(mediaRequests.some((r) => r.url.includes('/library/'))).toBe(true)
+    expect(mediaRequests.every((r) => r.status === 200 || r.status === 206)).toBe(true)
+    await shoot('library')
+    expect(errors).toEqual([])
+    expect((await booted.request<{ violations: string[] }>({ op: 'state' })).violations).toEqual([])
+  })
+})
