@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { buildAppMenuTemplate, HELP_LINKS, type AppMenuInput } from '../../../src-main/desktop/app-menu'
+
+// The template's item type, without importing electron (lint: only adapters may).
+type MenuItemConstructorOptions = ReturnType<typeof buildAppMenuTemplate>[number]
 
 /** Electron's own role union, read from the installed typings so the list is never hand-written. */
 function electronMenuRoles(): Set<string> {

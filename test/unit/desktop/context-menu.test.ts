@@ -1,4 +1,3 @@
-import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import {
   buildContextMenuTemplate,
@@ -7,6 +6,9 @@ import {
   type ContextMenuActions,
   type ContextMenuParams
 } from '../../../src-main/desktop/context-menu'
+
+// The template's item type, without importing electron (lint: only adapters may).
+type MenuItemConstructorOptions = ReturnType<typeof buildContextMenuTemplate>[number]
 
 const noFlags = { canCut: false, canCopy: false, canPaste: false, canSelectAll: false }
 
@@ -23,8 +25,14 @@ function params(overrides: Partial<ContextMenuParams> = {}): ContextMenuParams {
   }
 }
 
-function actions(): ContextMenuActions & { [K in keyof ContextMenuActions]: ReturnType<typeof vi.fn> } {
-  return { replaceMisspelling: vi.fn(), addToDictionary: vi.fn(), copyImage: vi.fn(), reveal: vi.fn(), exportAsset: vi.fn() }
+function actions() {
+  return {
+    replaceMisspelling: vi.fn<(word: string) => void>(),
+    addToDictionary: vi.fn<(word: string) => void>(),
+    copyImage: vi.fn<() => void>(),
+    reveal: vi.fn<(assetId: string) => void>(),
+    exportAsset: vi.fn<(assetId: string) => void>()
+  } satisfies ContextMenuActions
 }
 
 const click = (item: MenuItemConstructorOptions | undefined): void => {
