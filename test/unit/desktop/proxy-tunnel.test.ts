@@ -49,7 +49,7 @@ interface Proxy {
 }
 
 /** A minimal HTTP CONNECT proxy that tunnels to 127.0.0.1 only, or answers every CONNECT with `refuse`. */
-async function startProxy(refuse?: string): Promise<Proxy> {
+async function startProxy(refuse?: string, listenHost = '127.0.0.1'): Promise<Proxy> {
   const seen: string[] = []
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {
@@ -81,7 +81,10 @@ async function startProxy(refuse?: string): Promise<Proxy> {
     }
     client.on('data', onData)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, listenHost, resolve)
+  })
   const port = (server.address() as net.AddressInfo).port
   return {
     port,
@@ -158,6 +161,19 @@ describe('ProxyTunnelAgent', () => {
       expect(asked).toEqual([`https://127.0.0.1:${targetPort}/`])
       expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
       expect(targetHits).toContain('GET /via-proxy')
+    } finally {
+      agent.destroy()
+      await proxy.close()
+    }
+  })
+
+  it('tunnels through an IPv6 proxy named as [::1]:port', async (ctx) => {
+    const proxy = await startProxy(undefined, '::1').catch(() => null)
+    if (!proxy) return ctx.skip() // no IPv6 loopback on this machine
+    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => `PROXY [::1]:${proxy.port}` })
+    try {
+      expect(await get(agent, '/via-ipv6')).toEqual({ status: 200, body: 'hello /via-ipv6' })
+      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
     } finally {
       agent.destroy()
       await proxy.close()
