@@ -24,18 +24,25 @@ export type ProxyChoice = { kind: 'direct' } | { kind: 'http'; host: string; por
  */
 export function parseProxyList(raw: string): ProxyChoice[] {
   const out: ProxyChoice[] = []
+  let recognised = false
   for (const entry of raw.split(';')) {
     const [type = '', address = ''] = entry.trim().split(/\s+/, 2)
     const kind = type.toUpperCase()
+    if (PROXY_TYPES.has(kind)) recognised = true
     if (kind === 'DIRECT') out.push({ kind: 'direct' })
     else if (kind === 'PROXY') {
       const parsed = parseHostPort(address)
       if (parsed) out.push({ kind: 'http', ...parsed })
     }
   }
-  if (raw.trim() === '') out.push({ kind: 'direct' })
+  // Nothing Chromium could have meant (empty or garbage) → DIRECT. Known-but-unsupported
+  // entries only (e.g. "SOCKS5 s:1") stay empty: never go around a configured proxy.
+  if (!recognised) out.push({ kind: 'direct' })
   return out
 }
+
+/** Chromium's proxy-list entry types (net/base/proxy_server.cc). */
+const PROXY_TYPES = new Set(['DIRECT', 'PROXY', 'HTTPS', 'SOCKS', 'SOCKS4', 'SOCKS5', 'QUIC'])
 
 function parseHostPort(address: string): { host: string; port: number } | null {
   const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(address)
@@ -61,6 +68,11 @@ export function connectTunnel(proxy: { host: string; port: number }, host: strin
     req.once('error', reject)
     req.end()
   })
+}
+
+function isProxyAnswer(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  return code === 'EPROXYAUTH' || code === 'EPROXYREFUSED'
 }
 
 export interface ProxyAgentOptions extends https.AgentOptions {
@@ -97,6 +109,10 @@ export class ProxyTunnelAgent extends https.Agent {
             // TLS with Krev itself over the tunnel: certificate checks as for a direct socket.
             return tls.connect({ ...(options as tls.ConnectionOptions), socket: raw as net.Socket, servername: options.servername ?? (net.isIP(host) ? undefined : host) })
           } catch (error) {
+            // A proxy that answered (407, 403…) is authoritative: falling through to DIRECT
+            // would bury its clear error under a firewall timeout. Only an unreachable proxy
+            // moves on to the next entry, as in Chromium.
+            if (isProxyAnswer(error)) throw error
             last = error
           }
         }

@@ -106,6 +106,21 @@ describe('settings migration v2 → v3', () => {
     expect(notices).toEqual([])
   })
 
+  it('runs once: spellcheck turned on after the upgrade survives restarts (v3 is not re-migrated)', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 2, theme: 'dark' }))
+    const first = createSettingsService({ opener: confOpener(tmp.dir) })
+    expect(first.get().spellcheck).toBe(false)
+    first.update({ spellcheck: true })
+    const second = createSettingsService({ opener: confOpener(tmp.dir) })
+    expect(second.get()).toMatchObject({ spellcheck: true, theme: 'dark' })
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 3, spellcheck: true })
+  })
+
+  it('keeps an explicit spellcheck: true already in a v2 file', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 2, spellcheck: true }))
+    expect(createSettingsService({ opener: confOpener(tmp.dir) }).get().spellcheck).toBe(true)
+  })
+
   it('turns spellcheck on only for an explicit true', () => {
     expect(v2ToV3({}).spellcheck).toBe(false)
     expect(v2ToV3({ spellcheck: 'yes' }).spellcheck).toBe(false)
