@@ -7,7 +7,7 @@ import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
-import { locateFfmpeg } from '../src-main/sandbox/render-video'
+import { locateFfmpeg } from '../src-main/core/locate-ffmpeg'
 import { bridgeBenchmark } from './bridge'
 import { krevBenchmark } from './krev'
 import { mediaBenchmark } from './media'
@@ -65,7 +65,7 @@ interface Outcome {
 async function machine(): Promise<string[]> {
   const cpus = os.cpus()
   const models = [...new Set(cpus.map((c) => c.model.trim()))].join(', ')
-  const ffmpeg = await locateFfmpeg()
+  const ffmpeg = locateFfmpeg()
   return [
     `- **CPU:** ${cpus.length} × ${models}${cpus[0]?.speed ? ` (${cpus[0].speed} MHz reported)` : ''}`,
     `- **Memory:** ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free at start`,

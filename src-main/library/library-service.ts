@@ -9,7 +9,7 @@ import type { AssetStore, StoredAsset } from './asset-store'
 import { exportName, numbered } from './export-names'
 import { queryAssets } from './library-query'
 import { ingestMedia, LIBRARY_AREA, removeMedia } from './media-ingest'
-import { locateFfmpeg } from './video-poster'
+import { locateFfmpeg } from '../core/locate-ffmpeg'
 
 /**
  * The library: finished outputs on this machine, per connection mode. Assets are added by

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
 import sharp from 'sharp'
 
@@ -27,22 +26,6 @@ export interface Poster {
   /** The frame as WebP, at most `size` px on its long side. */
   thumb: Buffer
   info: VideoInfo
-}
-
-let located: string | null | undefined
-
-/** The optional ffmpeg binary, or null when the optional dependency is not installed. */
-export function locateFfmpeg(): string | null {
-  if (located !== undefined) return located
-  try {
-    const require = createRequire(import.meta.url)
-    const path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path
-    // A packaged app can only execute the binary from the unpacked copy, never from inside the asar.
-    located = path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
-  } catch {
-    located = null
-  }
-  return located
 }
 
 /** Frame size and duration from ffmpeg's banner (`Duration: 00:00:05.00`, `Video: … 480x270`). */
