@@ -6,6 +6,8 @@ import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
 import { createMediaStore, type MediaStore } from '../media/media-store'
+import type { SpawnWorker } from '../media-worker/channel'
+import { MediaWorkerClient } from '../media-worker/client'
 import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
@@ -38,6 +40,11 @@ export interface StudioDeps {
    * one the key was verified against (dialog.showMessageBox in the app; false in the preview).
    */
   confirmApiBase: (host: string) => Promise<boolean>
+  /**
+   * The media worker process (Electron's utilityProcess in the app, a Node fork in the
+   * headless studio) and its entry module. Absent: image work runs in this process (tests).
+   */
+  mediaWorker?: { spawn: SpawnWorker; entryPath: string }
 }
 
 export interface Studio {
@@ -70,6 +77,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     ensureSandbox: () => sandbox.ensure()
   })
   const media = createMediaStore(deps.dataDir)
+  // Started on the first image it is given; restarts itself if it dies.
+  const mediaWorker = deps.mediaWorker && new MediaWorkerClient({ ...deps.mediaWorker, logger: deps.logger })
   const products = createProductsFeature({
     dataDir: deps.dataDir,
     connection: account.connection,
@@ -101,6 +110,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       }
     },
     limiter,
+    ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {}),
     logger: deps.logger
   })
   const stopNotifying = notifyJobOutcomes(bus, {
@@ -142,6 +152,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       chat.dispose()
       products.dispose()
       account.dispose()
+      mediaWorker?.dispose()
       await sandbox.close()
     }
   }
