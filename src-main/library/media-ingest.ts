@@ -62,7 +62,7 @@ export async function ingestMedia(
     const plain = { bytes: data.length, mimeType: type.mime }
     if (options.ffmpeg) {
       try {
-        const { thumb, info } = await extractPoster(options.ffmpeg, path, THUMB_SIZE)
+        const { thumb, info } = await extractPoster(options.ffmpeg, path, THUMB_SIZE, options.mediaOps)
         await store.write({ ...ref, variant: 'thumb' }, 'webp', thumb)
         const duration = info.durationSec === null ? {} : { durationSec: info.durationSec }
         return { ...plain, width: info.width, height: info.height, ...duration, thumbVariant: 'thumb' }
