@@ -11,6 +11,7 @@ import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { MediaWorkerClient } from '../../../src-main/media-worker/client'
 import type { MediaOps } from '../../../src-main/media-worker/media-ops'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
+import { crashOnFirstThumbnail } from './crash-on-thumbnail'
 
 const ENTRY = fileURLToPath(new URL('../../../src-main/media-worker/entry.ts', import.meta.url))
 
@@ -55,17 +56,7 @@ function library(mediaOps: MediaOps) {
 describe('library ingest through the media worker', () => {
   it('a worker crash mid-thumbnail fails the add as retryable worker_crashed, saves nothing, and the retry succeeds', async () => {
     const png = await sharp({ create: { width: 800, height: 1200, channels: 3, background: '#884422' } }).png().toBuffer()
-    let killNext = true
-    // The real worker, killed (SIGKILL) right after the thumbnail request went out.
-    const crashing: MediaOps = {
-      imageInfo: (...args) => worker.ops.imageInfo(...args),
-      thumbnail: (...args) => {
-        const call = worker.ops.thumbnail(...args)
-        if (killNext && worker.worker.pid) process.kill(worker.worker.pid, 'SIGKILL')
-        killNext = false
-        return call
-      }
-    }
+    const crashing = crashOnFirstThumbnail(worker)
     const lib = library(crashing)
     await worker.ops.imageInfo(png, { maxPixels: 1e8 }) // started, so there is a pid to kill
     const error = await lib.add('sandbox', asset('a_1'), png).catch((e: unknown) => e)
