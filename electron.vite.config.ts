@@ -43,7 +43,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('src-main/index.ts') } }
+      rolldownOptions: {
+        // The media worker runs in its own process (src-main/media-worker/entry.ts).
+        input: { index: resolve('src-main/index.ts'), 'media-worker': resolve('src-main/media-worker/entry.ts') }
+      }
     }
   },
   preload: {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createKrevClient } from '../src-main/krev'
 import type { GenerationStarted, ImageParams, KrevClient, KrevGeneration } from '../src-main/krev'
 import { startSandbox, type SandboxHandle } from '../src-main/sandbox'
-import { locateFfmpeg } from '../src-main/sandbox/render-video'
+import { locateFfmpeg } from '../src-main/core/locate-ffmpeg'
 import { productJpeg, tinyPng } from './fixtures'
 import {
   check,
@@ -133,7 +133,7 @@ export const krevBenchmark: Benchmark = {
     )
 
     // ---- render cost at a huge speed factor ----
-    const ffmpeg = await locateFfmpeg()
+    const ffmpeg = locateFfmpeg()
     const b = await sandboxWithClient(1_000_000)
     type Group = 'standard' | 'hd' | 'ad' | 'video'
     const cases: Array<{ group: Group; label: string; run: () => Promise<GenerationStarted>; iterations: number }> = []

@@ -7,15 +7,16 @@ import os from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
-import { locateFfmpeg } from '../src-main/sandbox/render-video'
+import { locateFfmpeg } from '../src-main/core/locate-ffmpeg'
 import { bridgeBenchmark } from './bridge'
 import { krevBenchmark } from './krev'
 import { mediaBenchmark } from './media'
+import { mediaWorkerBenchmark } from './media-worker'
 import { markdownTable, msSince, nowNs, type Benchmark, type BenchResult, type Check } from './lib'
 import { routerBenchmark } from './router'
 import { uploadBenchmark } from './upload'
 
-const BENCHMARKS: Benchmark[] = [routerBenchmark, bridgeBenchmark, krevBenchmark, uploadBenchmark, mediaBenchmark]
+const BENCHMARKS: Benchmark[] = [routerBenchmark, bridgeBenchmark, krevBenchmark, uploadBenchmark, mediaBenchmark, mediaWorkerBenchmark]
 /** The whole run must stop by itself; anything past this is a hang. */
 const WATCHDOG_MS = 5 * 60_000
 const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md')
@@ -65,7 +66,7 @@ interface Outcome {
 async function machine(): Promise<string[]> {
   const cpus = os.cpus()
   const models = [...new Set(cpus.map((c) => c.model.trim()))].join(', ')
-  const ffmpeg = await locateFfmpeg()
+  const ffmpeg = locateFfmpeg()
   return [
     `- **CPU:** ${cpus.length} × ${models}${cpus[0]?.speed ? ` (${cpus[0].speed} MHz reported)` : ''}`,
     `- **Memory:** ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(os.freemem() / 1024 ** 3).toFixed(1)} GiB free at start`,

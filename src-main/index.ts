@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, Notification, session, shell } from 'electr
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronConfirmApiBase } from './adapters/electron-confirm'
+import { spawnUtilityProcessWorker } from './adapters/electron-utility-process'
 import { electronAgentFactory } from './adapters/electron-net'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronStoreOpener } from './adapters/electron-settings-store'
@@ -96,7 +97,9 @@ async function start(): Promise<void> {
     notify: notifier(logger),
     chooseExportFolder: chooseFolder,
     // Krev calls go through the system proxy (PAC included) and trust the OS certificates.
-    agentFactory: electronAgentFactory(session.defaultSession)
+    agentFactory: electronAgentFactory(session.defaultSession),
+    // Image decoding and thumbnails in their own process (sharp's wasm build on Linux).
+    mediaWorker: { spawn: spawnUtilityProcessWorker, entryPath: join(here, 'media-worker.js') }
   })
   // Before the window loads, so the first thumbnails already resolve.
   handleMediaProtocol(session.defaultSession, running.media)

@@ -5,9 +5,11 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store'
 import { noKeychainSecretStore } from '../account/secret-store'
 import { createFileLogger } from '../core/logger'
+import { spawnNodeWorker } from '../media-worker/node-spawner'
 import { mediaUrlFactory } from '../media/media-url'
 import { confOpener } from '../settings/conf-opener'
 import { createStudio, type Studio } from '../studio/create-studio'
@@ -60,6 +62,8 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
       return false
     },
     chooseExportFolder: async (libraryDir) => libraryDir,
+    // The media worker from source, under tsx, like the headless studio itself.
+    mediaWorker: { spawn: spawnNodeWorker, entryPath: fileURLToPath(new URL('../media-worker/entry.ts', import.meta.url)) },
     confirmApiBase: opts.confirmApiBase ?? (async () => false),
     notify: (title, body) => logger.info('notification (preview: not shown)', { title, body })
   })

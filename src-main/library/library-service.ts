@@ -9,7 +9,9 @@ import type { AssetStore, StoredAsset } from './asset-store'
 import { exportName, numbered } from './export-names'
 import { queryAssets } from './library-query'
 import { ingestMedia, LIBRARY_AREA, removeMedia } from './media-ingest'
-import { locateFfmpeg } from './video-poster'
+import { locateFfmpeg } from '../core/locate-ffmpeg'
+import { inProcessMediaOps } from '../media-worker/in-process'
+import type { MediaOps } from '../media-worker/media-ops'
 
 /**
  * The library: finished outputs on this machine, per connection mode. Assets are added by
@@ -36,6 +38,8 @@ export interface LibraryDeps {
   emitChanged(ids: string[]): void
   /** ffmpeg for video posters: undefined finds @ffmpeg-installer's, null means none (tests). */
   ffmpegPath?: string | null
+  /** Image decoding and thumbnails: the media worker in the app; in this process when absent (tests). */
+  mediaOps?: MediaOps
   logger?: Logger
 }
 
@@ -59,6 +63,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
   const { store, media } = deps
   const logger = deps.logger ?? silentLogger
   const ingestOptions = {
+    mediaOps: deps.mediaOps ?? inProcessMediaOps(),
     ffmpeg: deps.ffmpegPath === undefined ? locateFfmpeg() : deps.ffmpegPath,
     onPosterFailed: (error: unknown) => logger.warn('library: no poster frame for a video', { error })
   }

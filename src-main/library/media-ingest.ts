@@ -1,13 +1,14 @@
-import sharp from 'sharp'
 import { isMediaExt, type MediaExt, type MediaMode, type MediaStore } from '../media/media-store'
 import { sniffMedia } from '../media/media-type'
+import type { MediaOps } from '../media-worker/media-ops'
 import { extractPoster } from './video-poster'
 
 /**
  * Turns downloaded bytes into library files: the original under an id we chose (never a
  * name from the URL), and for images a 512 px WebP thumbnail. The bytes decide the
  * extension. Videos get a WebP poster frame when ffmpeg is available; without it (or
- * when it fails) the grid shows the video itself, and the job still succeeds.
+ * when it fails) the grid shows the video itself, and the job still succeeds. Images are
+ * decoded in the media worker (MediaOps), so a crash there fails the job (retryable), not the app.
  */
 
 export const LIBRARY_AREA = 'library'
@@ -26,6 +27,8 @@ export interface IngestedMedia {
 }
 
 export interface IngestOptions {
+  /** Decoding and thumbnails: the media worker in the app. */
+  mediaOps: MediaOps
   /** The ffmpeg binary for video posters; null when there is none. */
   ffmpeg: string | null
   /** A poster could not be made (the video is kept as its own thumbnail). */
@@ -46,7 +49,7 @@ export async function ingestMedia(
   id: string,
   data: Buffer,
   aspectRatio: string,
-  options: IngestOptions = { ffmpeg: null }
+  options: IngestOptions
 ): Promise<IngestedMedia> {
   const type = sniffMedia(data)
   if (!type || type.kind === 'other' || !isMediaExt(type.ext)) throw new Error('unsupported media type')
@@ -59,7 +62,7 @@ export async function ingestMedia(
     const plain = { bytes: data.length, mimeType: type.mime }
     if (options.ffmpeg) {
       try {
-        const { thumb, info } = await extractPoster(options.ffmpeg, path, THUMB_SIZE)
+        const { thumb, info } = await extractPoster(options.ffmpeg, path, THUMB_SIZE, options.mediaOps)
         await store.write({ ...ref, variant: 'thumb' }, 'webp', thumb)
         const duration = info.durationSec === null ? {} : { durationSec: info.durationSec }
         return { ...plain, width: info.width, height: info.height, ...duration, thumbVariant: 'thumb' }
@@ -72,24 +75,14 @@ export async function ingestMedia(
     return { ...plain, ...nominalSize(aspectRatio), thumbVariant: 'original' }
   }
   // Decode first: a file sharp can't read never lands in the library.
-  const image = sharp(data, { limitInputPixels: MAX_PIXELS, animated: false })
-  const meta = await image.metadata()
-  const thumb = await image
-    .clone()
-    .rotate()
-    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 80 })
-    .toBuffer()
+  const thumb = await options.mediaOps.thumbnail(data, THUMB_SIZE, { maxPixels: MAX_PIXELS })
   await store.write({ ...ref, variant: 'original' }, ext, data)
-  await store.write({ ...ref, variant: 'thumb' }, 'webp', thumb)
-  const swap = (meta.orientation ?? 1) >= 5
-  const width = meta.width ?? 0
-  const height = meta.height ?? 0
+  await store.write({ ...ref, variant: 'thumb' }, 'webp', Buffer.from(thumb.webp.buffer, thumb.webp.byteOffset, thumb.webp.byteLength))
   return {
     bytes: data.length,
     mimeType: type.mime,
-    width: swap ? height : width,
-    height: swap ? width : height,
+    width: thumb.width,
+    height: thumb.height,
     thumbVariant: 'thumb'
   }
 }

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
-import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
-import sharp from 'sharp'
+import type { MediaOps } from '../media-worker/media-ops'
 
 /**
  * A poster frame for a video, so the library grid shows a small WebP instead of loading
@@ -27,22 +26,6 @@ export interface Poster {
   /** The frame as WebP, at most `size` px on its long side. */
   thumb: Buffer
   info: VideoInfo
-}
-
-let located: string | null | undefined
-
-/** The optional ffmpeg binary, or null when the optional dependency is not installed. */
-export function locateFfmpeg(): string | null {
-  if (located !== undefined) return located
-  try {
-    const require = createRequire(import.meta.url)
-    const path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path
-    // A packaged app can only execute the binary from the unpacked copy, never from inside the asar.
-    located = path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2')
-  } catch {
-    located = null
-  }
-  return located
 }
 
 /** Frame size and duration from ffmpeg's banner (`Duration: 00:00:05.00`, `Video: … 480x270`). */
@@ -102,6 +85,7 @@ export async function extractPoster(
   ffmpeg: string,
   input: string,
   size: number,
+  mediaOps: MediaOps,
   timeoutMs = POSTER_TIMEOUT_MS
 ): Promise<Poster> {
   const output = join(dirname(input), `.${basename(input)}.poster.${randomBytes(6).toString('hex')}.tmp`)
@@ -115,11 +99,9 @@ export async function extractPoster(
     )
     const info = parseVideoInfo(stderr)
     if (!info) throw new Error('ffmpeg printed no video stream')
-    const thumb = await sharp(await fs.readFile(output), { limitInputPixels: 100_000_000 })
-      .resize(size, size, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer()
-    return { thumb, info }
+    // The frame is decoded in the media worker, like every image (by path: no bytes cross).
+    const { webp } = await mediaOps.thumbnail(output, size, { maxPixels: 100_000_000 })
+    return { thumb: Buffer.from(webp.buffer, webp.byteOffset, webp.byteLength), info }
   } finally {
     await fs.rm(output, { force: true }).catch(() => undefined)
   }

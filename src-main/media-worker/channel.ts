@@ -1,7 +1,7 @@
 /**
  * How main reaches a worker process, whatever started it: Electron's utilityProcess in the
  * app (src-main/adapters/electron-utility-process.ts), child_process.fork in the headless
- * studio and the tests (src-main/media-worker/node-fork-process.ts). The client sees only this.
+ * studio and the tests (src-main/media-worker/node-spawner.ts). The client sees only this.
  */
 export interface WorkerChannel {
   /** Structured-clone messages (Buffers and Uint8Arrays survive). */

@@ -3,6 +3,7 @@ import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
 import { createAssetStore } from '../library/asset-store'
 import { libraryHandlers, type LibraryHandlers } from '../library/library-handlers'
+import type { MediaOps } from '../media-worker/media-ops'
 import { createLibraryService, type LibraryHost, type LibraryService } from '../library/library-service'
 import type { MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
@@ -45,6 +46,8 @@ export interface QueueFeatureDeps {
   timing?: Partial<PollTiming>
   /** ffmpeg for video posters: undefined finds the bundled one, null means none. */
   ffmpegPath?: string | null
+  /** Image decoding for the library: the media worker (create-studio); in process when absent. */
+  mediaOps?: MediaOps
 }
 
 export interface QueueFeature {
@@ -78,6 +81,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     emitAdded: (asset) => deps.bus.emit('library.added', asset),
     emitChanged: (ids) => deps.bus.emit('library.changed', { ids }),
     ...(deps.ffmpegPath !== undefined ? { ffmpegPath: deps.ffmpegPath } : {}),
+    ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
     logger
   })
   const jobs = createJobStore(deps.dataDir, (file) => logger.warn('queue: unreadable job file skipped', { file }))

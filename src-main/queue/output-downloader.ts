@@ -116,6 +116,8 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
           )
         } catch (e) {
           await ctx.library.sweep(mode)
+          // The media worker died mid-ingest: not Krev's file, and a retry lands on a fresh worker.
+          if (isAppError(e) && e.code === 'worker_crashed') throw new JobFailure({ code: e.code, message: e.message, retryable: true })
           const io = ioError(e)
           if (io) throw new JobFailure(io)
           throw new JobFailure({

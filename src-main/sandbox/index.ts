@@ -19,7 +19,8 @@ import { openApiDocument } from './openapi'
 import { productRoutes } from './products'
 import { RateLimiter } from './rate-limit'
 import { renderGeneration } from './render-job'
-import { EncoderRegistry, locateFfmpeg } from './render-video'
+import { locateFfmpeg } from '../core/locate-ffmpeg'
+import { EncoderRegistry } from './render-video'
 import { Router } from './router'
 import { accountRoutes } from './routes-account'
 import { generationRoutes } from './routes-generate'
@@ -109,7 +110,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const signer = new UrlSigner(store.secret, opts.urlTtlSeconds ?? 3600, () => baseUrl)
   const ledger = new Ledger(store)
   const fetchRemote = opts.fetchRemote ?? defaultFetchRemote
-  const ffmpeg = opts.ffmpegPath === undefined ? await locateFfmpeg() : opts.ffmpegPath
+  const ffmpeg = opts.ffmpegPath === undefined ? locateFfmpeg() : opts.ffmpegPath
   const encoders = new EncoderRegistry()
   const generations = new GenerationEngine({
     store,

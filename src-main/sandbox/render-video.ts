@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { access, constants, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -14,18 +13,6 @@ import { canvasSize } from './render-image'
 export const VIDEO_LONG_SIDE = 480
 export const VIDEO_FPS = 12
 
-/** Finds the optional ffmpeg binary; null when the optional dependency is not installed. */
-export async function locateFfmpeg(): Promise<string | null> {
-  try {
-    const require = createRequire(import.meta.url)
-    const path = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path
-    await access(path, constants.X_OK)
-    return path
-  } catch {
-    return null
-  }
-}
-
 /** One sandbox's running encoders, so its close() can stop them (and only them). */
 export class EncoderRegistry {
   readonly running = new Set<ChildProcess>()
@@ -37,7 +24,7 @@ export class EncoderRegistry {
 function runFfmpeg(bin: string, args: string[], timeoutMs: number, registry: EncoderRegistry): Promise<void> {
   const running = registry.running
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'], shell: false, windowsHide: true })
     running.add(child)
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {

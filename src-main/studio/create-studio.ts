@@ -6,6 +6,8 @@ import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
 import { createMediaStore, type MediaStore } from '../media/media-store'
+import type { SpawnWorker } from '../media-worker/channel'
+import { MediaWorkerClient } from '../media-worker/client'
 import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
@@ -45,6 +47,11 @@ export interface StudioDeps {
    * the Electron entry passes adapters/electron-net.ts (system proxy, PAC, OS certificates).
    */
   agentFactory?: AgentFactory
+  /**
+   * The media worker process (Electron's utilityProcess in the app, a Node fork in the
+   * headless studio) and its entry module. Absent: image work runs in this process (tests).
+   */
+  mediaWorker?: { spawn: SpawnWorker; entryPath: string }
 }
 
 export interface Studio {
@@ -80,6 +87,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     ensureSandbox: () => sandbox.ensure()
   })
   const media = createMediaStore(deps.dataDir)
+  // Started on the first image it is given; restarts itself if it dies.
+  const mediaWorker = deps.mediaWorker && new MediaWorkerClient({ ...deps.mediaWorker, logger: deps.logger })
   const products = createProductsFeature({
     dataDir: deps.dataDir,
     connection: account.connection,
@@ -111,6 +120,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       }
     },
     limiter,
+    ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {}),
     logger: deps.logger
   })
   const stopNotifying = notifyJobOutcomes(bus, {
@@ -157,6 +167,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       const settle = (what: string, p: Promise<void>) =>
         p.catch((error: unknown) => deps.logger.error(`${what}: flush on exit failed`, { error }))
       await Promise.all([settle('queue', queue.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
+      // Last: an ingest still finishing above needs its worker.
+      mediaWorker?.dispose()
     }
   }
 }

@@ -44,7 +44,9 @@ export const errorCode = z.enum([
   'keychain_unavailable',
   'io',
   'conflict',
-  'cancelled'
+  'cancelled',
+  // the media worker process died while a call was in flight (it restarts itself)
+  'worker_crashed'
 ])
 export type ErrorCode = z.infer<typeof errorCode>
 

@@ -9,7 +9,7 @@ import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
-import { locateFfmpeg } from '../../../src-main/library/video-poster'
+import { locateFfmpeg } from '../../../src-main/core/locate-ffmpeg'
 import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 

@@ -7,7 +7,9 @@ import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAssetStore } from '../../../src-main/library/asset-store'
 import { createLibraryService, type LibraryService, type NewAsset } from '../../../src-main/library/library-service'
-import { extractPoster, locateFfmpeg, parseVideoInfo } from '../../../src-main/library/video-poster'
+import { locateFfmpeg } from '../../../src-main/core/locate-ffmpeg'
+import { extractPoster, parseVideoInfo } from '../../../src-main/library/video-poster'
+import { inProcessMediaOps } from '../../../src-main/media-worker/in-process'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
 
@@ -134,7 +136,7 @@ describe('video poster fallback', () => {
     await writeFile(hang, '#!/bin/sh\nexec sleep 30\n')
     await chmod(hang, 0o755)
     const started = Date.now()
-    await expect(extractPoster(hang, join(dir, 'in.mp4'), 512, 200)).rejects.toThrow(/ffmpeg failed/)
+    await expect(extractPoster(hang, join(dir, 'in.mp4'), 512, inProcessMediaOps(), 200)).rejects.toThrow(/ffmpeg failed/)
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 })

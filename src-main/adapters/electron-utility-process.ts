@@ -1,0 +1,33 @@
+import { utilityProcess } from 'electron'
+import type { SpawnWorker, WorkerChannel } from '../media-worker/channel'
+
+/**
+ * The media worker as an Electron utility process (the app's spawner, passed to
+ * createStudio): a Chromium-managed child that shows up as "Krev Studio media" in the
+ * task manager and in `child-process-gone`, and ends with the app. Call after `ready`.
+ * Its stdout/stderr go to the app's own (inherit), so nothing fills an unread pipe.
+ */
+export const spawnUtilityProcessWorker: SpawnWorker = (entryPath, env = {}) => {
+  const child = utilityProcess.fork(entryPath, [], {
+    serviceName: 'Krev Studio media',
+    env: { ...process.env, ...env },
+    stdio: 'inherit'
+  })
+  let exited = false
+  const channel: WorkerChannel = {
+    postMessage: (message) => {
+      if (!exited) child.postMessage(message)
+    },
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) =>
+      child.once('exit', (code: number) => {
+        exited = true
+        listener({ code, signal: null })
+      }),
+    kill: () => void child.kill(),
+    get pid() {
+      return child.pid
+    }
+  }
+  return channel
+}

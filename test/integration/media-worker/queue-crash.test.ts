@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EventBus } from '../../../src-main/ipc/event-bus'
+import { createKrevClient } from '../../../src-main/krev'
+import { defaultSleep } from '../../../src-main/krev/retry'
+import { createMediaStore } from '../../../src-main/media/media-store'
+import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { MediaWorkerClient } from '../../../src-main/media-worker/client'
+import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
+import { crashOnFirstThumbnail } from './crash-on-thumbnail'
+import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
+import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+
+/** A real sandbox job whose download lands while the media worker is killed: the job fails with a retry, and the retry saves it. */
+
+const ENTRY = fileURLToPath(new URL('../../../src-main/media-worker/entry.ts', import.meta.url))
+const KEY = `sk_live_${'W'.repeat(16)}${'7'.repeat(16)}`
+const ctx = { transport: 'test' as const }
+let sb: SandboxHandle
+let sandboxDir: string
+let dataDir: string
+let worker: MediaWorkerClient
+let feature: QueueFeature
+
+beforeAll(async () => {
+  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-crash-sb-'))
+  dataDir = await mkdtemp(join(tmpdir(), 'krev-crash-data-'))
+  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
+  const client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  worker = new MediaWorkerClient({ spawn: spawnNodeWorker, entryPath: ENTRY })
+  await worker.ops.imageInfo(fileURLToPath(new URL('../../fixtures/product.jpg', import.meta.url)), { maxPixels: 1e8 })
+  const crashing = crashOnFirstThumbnail(worker)
+  feature = createQueueFeature({
+    connection: { mode: () => 'sandbox', client: async () => client, reportOnline: () => undefined, onChange: () => () => undefined },
+    bus: new EventBus((name, issue) => {
+      throw new Error(`invalid event ${name}: ${issue}`)
+    }),
+    dataDir,
+    settings: { get: () => ({ pollConcurrency: 2, downloadConcurrency: 1 }) },
+    mediaStore: createMediaStore(dataDir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: () => false, chooseExportFolder: async () => null },
+    onCreditsMaybeChanged: () => undefined,
+    sleep: (ms, signal) => defaultSleep(ms / 10, signal),
+    ffmpegPath: null,
+    mediaOps: crashing
+  })
+  await feature.resume()
+})
+
+afterAll(async () => {
+  feature?.dispose()
+  worker?.dispose()
+  await sb?.close()
+  for (const d of [sandboxDir, dataDir]) await rm(d, { recursive: true, force: true })
+})
+
+describe('a media worker crash during ingest', () => {
+  it('fails the job with a retry (nothing saved), and the retry lands it on a restarted worker', async () => {
+    const firstPid = worker.worker.pid
+    const job = await feature.handlers['generation.submit'](
+      { kind: 'image', params: { prompt: 'Tan bag on linen', aspectRatio: '1:1', hd: false, imageCount: 1 } },
+      ctx
+    )
+    await feature.idle()
+    const failed = (await feature.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === job.id)
+    expect(failed).toMatchObject({ status: 'failed', error: { retryable: true } })
+    expect((await feature.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(0)
+
+    await feature.handlers['queue.retry']({ jobId: job.id }, ctx)
+    await feature.idle()
+    const done = (await feature.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === job.id)
+    expect(done).toMatchObject({ status: 'succeeded' })
+    expect((await feature.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
+    expect(worker.worker.pid).not.toBe(firstPid)
+  })
+})
