@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -291,4 +292,28 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 3000):
     if (Date.now() > deadline) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 5))
   }
+}
+
+/** The sandbox queue's jobs folder in a harness's data dir. */
+export const jobsDir = (h: Harness) => join(h.dataDir, 'queue', 'sandbox', 'jobs')
+
+/**
+ * A job submitted to a paused studio that then stopped: persisted, never POSTed. Tests edit
+ * its file to stand for what a kill at some moment leaves on disk, then start again.
+ */
+export async function stoppedWithJob(h: Harness): Promise<{ id: string; file: string }> {
+  const a = start(h)
+  await a.resume()
+  a.handlers['queue.pause']({}, ctx)
+  const job = await a.handlers['generation.submit'](imageReq(), ctx)
+  a.dispose()
+  await a.idle()
+  return { id: job.id, file: join(jobsDir(h), `${job.id}.json`) }
+}
+
+/** Rewrites a stored job document (`{ job, … }`) in place. */
+export function editStoredJob(file: string, edit: (job: Record<string, unknown>) => void): void {
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { job: Record<string, unknown> }
+  edit(stored.job)
+  writeFileSync(file, JSON.stringify(stored))
 }

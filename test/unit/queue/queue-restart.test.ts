@@ -2,12 +2,12 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
-import { ctx, gid, imageReq, start, until, useHarness } from './fakes'
+import { ctx, editStoredJob, gid, imageReq, jobsDir as jobsDirOf, start, stoppedWithJob, until, useHarness } from './fakes'
 
 /** A restart (new instance, same data folder) or a mode switch never loses or doubles a job. */
 
 const h = useHarness()
-const jobsDir = () => join(h.dataDir, 'queue', 'sandbox', 'jobs')
+const jobsDir = () => jobsDirOf(h)
 const onDisk = (id: string) => JSON.parse(readFileSync(join(jobsDir(), `${id}.json`), 'utf8')).job as Job & { postStartedAt: string | null }
 const listed = async (f: ReturnType<typeof start>, id: string) =>
   (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
@@ -31,17 +31,12 @@ describe('resume after a restart', () => {
   })
 
   it('killed while its POST was out: failed as maybe-charged, not sent again', async () => {
-    const a = start(h)
-    await a.resume()
-    a.handlers['queue.pause']({}, ctx)
-    const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    a.dispose()
-    await a.idle()
-    const file = join(jobsDir(), `${job.id}.json`)
-    const stored = JSON.parse(readFileSync(file, 'utf8'))
-    stored.job.postStartedAt = '2026-03-01T10:00:00.000Z'
-    stored.job.status = 'pending'
-    writeFileSync(file, JSON.stringify(stored))
+    const stopped = await stoppedWithJob(h)
+    const job = { id: stopped.id }
+    editStoredJob(stopped.file, (j) => {
+      j['postStartedAt'] = '2026-03-01T10:00:00.000Z'
+      j['status'] = 'pending'
+    })
 
     const b = start(h)
     await b.resume()
@@ -51,12 +46,7 @@ describe('resume after a restart', () => {
   })
 
   it('killed before its POST: POSTed on resume; stale temp files are swept', async () => {
-    const a = start(h)
-    await a.resume()
-    a.handlers['queue.pause']({}, ctx)
-    const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    a.dispose()
-    await a.idle()
+    const job = { id: (await stoppedWithJob(h)).id }
     const tmpJob = join(jobsDir(), `.${job.id}.json.0123456789ab.tmp`)
     writeFileSync(tmpJob, '{"half')
     const libDir = join(h.dataDir, 'media', 'sandbox', 'library')

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
 import type { BalanceAt } from '../../../src-main/queue/job-model'
-import { clock, credits, ctx, imageReq, jobEvents, maybeProcessed, start, useHarness } from './fakes'
+import { clock, credits, ctx, editStoredJob, imageReq, jobEvents, jobsDir as jobsDirOf, maybeProcessed, start, stoppedWithJob, useHarness } from './fakes'
 
 /**
  * The honest unknown: a job whose POST may have been charged keeps what is known, answers
@@ -11,7 +11,7 @@ import { clock, credits, ctx, imageReq, jobEvents, maybeProcessed, start, useHar
  */
 
 const h = useHarness()
-const jobsDir = () => join(h.dataDir, 'queue', 'sandbox', 'jobs')
+const jobsDir = () => jobsDirOf(h)
 const onDisk = (id: string) => JSON.parse(readFileSync(join(jobsDir(), `${id}.json`), 'utf8'))
 const last = (id: string) => jobEvents(h, id).at(-1) as Job
 const iso = (t: number) => new Date(t).toISOString()
@@ -38,21 +38,16 @@ describe('an unknown outcome keeps what is known', () => {
   })
 
   it('killed while the POST was out: the restart keeps its sent-at; an older file without the new fields still loads', async () => {
-    const a = start(h)
-    await a.resume()
-    a.handlers['queue.pause']({}, ctx)
-    const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    a.dispose()
-    await a.idle()
-    const file = join(jobsDir(), `${job.id}.json`)
-    const stored = onDisk(job.id)
+    const stopped = await stoppedWithJob(h)
+    const job = { id: stopped.id }
     // As written before sentAt existed: only the POST marker says when it left.
-    delete stored.job.sentAt
-    delete stored.job.balanceBefore
-    delete stored.job.rerunAs
-    stored.job.postStartedAt = '2026-03-01T09:59:00.000Z'
-    stored.job.status = 'pending'
-    writeFileSync(file, JSON.stringify(stored))
+    editStoredJob(stopped.file, (j) => {
+      delete j['sentAt']
+      delete j['balanceBefore']
+      delete j['rerunAs']
+      j['postStartedAt'] = '2026-03-01T09:59:00.000Z'
+      j['status'] = 'pending'
+    })
 
     const b = start(h)
     await b.resume()
