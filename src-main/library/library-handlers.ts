@@ -3,7 +3,7 @@ import type { LibraryService } from './library-service'
 
 export type LibraryHandlers = Pick<
   Handlers,
-  'library.list' | 'library.get' | 'library.update' | 'library.delete' | 'library.reveal' | 'library.export'
+  'library.list' | 'library.get' | 'library.getMany' | 'library.update' | 'library.delete' | 'library.reveal' | 'library.export'
 >
 
 /** The library commands; inputs arrive validated by the router against the contract. */
@@ -11,6 +11,7 @@ export function libraryHandlers(service: LibraryService): LibraryHandlers {
   return {
     'library.list': (q) => service.list(q),
     'library.get': ({ id }) => service.get(id),
+    'library.getMany': async ({ ids }) => ({ items: await service.getMany(ids) }),
     'library.update': (input) => service.update(input),
     'library.delete': ({ ids }) => service.remove(ids),
     'library.reveal': ({ id }) => service.reveal(id),

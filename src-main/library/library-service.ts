@@ -26,6 +26,9 @@ export interface LibraryHost {
   chooseExportFolder(): Promise<string | null>
 }
 
+/** Downloaded media: in memory, or a complete file on the library's disk. */
+export type MediaSource = Buffer | { file: string }
+
 export type NewAsset = Omit<StoredAsset, 'width' | 'height' | 'bytes' | 'mimeType' | 'thumbVariant' | 'favorite' | 'rating' | 'tags'>
 
 export interface LibraryDeps {
@@ -44,11 +47,17 @@ export interface LibraryDeps {
 }
 
 export interface LibraryService {
-  /** Saves the bytes and the record; replaces an earlier copy with the same id. */
-  add(mode: MediaMode, input: NewAsset, data: Buffer): Promise<Asset>
+  /**
+   * Saves the media and the record; replaces an earlier copy with the same id. The media is
+   * the bytes, or a finished file (a streamed download) whose ownership passes to the
+   * library: it is moved in or deleted, whatever the outcome.
+   */
+  add(mode: MediaMode, input: NewAsset, source: MediaSource): Promise<Asset>
   has(mode: MediaMode, id: string): Promise<boolean>
   list(q: CommandArgs<'library.list'>): Promise<CommandOutput<'library.list'>>
   get(id: string): Promise<Asset>
+  /** The assets of these ids that exist, in the order asked. */
+  getMany(ids: string[]): Promise<Asset[]>
   update(input: CommandArgs<'library.update'>): Promise<CommandOutput<'library.update'>>
   remove(ids: string[]): Promise<CommandOutput<'library.delete'>>
   reveal(id: string): Promise<CommandOutput<'library.reveal'>>
@@ -91,7 +100,16 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
   }
 
   return {
-    async add(mode, input, data) {
+    async add(mode, input, source) {
+      let data: Buffer
+      if (Buffer.isBuffer(source)) data = source
+      else {
+        try {
+          data = await fs.readFile(source.file)
+        } finally {
+          await fs.rm(source.file, { force: true }).catch(() => undefined)
+        }
+      }
       const map = await store.all(mode)
       const previous = map.get(input.id)
       const saved = await ingestMedia(media, mode, input.id, data, input.aspectRatio, ingestOptions)
@@ -129,6 +147,15 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async get(id) {
       const { mode, asset } = await find(id)
       return view(mode, asset)
+    },
+
+    async getMany(ids) {
+      const mode = deps.mode()
+      const map = await store.all(mode)
+      return ids.flatMap((id) => {
+        const a = map.get(id)
+        return a ? [view(mode, a)] : []
+      })
     },
 
     async update(input) {

@@ -5,6 +5,9 @@ import type { Logger } from '../core/logger'
 import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
+import { openDatabase } from '../db/database'
+import { MIGRATIONS } from '../db/migrations/index'
+import { join } from 'node:path'
 import { createMediaStore, type MediaStore } from '../media/media-store'
 import type { SpawnWorker } from '../media-worker/channel'
 import { MediaWorkerClient } from '../media-worker/client'
@@ -73,6 +76,8 @@ export interface Studio {
 export async function createStudio(deps: StudioDeps): Promise<Studio> {
   const bus = new EventBus((name, issue) => deps.logger.error('invalid event dropped', { name, issue }))
   const sandbox = embeddedSandbox(deps.dataDir, deps.logger)
+  // The one database of the studio (library index, queue ledger, chat, catalogue cache).
+  const database = openDatabase(join(deps.dataDir, 'studio.sqlite3'), { migrations: MIGRATIONS })
   // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
   const limiter = createObservableLimiter()
   const account = await createAccountFeature({
@@ -167,8 +172,9 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       const settle = (what: string, p: Promise<void>) =>
         p.catch((error: unknown) => deps.logger.error(`${what}: flush on exit failed`, { error }))
       await Promise.all([settle('queue', queue.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
-      // Last: an ingest still finishing above needs its worker.
+      // Last: an ingest still finishing above needs its worker, and every write its database.
       mediaWorker?.dispose()
+      database.db.close()
     }
   }
 }

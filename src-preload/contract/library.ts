@@ -44,6 +44,8 @@ const ids = z.array(id).min(1).max(500)
 export const libraryCommands = {
   'library.list': { input: libraryQuery, output: z.object({ items: z.array(asset), nextCursor: z.string().nullable(), total: count }) },
   'library.get': { input: z.object({ id }).strict(), output: asset },
+  /** One lookup for many ids (the Queue's thumbnails): items in the order asked, missing ids left out. */
+  'library.getMany': { input: z.object({ ids }).strict(), output: z.object({ items: z.array(asset) }) },
   'library.update': {
     input: z
       .object({

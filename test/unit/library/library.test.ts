@@ -71,6 +71,24 @@ afterEach(async () => {
 const ids = (items: Asset[]) => items.map((a) => a.id)
 
 describe('library', () => {
+  it('looks many ids up at once, in the order asked, leaving out the missing', async () => {
+    expect(ids(await lib.getMany(['a3', 'nope', 'a1']))).toEqual(['a3', 'a1'])
+    expect(await lib.getMany(['gone'])).toEqual([])
+  })
+
+  it('takes a finished file as the media and owns it afterwards, whatever the outcome', async () => {
+    const file = join(dir, 'download.part')
+    await writeFile(file, png)
+    const asset = await lib.add('sandbox', base('a4'), { file })
+    expect(asset).toMatchObject({ id: 'a4', width: 800, height: 1200 })
+    expect(existsSync(file)).toBe(false)
+    const bad = join(dir, 'bad.part')
+    await writeFile(bad, 'not an image')
+    await expect(lib.add('sandbox', base('a5'), { file: bad })).rejects.toThrow()
+    expect(existsSync(bad)).toBe(false)
+    expect(await lib.has('sandbox', 'a5')).toBe(false)
+  })
+
   it('adds with a 512 px WebP thumbnail and local URLs', async () => {
     expect(added.map((a) => a.id)).toEqual(['a1', 'a2', 'a3'])
     expect(added[0]).toMatchObject({ width: 800, height: 1200, mimeType: 'image/png', mediaUrl: '/__krev/media/sandbox/library/a1/original', thumbUrl: '/__krev/media/sandbox/library/a1/thumb' })
