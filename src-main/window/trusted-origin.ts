@@ -1,3 +1,5 @@
+import { pathToFileURL } from 'node:url'
+
 /**
  * The only pages allowed to run in the app window and to call into main: the bundled
  * renderer (file:// under out/renderer) or, in `electron-vite dev`, the dev server URL.
@@ -11,9 +13,13 @@ export function configureTrustedOrigins(opts: { devServerUrl?: string | undefine
   rendererFileRoot = new URL('.', pathToFileUrl(opts.rendererIndexFile)).href
 }
 
+/**
+ * Node's own conversion, so `#`, `%`, `?` and spaces in the install folder are escaped the
+ * way Chromium escapes them (a hand-built URL let `#` cut the root back to the parent
+ * folder and `%` refuse every page). Drive-letter paths are Windows paths on any host.
+ */
 function pathToFileUrl(path: string): string {
-  const normal = path.replace(/\\/g, '/')
-  return new URL(`file://${normal.startsWith('/') ? '' : '/'}${normal}`).href
+  return pathToFileURL(path, { windows: /^[A-Za-z]:[\\/]/.test(path) }).href
 }
 
 export function isTrustedFrameUrl(raw: string): boolean {

@@ -20,6 +20,17 @@ describe('trusted frame urls', () => {
     expect(isTrustedFrameUrl('http://localhost:5174/')).toBe(false)
   })
 
+  it('escapes # and % in the install folder as Chromium does, without widening the root', () => {
+    configureTrustedOrigins({ rendererIndexFile: '/home/ana/Apps #2/100% Krev/out/renderer/index.html' })
+    expect(isTrustedFrameUrl('file:///home/ana/Apps%20%232/100%25%20Krev/out/renderer/index.html')).toBe(true)
+    expect(isTrustedFrameUrl('file:///home/ana/Apps%20%232/100%25%20Krev/out/renderer/index.html#/queue')).toBe(true)
+    expect(isTrustedFrameUrl('file:///home/ana/Apps%20/other/index.html')).toBe(false)
+    expect(isTrustedFrameUrl('file:///home/ana/index.html')).toBe(false)
+    configureTrustedOrigins({ rendererIndexFile: 'C:\\Users\\ana\\Krev #1\\out\\renderer\\index.html' })
+    expect(isTrustedFrameUrl('file:///C:/Users/ana/Krev%20%231/out/renderer/index.html')).toBe(true)
+    expect(isTrustedFrameUrl('file:///C:/Users/ana/Krev%20/x.html')).toBe(false)
+  })
+
   it('handles Windows paths', () => {
     configureTrustedOrigins({ rendererIndexFile: 'C:\\Program Files\\Krev Studio\\out\\renderer\\index.html' })
     expect(isTrustedFrameUrl('file:///C:/Program%20Files/Krev%20Studio/out/renderer/index.html')).toBe(true)
