@@ -112,6 +112,7 @@ async function start(): Promise<void> {
   flushBeforeQuit(async () => {
     await pendingBounds
     await running.dispose()
+    await logger.flush()
   })
   await openWindow(running, windowState, (saving) => (pendingBounds = saving))
   // macOS: closing the window keeps the app (and the queue) running; the Dock icon reopens it.

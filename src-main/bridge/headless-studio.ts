@@ -92,6 +92,7 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))
       await studio.dispose()
+      await logger.flush()
     }
   }
 }

@@ -1,10 +1,14 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { openLogFile, type LogFileOptions } from './log-file'
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
+}
+
+/** The file logger: also waits for its buffered lines (on quit). */
+export interface FileLogger extends Logger {
+  flush(): Promise<void>
 }
 
 const KEY_PATTERN = /sk_(live|test)_[A-Za-z0-9_-]+/g
@@ -31,20 +35,15 @@ function safeJson(value: unknown): string {
   }
 }
 
-/** Appends to `<dir>/studio.log` and mirrors to stderr when asked. */
-export function createFileLogger(dir: string, opts: { mirror?: boolean } = {}): Logger {
-  mkdirSync(dir, { recursive: true })
-  const file = join(dir, 'studio.log')
+/** Writes `<dir>/studio.log` (non-blocking, rotated: log-file.ts) and mirrors to stderr when asked. */
+export function createFileLogger(dir: string, opts: { mirror?: boolean; rotation?: LogFileOptions } = {}): FileLogger {
+  const file = openLogFile(dir, opts.rotation)
   const write = (level: string) => (message: string, fields?: Record<string, unknown>) => {
     const line = format(level, message, fields)
-    try {
-      appendFileSync(file, `${line}\n`, { mode: 0o600 })
-    } catch {
-      // A full disk must not take the app down with it.
-    }
+    file.write(line)
     if (opts.mirror) process.stderr.write(`${line}\n`)
   }
-  return { info: write('INFO'), warn: write('WARN'), error: write('ERROR') }
+  return { info: write('INFO'), warn: write('WARN'), error: write('ERROR'), flush: () => file.flush() }
 }
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }

@@ -78,6 +78,7 @@ describe('the API key is never written in plaintext', () => {
       await run('account.useKrev')
       await run('account.removeKey')
       feature.dispose()
+      await logger.flush()
 
       // Sanity: the session really happened and left files behind.
       const files = filesUnder(dataDir)
