@@ -53,11 +53,29 @@ describe('keytar secret store on a real OS keychain', () => {
     // Only meaningful inside scripts/with-keyring.sh, whose keyring lives in a private XDG_DATA_HOME.
     const dir = process.env.XDG_DATA_HOME ? join(process.env.XDG_DATA_HOME, 'keyrings') : ''
     if (!process.env.KREV_KEYRING_SESSION || !existsSync(dir)) ctx.skip('not inside scripts/with-keyring.sh')
+    const before = keyringState(dir)
     await probe.store.set(KEY)
-    await new Promise((r) => setTimeout(r, 300)) // gnome-keyring writes its file shortly after
+    // gnome-keyring writes its file a moment after answering: wait until it has.
+    await waitUntil(() => keyringState(dir) !== before, 'the keyring file was never rewritten')
     const files = readdirSync(dir).map((n) => join(dir, n)).filter((p) => statSync(p).isFile())
     expect(files.length).toBeGreaterThan(0)
     for (const file of files) expect(readFileSync(file).toString('latin1')).not.toContain('RealKeychainCanary')
     await probe.store.delete()
   })
 })
+
+/** Names, sizes and modification times of the keyring files: changes when the daemon writes. */
+function keyringState(dir: string): string {
+  return readdirSync(dir)
+    .map((n) => statSync(join(dir, n)))
+    .map((st, i) => `${i}:${st.size}:${st.mtimeMs}`)
+    .join('|')
+}
+
+async function waitUntil(done: () => boolean, failure: string, limitMs = 10_000): Promise<void> {
+  const until = Date.now() + limitMs
+  while (!done()) {
+    if (Date.now() > until) throw new Error(failure)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
