@@ -28,6 +28,8 @@ export interface BridgeOptions {
 
 export interface Bridge {
   token: string
+  /** Whether a page holds the one client slot (the slot frees when its socket has closed here). */
+  hasClient(): boolean
   close(): void
 }
 
@@ -110,6 +112,7 @@ export function attachLoopbackBridge({ server, router, bus, origin, token = newB
   server.on('upgrade', onUpgrade)
   return {
     token,
+    hasClient: () => client !== null,
     close() {
       server.off('upgrade', onUpgrade)
       client?.terminate()

@@ -5,6 +5,7 @@ import WebSocket from 'ws'
 import { attachLoopbackBridge, BRIDGE_PATH, type Bridge } from '../../../src-main/bridge/loopback-bridge'
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createRouter } from '../../../src-main/ipc/router'
+import { waitFor } from '../../support/wait-for'
 
 let server: Server
 let bridge: Bridge
@@ -112,9 +113,9 @@ describe('loopback bridge', () => {
   it('serves one client at a time', async () => {
     const first = await authed()
     expect(await outcome(open())).toEqual({ status: 409 })
+    expect(bridge.hasClient()).toBe(true)
     first.close()
-    await new Promise((ok) => first.once('close', ok))
-    await new Promise((ok) => setTimeout(ok, 20))
+    await waitFor(() => !bridge.hasClient(), { message: 'the bridge kept the closed client' })
     const again = await authed()
     again.close()
   })
@@ -153,3 +154,4 @@ describe('loopback bridge', () => {
     expect(await outcome(ws)).toEqual({ status: 404 })
   })
 })
+

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createKeyVault } from '../../../src-main/account/key-vault'
 import { createKeytarSecretStore } from '../../../src-main/adapters/keytar-secret-store'
 import { probeKeychain, requireKeychain, TEST_SERVICE } from './keychain-probe'
+import { waitFor } from '../../support/wait-for'
 
 const probe = await probeKeychain()
 const KEY = `sk_live_${'RealKeychainCanary'.padEnd(32, '4')}`
@@ -56,7 +57,7 @@ describe('keytar secret store on a real OS keychain', () => {
     const before = keyringState(dir)
     await probe.store.set(KEY)
     // gnome-keyring writes its file a moment after answering: wait until it has.
-    await waitUntil(() => keyringState(dir) !== before, 'the keyring file was never rewritten')
+    await waitFor(() => keyringState(dir) !== before, { message: 'the keyring file was never rewritten' })
     const files = readdirSync(dir).map((n) => join(dir, n)).filter((p) => statSync(p).isFile())
     expect(files.length).toBeGreaterThan(0)
     for (const file of files) expect(readFileSync(file).toString('latin1')).not.toContain('RealKeychainCanary')
@@ -72,10 +73,3 @@ function keyringState(dir: string): string {
     .join('|')
 }
 
-async function waitUntil(done: () => boolean, failure: string, limitMs = 10_000): Promise<void> {
-  const until = Date.now() + limitMs
-  while (!done()) {
-    if (Date.now() > until) throw new Error(failure)
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
