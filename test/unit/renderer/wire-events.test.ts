@@ -4,14 +4,12 @@ import { useAccountStore } from '../../../src-renderer/src/stores/account'
 import { useAppStore } from '../../../src-renderer/src/stores/app'
 import { useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { useSettingsStore } from '../../../src-renderer/src/stores/settings'
+import { events } from '../../../src-preload/contract'
 import { installFakeBridge, removeBridge } from './fake-bridge'
 import { credits, job, settings, status } from './fixtures'
 
-const EVENTS = [
-  'app.connection', 'app.notice', 'account.changed', 'credits.changed', 'settings.changed', 'account.mode',
-  'products.changed', 'products.uploadProgress', 'generation.progress', 'queue.job', 'queue.removed', 'queue.state',
-  'library.added', 'library.changed', 'chat.run'
-]
+/** Every pushed event the contract declares: a new one without a renderer handler fails here. */
+const EVENTS = Object.keys(events)
 
 afterEach(() => {
   unwireEvents()
