@@ -1,26 +1,24 @@
-import { promises as fs } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { chatMessage, runStatus, type Connection } from '../../src-preload/contract'
-import { writeJsonAtomic } from '../core/atomic-file'
+import { createChatRepo, type ConversationRows } from '../db/chat-repo'
+import type { Db } from '../db/database'
+import { sharedStudioDatabase } from '../db/studio-database'
 import type { Notice } from '../settings/json-store'
-import { corruptBackupPath } from '../settings/file-recovery'
+import { importLegacyChats, legacyChatFile } from './chat-import'
 import type { StoredConversation, StoredRun } from './conversation-model'
 
 /**
- * Conversations on disk, one file per connection mode
- * (`<dataDir>/chat/<mode>/conversations.json`) so sandbox and Krev chats never mix, and
- * the list works offline. Writes are atomic and serialised per file (the latest state
- * wins). A damaged file is moved aside (never overwritten) and the creator is told; one
- * bad entry costs only that entry.
+ * Conversations in the studio's database (db/chat-repo.ts), per connection mode so sandbox
+ * and Krev chats never mix, and the list works offline. A save commits, in one
+ * transaction, just the conversations that changed since the last one (the rest are
+ * already there). Messages and runs are checked when read: one bad entry costs only that
+ * entry. The conversations.json files of before are imported on first load (chat-import.ts).
  */
 
 export type ChatMode = Connection['mode']
 
-const FORMAT = 1
 const MAX_ID = 128
 
-const fileShape = z.object({ format: z.literal(FORMAT), conversations: z.array(z.unknown()) })
 const runShape = z.object({
   runId: z.string().min(1).max(MAX_ID),
   status: runStatus,
@@ -43,11 +41,12 @@ const conversationShape = z.object({
 
 export interface LoadedChats {
   conversations: StoredConversation[]
-  /** False when the file could not be read or moved aside: saving would destroy it. */
+  /** False when the old file could not be read or moved aside: saving would destroy it. */
   writable: boolean
 }
 
 export interface ChatStore {
+  /** Where this mode's chats were kept before the database (imported, then renamed aside). */
   path(mode: ChatMode): string
   load(mode: ChatMode): Promise<LoadedChats>
   /** `snapshot` is read when the write starts, so a queued save writes the newest state. */
@@ -73,100 +72,63 @@ function readConversation(raw: unknown): StoredConversation | null {
   }
 }
 
-/** writeFileAtomic's temp files (`.<name>.<12 hex>.tmp`) left by a crash mid-write. */
-async function sweepTemp(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`
-  let names: string[]
+const parseOr = (text: string): unknown => {
   try {
-    names = await fs.readdir(dirname(path))
+    return JSON.parse(text)
   } catch {
-    return
-  }
-  for (const name of names) {
-    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) {
-      await fs.rm(join(dirname(path), name), { force: true }).catch(() => undefined)
-    }
+    return null
   }
 }
 
-export function createChatStore(dataDir: string, onNotice: (n: Notice) => void = () => undefined): ChatStore {
-  const chains = new Map<ChatMode, Promise<void>>()
-  const latest = new Map<ChatMode, () => StoredConversation[]>()
-  const path = (mode: ChatMode) => join(dataDir, 'chat', mode, 'conversations.json')
-  const what = (mode: ChatMode) => (mode === 'sandbox' ? 'sandbox chats' : 'chats')
+const toRows = (c: StoredConversation): ConversationRows => ({
+  id: c.id,
+  title: c.title,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  messages: c.messages.map((m) => ({ id: m.id, data: JSON.stringify(m) })),
+  runs: c.runs.map((r) => ({ runId: r.runId, status: r.status, data: JSON.stringify(r) }))
+})
 
-  async function quarantine(mode: ChatMode, reason: string): Promise<LoadedChats> {
-    const file = path(mode)
-    const kept = corruptBackupPath(file, new Date())
-    try {
-      await fs.rename(file, kept)
-    } catch (error) {
-      onNotice({
-        level: 'error',
-        message: `Your saved ${what(mode)} are damaged and could not be moved aside. New chats are kept for this session only.`,
-        detail: (error as NodeJS.ErrnoException).code ?? String(error)
-      })
-      return { conversations: [], writable: false }
+const fromRows = (r: ConversationRows): StoredConversation | null =>
+  readConversation({ ...r, messages: r.messages.map((m) => parseOr(m.data)), runs: r.runs.map((x) => parseOr(x.data)) })
+
+export function createChatStore(dataDir: string, onNotice: (n: Notice) => void = () => undefined, db: Db = sharedStudioDatabase(dataDir)): ChatStore {
+  const repo = createChatRepo(db)
+  // What each conversation looked like when last written: a save rewrites only those that differ.
+  const written = new Map<ChatMode, Map<string, string>>()
+  const fingerprint = (c: StoredConversation) => JSON.stringify(c)
+
+  const commit = db.transaction((mode: ChatMode, conversations: StoredConversation[]) => {
+    const before = written.get(mode) ?? new Map<string, string>(repo.ids(mode).map((id) => [id, '']))
+    const after = new Map<string, string>()
+    for (const c of conversations) {
+      const print = fingerprint(c)
+      after.set(c.id, print)
+      if (before.get(c.id) !== print) repo.replace(mode, toRows(c))
     }
-    onNotice({
-      level: 'warning',
-      message: `Your saved ${what(mode)} were damaged and could not be read, so the chat list starts empty. The damaged file was kept as ${basename(kept)}.`,
-      detail: reason
-    })
-    return { conversations: [], writable: true }
-  }
+    for (const id of before.keys()) if (!after.has(id)) repo.remove(mode, id)
+    return after
+  })
 
   return {
-    path,
+    path: (mode) => legacyChatFile(dataDir, mode),
 
     async load(mode) {
-      await sweepTemp(path(mode))
-      let text: string
-      try {
-        text = await fs.readFile(path(mode), 'utf8')
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (code === 'ENOENT') return { conversations: [], writable: true }
-        onNotice({
-          level: 'error',
-          message: `Your saved ${what(mode)} could not be read (${code ?? 'unknown error'}). New chats are kept for this session only.`
-        })
-        return { conversations: [], writable: false }
-      }
-      let data: unknown
-      try {
-        data = JSON.parse(text)
-      } catch {
-        return quarantine(mode, text.trim() === '' ? 'the file is empty' : 'the file is not valid JSON')
-      }
-      const file = fileShape.safeParse(data)
-      if (!file.success) return quarantine(mode, 'the file does not hold saved chats')
-      const conversations = file.data.conversations.flatMap((raw) => {
-        const c = readConversation(raw)
+      const locked = await importLegacyChats({ db, repo, dataDir, onNotice, readConversation, toRows })
+      if (locked.has(mode)) return { conversations: [], writable: false }
+      const conversations = repo.all(mode).flatMap((r) => {
+        const c = fromRows(r)
         return c ? [c] : []
       })
+      written.set(mode, new Map(conversations.map((c) => [c.id, fingerprint(c)])))
       return { conversations, writable: true }
     },
 
-    save(mode, snapshot) {
-      latest.set(mode, snapshot)
-      const previous = chains.get(mode) ?? Promise.resolve()
-      const next = previous
-        .catch(() => undefined)
-        .then(async () => {
-          // A save queued behind another writes whatever is newest by then, once; a save
-          // whose state was already written shares that write's outcome.
-          const current = latest.get(mode)
-          if (!current) return previous
-          latest.delete(mode)
-          await writeJsonAtomic(path(mode), { format: FORMAT, conversations: current() })
-        })
-      chains.set(mode, next)
-      return next
+    async save(mode, snapshot) {
+      const after = commit(mode, snapshot())
+      written.set(mode, after)
     },
 
-    async flush() {
-      await Promise.all([...chains.values()].map((p) => p.catch(() => undefined)))
-    }
+    flush: async () => undefined
   }
 }

@@ -1,4 +1,5 @@
 import { silentLogger, type Logger } from '../core/logger'
+import type { Db } from '../db/database'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
 import type { Notice } from '../settings/json-store'
@@ -12,7 +13,7 @@ export interface ChatFeatureDeps {
   /** The account feature's ConnectionService (or anything shaped like it). */
   connection: ChatConnection
   bus: EventBus
-  /** Conversations go to `<dataDir>/chat/<mode>/conversations.json`. */
+  /** Where the database is when `db` is absent, and where chats of before are imported from. */
   dataDir: string
   logger?: Logger
   now?: () => number
@@ -21,6 +22,8 @@ export interface ChatFeatureDeps {
   timing?: Partial<PollTiming>
   /** How long opening a conversation waits for Krev before showing the saved copy. Default 5 s. */
   refreshTimeoutMs?: number
+  /** The studio's database (create-studio); absent: the one in `dataDir`. */
+  db?: Db
 }
 
 export interface ChatFeature {
@@ -44,7 +47,7 @@ export function createChatFeature(deps: ChatFeatureDeps): ChatFeature {
   }
   const service = createChatService({
     connection: deps.connection,
-    store: createChatStore(deps.dataDir, onNotice),
+    store: createChatStore(deps.dataDir, onNotice, deps.db),
     emitRun: (run) => deps.bus.emit('chat.run', run),
     onNotice,
     logger,

@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger'
+import type { Db } from '../db/database'
 import type { EventBus } from '../ipc/event-bus'
 import type { MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
@@ -15,6 +16,8 @@ export interface ProductsFeatureDeps {
   mediaUrl: MediaUrlFactory
   bus: EventBus
   logger: Logger
+  /** The studio's database (create-studio); absent: the one in `dataDir`. */
+  db?: Db
 }
 
 export interface ProductsFeature {
@@ -25,7 +28,7 @@ export interface ProductsFeature {
 
 export function createProductsFeature(deps: ProductsFeatureDeps): ProductsFeature {
   const catalog = createCatalogCache(deps.dataDir, (mode) =>
-    deps.logger.warn('products: damaged catalogue ignored; it will be fetched again', { mode })
+    deps.logger.warn('products: damaged catalogue ignored; it will be fetched again', { mode }), deps.db
   )
   const service = createProductsService({
     connection: deps.connection,

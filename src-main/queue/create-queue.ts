@@ -1,4 +1,5 @@
 import { silentLogger, type Logger } from '../core/logger'
+import type { Db } from '../db/database'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
 import { createAssetStore } from '../library/asset-store'
@@ -21,7 +22,7 @@ export interface QueueFeatureDeps {
   /** The account feature's ConnectionService (or anything shaped like it). */
   connection: QueueConnection
   bus: EventBus
-  /** Jobs in `<dataDir>/queue/<mode>/jobs/`, library records in `<dataDir>/library/<mode>/`. */
+  /** Library records in `<dataDir>/library/<mode>/`; jobs of before are imported from `<dataDir>/queue/`. */
   dataDir: string
   settings: { get(): Pick<Settings, 'downloadConcurrency' | 'pollConcurrency'> }
   mediaStore: MediaStore
@@ -48,6 +49,8 @@ export interface QueueFeatureDeps {
   ffmpegPath?: string | null
   /** Image decoding for the library: the media worker (create-studio); in process when absent. */
   mediaOps?: MediaOps
+  /** The studio's database (create-studio); absent: the one in `dataDir`, shared by its stores. */
+  db?: Db
 }
 
 export interface QueueFeature {
@@ -84,13 +87,14 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
     logger
   })
-  const jobs = createJobStore(deps.dataDir, (file) => logger.warn('queue: unreadable job file skipped', { file }))
+  const onDamagedJob = (where: string) => logger.warn('queue: unreadable job skipped', { where })
+  const jobs = createJobStore(deps.dataDir, onDamagedJob, deps.db)
   // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
   const limiter = deps.limiter ?? createObservableLimiter({ now, sleep })
   const service = createQueueService({
     connection: deps.connection,
     store: jobs,
-    pauseStore: createPauseStore(deps.dataDir),
+    pauseStore: createPauseStore(deps.dataDir, deps.db, onDamagedJob),
     library,
     limiter,
     concurrency: () => {

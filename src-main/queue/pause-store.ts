@@ -1,49 +1,33 @@
-import { join } from 'node:path'
-import { z } from 'zod'
-import { readJsonOr, writeJsonAtomic } from '../core/atomic-file'
+import type { Db } from '../db/database'
+import { createPausesRepo } from '../db/pauses-repo'
+import { sharedStudioDatabase } from '../db/studio-database'
 import type { QueueMode } from './job-model'
+import { importLegacyQueue } from './queue-import'
 
 /**
- * The creator's own pause, per mode, in `<dataDir>/queue/<mode>/state.json` (written
- * atomically, like the jobs), so a queue paused before quitting stays paused after a
- * restart. Only the user pause is kept: offline, refused key, credits and rate limits are
- * facts of the moment that the queue re-detects on its own, and restoring them would hold
- * jobs for a condition that may be long gone.
+ * The creator's own pause, per mode, in the studio's database (`queue_pauses`), so a queue
+ * paused before quitting stays paused after a restart. Only the user pause is kept:
+ * offline, refused key, credits and rate limits are facts of the moment that the queue
+ * re-detects on its own, and restoring them would hold jobs for a condition long gone.
+ * The `state.json` files of before are imported with the jobs (queue-import.ts).
  */
 
-const FORMAT = 1
-const fileShape = z.object({ format: z.literal(FORMAT), userPaused: z.boolean() })
-
 export interface PauseStore {
-  /** Whether the creator left this mode's queue paused; false when missing or unreadable. */
+  /** Whether the creator left this mode's queue paused; false when never recorded. */
   load(mode: QueueMode): Promise<boolean>
-  /** Resolves once this value (or a newer one) is on disk. */
+  /** Resolves once this value is on disk. */
   save(mode: QueueMode, userPaused: boolean): Promise<void>
   flush(): Promise<void>
 }
 
-export function createPauseStore(dataDir: string): PauseStore {
-  const fileOf = (mode: QueueMode) => join(dataDir, 'queue', mode, 'state.json')
-  // Writes of a mode are serialised so a quick pause → resume never lands out of order.
-  const chains = new Map<QueueMode, Promise<void>>()
-
+export function createPauseStore(dataDir: string, db: Db = sharedStudioDatabase(dataDir), onDamaged: (file: string) => void = () => undefined): PauseStore {
+  const repo = createPausesRepo(db)
   return {
     async load(mode) {
-      const parsed = fileShape.safeParse(await readJsonOr<unknown>(fileOf(mode), null))
-      // A damaged file means "not paused": the worst case is a queue that runs, as before.
-      return parsed.success && parsed.data.userPaused
+      await importLegacyQueue(db, dataDir, onDamaged)
+      return repo.get(mode) ?? false
     },
-
-    save(mode, userPaused) {
-      const write = (chains.get(mode) ?? Promise.resolve())
-        .catch(() => undefined)
-        .then(() => writeJsonAtomic(fileOf(mode), { format: FORMAT, userPaused }))
-      chains.set(mode, write)
-      return write
-    },
-
-    async flush() {
-      await Promise.all([...chains.values()].map((p) => p.catch(() => undefined)))
-    }
+    save: async (mode, userPaused) => repo.setSync(mode, userPaused),
+    flush: async () => undefined
   }
 }

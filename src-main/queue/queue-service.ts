@@ -156,7 +156,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   async function load(): Promise<void> {
     const loadedMode = mode
     const [list, userPaused] = await Promise.all([store.load(loadedMode), deps.pauseStore.load(loadedMode)])
-    await deps.library.sweep(loadedMode)
+    if (list.some((j) => j.status === 'downloading')) await deps.library.sweep(loadedMode) // only a stopped download leaves temp files
     if (loadedMode !== mode) return
     jobs = new Map(list.map((j) => [j.id, j]))
     for (const j of jobs.values()) {

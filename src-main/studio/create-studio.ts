@@ -100,7 +100,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     media,
     mediaUrl: deps.mediaUrl,
     bus,
-    logger: deps.logger
+    logger: deps.logger,
+    db: database.db
   })
   const queue = createQueueFeature({
     connection: account.connection,
@@ -126,13 +127,14 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     },
     limiter,
     ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {}),
-    logger: deps.logger
+    logger: deps.logger,
+    db: database.db
   })
   const stopNotifying = notifyJobOutcomes(bus, {
     enabled: () => account.settings.get().notifications,
     notify: deps.notify
   })
-  const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger })
+  const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger, db: database.db })
 
   const handlers: Partial<Handlers> = {
     ...appHandlers({

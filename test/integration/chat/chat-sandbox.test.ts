@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChatRun, Connection, EventName } from '../../../src-preload/contract'
 import { createChatFeature, type ChatFeature } from '../../../src-main/chat/create-chat'
+import { createChatStore } from '../../../src-main/chat/chat-store'
 import type { ChatConnection } from '../../../src-main/chat/chat-service'
 import { AppError } from '../../../src-main/core/app-error'
 import { EventBus } from '../../../src-main/ipc/event-bus'
@@ -132,7 +133,7 @@ describe('chat against the sandbox', () => {
       }
     ])
     await feature.service.idle()
-    const file = JSON.parse(await readFile(join(dataDir, 'chat', 'sandbox', 'conversations.json'), 'utf8'))
+    const file = await createChatStore(dataDir).load('sandbox')
     expect(file.conversations[0].runs.map((r: { status: string }) => r.status)).toEqual(['succeeded', 'succeeded'])
   })
 })

@@ -124,7 +124,7 @@ describe('products against the sandbox', () => {
     expect(listed.items[0]).toMatchObject({ id: uploaded.id, thumbUrl: uploaded.thumbUrl, name: uploaded.name })
     expect(await h.service.get(uploaded.id)).toMatchObject({ id: uploaded.id, thumbUrl: uploaded.thumbUrl })
 
-    const catalogue = JSON.parse(await readFile(join(dataDir, 'catalog/sandbox/products.json'), 'utf8'))
+    const catalogue = await createCatalogCache(dataDir).load('sandbox')
     expect(catalogue.products.map((p: { id: string }) => p.id)).toEqual([uploaded.id])
   })
 

@@ -108,7 +108,7 @@ describe('the store on disk', () => {
     expect(ids.has(CONV)).toBe(true)
     expect(ids.has('old-5')).toBe(false)
     expect(ids.has('old-6')).toBe(true)
-    expect(file.conversations.find((c: { id: string }) => c.id === 'old-204').messages).toHaveLength(500)
+    expect(file.conversations.find((c: { id: string }) => c.id === 'old-204')?.messages).toHaveLength(500)
   })
 
   it('a corrupt file is backed up, the list starts empty with a notice, and new chats are saved', async () => {

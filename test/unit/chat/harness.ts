@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach } from 'vitest'
 import type { ChatRun, Envelope, EventName } from '../../../src-preload/contract'
 import { createChatFeature, type ChatFeature, type ChatFeatureDeps } from '../../../src-main/chat/create-chat'
+import { createChatStore, type ChatMode } from '../../../src-main/chat/chat-store'
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createRouter, type Router } from '../../../src-main/ipc/router'
 import { T0, fakeConnection, fakeKrev, iso, runState, type FakeConnection, type FakeKrev, type FakeSleep } from './fakes'
@@ -61,8 +62,8 @@ export const send = (router: Router, input: Record<string, unknown>) =>
   call<ChatRun>(router, 'chat.send', { message: 'Make three ad concepts', ...input })
 export const runEvents = (h: Harness) => h.events.filter((e) => e.name === 'chat.run').map((e) => e.payload as ChatRun)
 export const notices = (h: Harness) => h.events.filter((e) => e.name === 'app.notice').map((e) => e.payload as { message: string })
-export const stored = async (h: Harness, mode = 'sandbox') =>
-  JSON.parse(await readFile(join(h.dataDir, 'chat', mode, 'conversations.json'), 'utf8'))
+/** The conversations saved for a mode, as a restarted studio would read them. */
+export const stored = async (h: Harness, mode: ChatMode = 'sandbox') => createChatStore(h.dataDir).load(mode)
 
 /** A finished (or failed) run as GET /chat/runs/{id} would answer it. */
 export const answer = (runId: string, text: string, status = 'succeeded', ids: string[] = []) =>

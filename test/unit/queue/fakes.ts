@@ -1,18 +1,22 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import sharp from 'sharp'
 import { afterEach, beforeEach } from 'vitest'
 import type { EventName, GenerationRequest, Job } from '../../../src-preload/contract'
 import { AppError } from '../../../src-main/core/app-error'
+import { createJobsRepo } from '../../../src-main/db/jobs-repo'
+import { createPausesRepo } from '../../../src-main/db/pauses-repo'
+import { sharedStudioDatabase, studioDatabasePath } from '../../../src-main/db/studio-database'
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { markMaybeProcessed } from '../../../src-main/krev/errors'
 import type { GenerationStarted, KrevClient, KrevCredits, KrevGeneration } from '../../../src-main/krev/types'
 import { createMediaStore, type MediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
-import type { QueueMode } from '../../../src-main/queue/job-model'
+import type { QueueMode, StoredJob } from '../../../src-main/queue/job-model'
 import type { BalanceSource } from '../../../src-main/queue/queue-types'
 import type { ObservableLimiter } from '../../../src-main/queue/shared-limiter'
 
@@ -294,26 +298,54 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 3000):
   }
 }
 
-/** The sandbox queue's jobs folder in a harness's data dir. */
+/** The harness's ledger, read the way a restarted studio reads it. */
+export const ledger = (h: Harness) => createJobsRepo(sharedStudioDatabase(h.dataDir))
+/** Reads the ledger through a read-only connection of its own (another process would see the same). */
+export function ledgerReadOnly<T>(h: Harness, read: (repo: ReturnType<typeof createJobsRepo>) => T): T {
+  const db = new Database(studioDatabasePath(h.dataDir), { readonly: true })
+  try {
+    return read(createJobsRepo(db))
+  } finally {
+    db.close()
+  }
+}
+export const storedJob = (h: Harness, id: string, mode: QueueMode = 'sandbox') => ledger(h).get(mode, id)
+/** The creator's pause as stored; null when never recorded. */
+export const storedPause = (h: Harness, mode: QueueMode = 'sandbox') => createPausesRepo(sharedStudioDatabase(h.dataDir)).get(mode)
+export const storePause = (h: Harness, paused: boolean, mode: QueueMode = 'sandbox') =>
+  createPausesRepo(sharedStudioDatabase(h.dataDir)).setSync(mode, paused)
+
+/** The folder a studio of before kept the sandbox queue's job files in. */
 export const jobsDir = (h: Harness) => join(h.dataDir, 'queue', 'sandbox', 'jobs')
 
 /**
  * A job submitted to a paused studio that then stopped: persisted, never POSTed. Tests edit
- * its file to stand for what a kill at some moment leaves on disk, then start again.
+ * its row to stand for what a kill at some moment leaves in the database, then start again.
  */
-export async function stoppedWithJob(h: Harness): Promise<{ id: string; file: string }> {
+export async function stoppedWithJob(h: Harness): Promise<{ id: string }> {
   const a = start(h)
   await a.resume()
   a.handlers['queue.pause']({}, ctx)
   const job = await a.handlers['generation.submit'](imageReq(), ctx)
   a.dispose()
   await a.idle()
-  return { id: job.id, file: join(jobsDir(h), `${job.id}.json`) }
+  return { id: job.id }
 }
 
-/** Rewrites a stored job document (`{ job, … }`) in place. */
-export function editStoredJob(file: string, edit: (job: Record<string, unknown>) => void): void {
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { job: Record<string, unknown> }
-  edit(stored.job)
-  writeFileSync(file, JSON.stringify(stored))
+/** Rewrites a stored job's row in place. */
+export function editStoredJob(h: Harness, id: string, edit: (job: Record<string, unknown>) => void): void {
+  const stored = storedJob(h, id) as unknown as Record<string, unknown>
+  edit(stored)
+  ledger(h).saveSync(stored as unknown as StoredJob)
+}
+
+/** Turns a stored job back into the job file a studio of before would have left (format 1). */
+export function asLegacyJobFile(h: Harness, id: string, edit: (job: Record<string, unknown>) => void = () => undefined): string {
+  const stored = storedJob(h, id) as unknown as Record<string, unknown>
+  edit(stored)
+  ledger(h).removeSync({ id, mode: 'sandbox' })
+  mkdirSync(jobsDir(h), { recursive: true })
+  const file = join(jobsDir(h), `${id}.json`)
+  writeFileSync(file, JSON.stringify({ format: 1, job: stored }, null, 2))
+  return file
 }

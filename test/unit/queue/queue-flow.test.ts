@@ -1,14 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import type { Asset, Job } from '../../../src-preload/contract'
-import { ctx, fakeSleep, gid, imageReq, jobEvents, PRODUCT, start, useHarness } from './fakes'
+import { ctx, fakeSleep, gid, imageReq, jobEvents, ledgerReadOnly, PRODUCT, start, storedJob, useHarness } from './fakes'
 
 /** The queue's normal life: estimate, persist-then-POST, poll, download into the library, cancel. */
 
 const h = useHarness()
-const jobFile = (id: string) => join(h.dataDir, 'queue', 'sandbox', 'jobs', `${id}.json`)
 
 describe('generation.estimate', () => {
   it('prices images, 4K images, videos per second and ads per image', async () => {
@@ -26,10 +23,9 @@ describe('generation.estimate', () => {
 describe('generation.submit', () => {
   it('persists the job before the POST, answers at once, then runs it to the library', async () => {
     let onDiskAtPost: Job | null = null
+    // Read through a connection of its own: what a crash at the moment of the POST would leave.
     h.krev.onPost = () => {
-      const dir = join(h.dataDir, 'queue', 'sandbox', 'jobs')
-      const name = readdirSync(dir).find((n) => n.endsWith('.json')) as string
-      onDiskAtPost = JSON.parse(readFileSync(join(dir, name), 'utf8')).job
+      onDiskAtPost = ledgerReadOnly(h, (repo) => repo.all('sandbox')[0] ?? null)
     }
     h.krev.pollScript.set(gid(1), [
       { status: 'queued', progress: 0, output: null },
@@ -41,7 +37,7 @@ describe('generation.submit', () => {
     const f = start(h, { sleep })
     const job = await f.handlers['generation.submit'](imageReq({ imageCount: 2 }), ctx)
     expect(job).toMatchObject({ status: 'pending', creditsEstimate: 80, title: 'Leather wallet on dark marble', generationId: null })
-    expect(existsSync(jobFile(job.id))).toBe(true)
+    expect(storedJob(h, job.id)).toMatchObject({ id: job.id, status: 'pending' })
 
     await f.idle()
     expect(onDiskAtPost).toMatchObject({ id: job.id, status: 'pending', postStartedAt: expect.any(String) })
@@ -68,7 +64,7 @@ describe('generation.submit', () => {
     expect(meta).toMatchObject({ format: 'webp', width: 512, height: 384 })
     const list = await f.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)
     expect(list.total).toBe(2)
-    expect(JSON.parse(readFileSync(jobFile(job.id), 'utf8')).job).toMatchObject({ status: 'succeeded', postStartedAt: null })
+    expect(storedJob(h, job.id)).toMatchObject({ status: 'succeeded', postStartedAt: null })
   })
 
   it('skips polling when the POST already returned the outputs; ads keep their copy', async () => {
@@ -135,9 +131,10 @@ describe('cancel, retry, remove', () => {
     const b = await f.handlers['generation.submit'](imageReq({ prompt: 'second' }), ctx)
     await f.idle()
     expect(await f.handlers['queue.remove']({ jobId: a.id }, ctx)).toEqual({ removed: true })
-    expect(existsSync(jobFile(a.id))).toBe(false)
+    expect(storedJob(h, a.id)).toBeNull()
+    expect(storedJob(h, b.id)).not.toBeNull()
     expect(await f.handlers['queue.clearFinished']({}, ctx)).toEqual({ removed: 1 })
-    expect(existsSync(jobFile(b.id))).toBe(false)
+    expect(storedJob(h, b.id)).toBeNull()
     expect(h.events.filter((e) => e.name === 'queue.removed').map((e) => e.payload)).toEqual([{ jobId: a.id }, { jobId: b.id }])
     expect(await f.handlers['queue.remove']({ jobId: a.id }, ctx)).toEqual({ removed: false })
   })

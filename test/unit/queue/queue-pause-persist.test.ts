@@ -1,14 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { QueueState } from '../../../src-preload/contract'
-import { credits, ctx, gid, http, imageReq, start, states, until, useHarness } from './fakes'
+import { credits, ctx, gid, http, imageReq, start, states, storedPause, storePause, until, useHarness } from './fakes'
 
 /** The creator's pause is kept per mode across restarts; automatic pauses are not. */
 
 const h = useHarness()
-const stateFile = (mode = 'sandbox') => join(h.dataDir, 'queue', mode, 'state.json')
-const onDisk = (mode = 'sandbox') => JSON.parse(readFileSync(stateFile(mode), 'utf8')) as { userPaused: boolean }
 
 describe('user pause across a restart', () => {
   it('a paused queue is still paused after a restart and POSTs nothing until resumed', async () => {
@@ -16,7 +12,7 @@ describe('user pause across a restart', () => {
     await a.resume()
     expect(await a.handlers['queue.pause']({}, ctx)).toMatchObject({ paused: true, reason: 'user' })
     const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    expect(onDisk()).toMatchObject({ userPaused: true })
+    expect(storedPause(h)).toBe(true)
     a.dispose()
     await a.idle()
 
@@ -31,7 +27,7 @@ describe('user pause across a restart', () => {
     expect(h.krev.posts).toEqual([])
 
     expect(await b.handlers['queue.resume']({}, ctx)).toMatchObject({ paused: false, reason: null })
-    expect(onDisk()).toMatchObject({ userPaused: false })
+    expect(storedPause(h)).toBe(false)
     await b.idle()
     expect((await b.handlers['queue.list']({}, ctx)).jobs[0]).toMatchObject({ status: 'succeeded' })
     expect(h.krev.posts).toHaveLength(1)
@@ -61,7 +57,7 @@ describe('user pause across a restart', () => {
     a.dispose()
     await a.idle()
     // As if resumed and quit before the job's turn: on disk the queue runs, the job waits.
-    writeFileSync(stateFile(), JSON.stringify({ format: 1, userPaused: false }))
+    storePause(h, false)
     const b = start(h)
     const paused = b.handlers['queue.pause']({}, ctx)
     await b.resume()
@@ -77,7 +73,7 @@ describe('user pause across a restart', () => {
     await f.handlers['queue.pause']({}, ctx)
     h.conn.setMode('krev')
     expect((await f.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
-    expect(existsSync(stateFile('krev'))).toBe(false)
+    expect(storedPause(h, 'krev')).toBeNull()
     h.conn.setMode('sandbox')
     expect((await f.handlers['queue.list']({}, ctx)).state).toMatchObject({ paused: true, reason: 'user' })
   })
@@ -93,7 +89,7 @@ describe('user pause across a restart', () => {
     expect((await a.handlers['queue.list']({}, ctx)).state.reason).toBe('insufficient_credits')
     a.dispose()
     await a.idle()
-    expect(existsSync(stateFile())).toBe(false)
+    expect(storedPause(h)).toBeNull()
     h.krev.creditsScript = []
 
     const b = start(h)

@@ -1,16 +1,24 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import { existsSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
-import { ctx, editStoredJob, gid, imageReq, jobsDir as jobsDirOf, start, stoppedWithJob, until, useHarness } from './fakes'
+import { ctx, editStoredJob, gid, imageReq, start, stoppedWithJob, storedJob, until, useHarness } from './fakes'
 
 /** A restart (new instance, same data folder) or a mode switch never loses or doubles a job. */
 
 const h = useHarness()
-const jobsDir = () => jobsDirOf(h)
-const onDisk = (id: string) => JSON.parse(readFileSync(join(jobsDir(), `${id}.json`), 'utf8')).job as Job & { postStartedAt: string | null }
+const onDisk = (id: string) => storedJob(h, id)
 const listed = async (f: ReturnType<typeof start>, id: string) =>
   (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
+
+/** A temp file as a write the stop interrupted leaves in the library's media folder. */
+function staleMediaTemp(jobId: string): string {
+  const libDir = join(h.dataDir, 'media', 'sandbox', 'library')
+  mkdirSync(libDir, { recursive: true })
+  const file = join(libDir, `.${jobId}-0.original.png.0123456789ab.tmp`)
+  writeFileSync(file, 'half')
+  return file
+}
 
 describe('resume after a restart', () => {
   it('killed mid-poll: polled again and finished, never POSTed again', async () => {
@@ -31,9 +39,8 @@ describe('resume after a restart', () => {
   })
 
   it('killed while its POST was out: failed as maybe-charged, not sent again', async () => {
-    const stopped = await stoppedWithJob(h)
-    const job = { id: stopped.id }
-    editStoredJob(stopped.file, (j) => {
+    const job = await stoppedWithJob(h)
+    editStoredJob(h, job.id, (j) => {
       j['postStartedAt'] = '2026-03-01T10:00:00.000Z'
       j['status'] = 'pending'
     })
@@ -45,14 +52,9 @@ describe('resume after a restart', () => {
     expect(h.krev.posts).toEqual([])
   })
 
-  it('killed before its POST: POSTed on resume; stale temp files are swept', async () => {
-    const job = { id: (await stoppedWithJob(h)).id }
-    const tmpJob = join(jobsDir(), `.${job.id}.json.0123456789ab.tmp`)
-    writeFileSync(tmpJob, '{"half')
-    const libDir = join(h.dataDir, 'media', 'sandbox', 'library')
-    mkdirSync(libDir, { recursive: true })
-    const tmpMedia = join(libDir, `.${job.id}-0.original.png.0123456789ab.tmp`)
-    writeFileSync(tmpMedia, 'half')
+  it('killed before its POST: POSTed on resume; no download was stopped, so the media folder is not scanned', async () => {
+    const job = await stoppedWithJob(h)
+    const tmpMedia = staleMediaTemp(job.id)
 
     const b = start(h)
     await b.resume()
@@ -63,17 +65,17 @@ describe('resume after a restart', () => {
     await b.idle()
     expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded' })
     expect(h.krev.posts).toHaveLength(1)
-    expect(existsSync(tmpJob)).toBe(false)
-    expect(existsSync(tmpMedia)).toBe(false)
+    expect(existsSync(tmpMedia)).toBe(true)
   })
 
-  it('killed mid-download: downloaded again, one asset per output', async () => {
+  it('killed mid-download: downloaded again, one asset per output; its stale temp files are swept', async () => {
     const real = h.krev.client.downloadMedia
     h.krev.client.downloadMedia = () => new Promise(() => undefined)
     const a = start(h)
     const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    await until(() => existsSync(join(jobsDir(), `${job.id}.json`)) && onDisk(job.id).status === 'downloading')
+    await until(() => onDisk(job.id)?.status === 'downloading')
     a.dispose()
+    const tmpMedia = staleMediaTemp(job.id)
 
     h.krev.client.downloadMedia = real
     const b = start(h)
@@ -82,6 +84,7 @@ describe('resume after a restart', () => {
     expect(await listed(b, job.id)).toMatchObject({ status: 'succeeded', assetIds: [`${job.id}-0`] })
     expect((await b.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
     expect(h.krev.posts).toHaveLength(1)
+    expect(existsSync(tmpMedia)).toBe(false)
   })
 })
 

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
 import type { BalanceAt } from '../../../src-main/queue/job-model'
-import { clock, credits, ctx, editStoredJob, imageReq, jobEvents, jobsDir as jobsDirOf, maybeProcessed, start, stoppedWithJob, useHarness } from './fakes'
+import { asLegacyJobFile, clock, credits, ctx, imageReq, jobEvents, maybeProcessed, start, stoppedWithJob, storedJob, useHarness } from './fakes'
 
 /**
  * The honest unknown: a job whose POST may have been charged keeps what is known, answers
@@ -11,8 +9,6 @@ import { clock, credits, ctx, editStoredJob, imageReq, jobEvents, jobsDir as job
  */
 
 const h = useHarness()
-const jobsDir = () => jobsDirOf(h)
-const onDisk = (id: string) => JSON.parse(readFileSync(join(jobsDir(), `${id}.json`), 'utf8'))
 const last = (id: string) => jobEvents(h, id).at(-1) as Job
 const iso = (t: number) => new Date(t).toISOString()
 
@@ -34,14 +30,13 @@ describe('an unknown outcome keeps what is known', () => {
     const f = start(h, { balance: cachedBalance({ credits: 2500, at: iso(clock.t - 1000) }) })
     const job = await unknownJob(f)
     expect(job).toMatchObject({ sentAt: iso(clock.t), creditsEstimate: 40, error: { retryable: false } })
-    expect(onDisk(job.id).job).toMatchObject({ sentAt: iso(clock.t), balanceBefore: { credits: 2500, at: iso(clock.t - 1000) } })
+    expect(storedJob(h, job.id)).toMatchObject({ sentAt: iso(clock.t), balanceBefore: { credits: 2500, at: iso(clock.t - 1000) } })
   })
 
-  it('killed while the POST was out: the restart keeps its sent-at; an older file without the new fields still loads', async () => {
-    const stopped = await stoppedWithJob(h)
-    const job = { id: stopped.id }
-    // As written before sentAt existed: only the POST marker says when it left.
-    editStoredJob(stopped.file, (j) => {
+  it('killed while the POST was out: the restart keeps its sent-at; an older job file without the new fields is imported', async () => {
+    const job = await stoppedWithJob(h)
+    // As written before sentAt existed (and before the database): only the POST marker says when it left.
+    asLegacyJobFile(h, job.id, (j) => {
       delete j['sentAt']
       delete j['balanceBefore']
       delete j['rerunAs']
