@@ -1,8 +1,9 @@
 import type { Migration } from '../migrations'
+import { libraryMigration } from './001-library'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
  * as they are written: 1 library, 2 queue, 3 chat, 4 products; later steps take the next
  * free number. A step, once released, is never edited: a change is a new step.
  */
-export const MIGRATIONS: readonly Migration[] = []
+export const MIGRATIONS: readonly Migration[] = [libraryMigration]
