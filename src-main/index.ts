@@ -12,7 +12,7 @@ import { electronStoreOpener } from './adapters/electron-settings-store'
 import { createFileLogger, type Logger } from './core/logger'
 import { isAllowedExternalUrl } from './core/external-links'
 import { APP_ID } from './desktop/app-identity'
-import { installAppMenu } from './desktop/app-menu-electron'
+import { installAppMenu, rebuildLibraryFromMenu } from './desktop/app-menu-electron'
 import { attachContextMenu } from './desktop/context-menu-electron'
 import { failStartup, flushBeforeQuit } from './desktop/lifecycle'
 import { followSpellcheckSetting } from './desktop/spellcheck'
@@ -79,7 +79,8 @@ async function start(): Promise<void> {
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(() => ({ action: 'deny' }))
   })
-  installAppMenu({ logsDir, logger })
+  let rebuildLibrary: (() => void) | null = null
+  installAppMenu({ logsDir, logger, rebuildLibrary: () => rebuildLibrary?.() })
 
   const running = await createStudio({
     dataDir,
@@ -106,6 +107,7 @@ async function start(): Promise<void> {
   followSpellcheckSetting(session.defaultSession, running.settings)
   followTheme(() => mainWindow, running.settings)
   attachElectronTransport({ router: running.router, bus: running.bus, getWindow: () => mainWindow })
+  rebuildLibrary = () => rebuildLibraryFromMenu(running)
 
   const windowState = windowStateStore(dataDir)
   let pendingBounds: Promise<void> = Promise.resolve()

@@ -17,6 +17,8 @@ export interface AppMenuInput {
   links: readonly MenuLink[]
   openLink: (url: string) => void
   showLogs: () => void
+  /** File → Rebuild Library from Folder: runs the library.rebuild command (absent: no item). */
+  rebuildLibrary?: () => void
 }
 
 export const HELP_LINKS: readonly MenuLink[] = [
@@ -44,7 +46,13 @@ export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOp
     })
   }
   // On macOS Quit lives in the app menu; elsewhere File holds it, as users expect.
-  template.push({ label: 'File', submenu: mac ? [{ role: 'close' }] : [{ role: 'close' }, { type: 'separator' }, { role: 'quit' }] })
+  const libraryItems: MenuItemConstructorOptions[] = input.rebuildLibrary
+    ? [{ label: 'Rebuild Library from Folder', click: () => input.rebuildLibrary?.() }, { type: 'separator' }]
+    : []
+  template.push({
+    label: 'File',
+    submenu: [...libraryItems, ...(mac ? [{ role: 'close' } as const] : [{ role: 'close' } as const, { type: 'separator' } as const, { role: 'quit' } as const])]
+  })
   // The roles are what make Cmd/Ctrl+Z, X, C, V, A work in text fields on macOS.
   template.push({
     label: 'Edit',

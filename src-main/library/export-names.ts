@@ -1,4 +1,6 @@
-import type { StoredAsset } from './asset-store'
+import type { LibraryRecord } from './library-record'
+
+type Named = Pick<LibraryRecord, 'id' | 'kind' | 'prompt' | 'createdAt' | 'mimeType'>
 
 /**
  * File names for exported assets, built from our own fields only: kind, date, a slug of
@@ -17,7 +19,7 @@ const EXT_FOR_MIME: Record<string, string> = {
   'video/webm': 'webm'
 }
 
-export function exportName(a: StoredAsset, ext?: string): string {
+export function exportName(a: Named, ext?: string): string {
   const date = /^\d{4}-\d{2}-\d{2}/.exec(a.createdAt)?.[0] ?? 'undated'
   const slug = a.prompt
     .toLowerCase()

@@ -1,44 +1,97 @@
 import type { CommandArgs } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
-import type { StoredAsset } from './asset-store'
+import type { Db } from '../db/database'
+import type { AssetRow } from '../db/library/assets-repo'
+import type { MediaMode } from '../media/media-store'
+import { ftsQuery } from './fts-query'
 
 /**
- * Filtering, sorting and paging of the library. The cursor is an opaque offset into the
- * sorted, filtered list: simple, and a deleted item between pages at worst shifts the
- * next page by one (the renderer de-duplicates by id).
+ * Filtering, sorting and paging of the library, in SQL. Paging is by keyset: the cursor
+ * holds the last item's sort key and id, and the next page starts strictly after it, so
+ * an item added or removed between two pages never repeats or skips another. The cursor
+ * is opaque to the renderer (base64url JSON) and checked like any input.
  */
 
 export type LibraryQuery = CommandArgs<'library.list'>
+type Sort = LibraryQuery['sort']
+type Key = (string | number)[]
 
-function matches(a: StoredAsset, q: LibraryQuery): boolean {
-  if (q.kind && a.kind !== q.kind) return false
-  if (q.productId && !a.productIds.includes(q.productId)) return false
-  if (q.favorite !== undefined && a.favorite !== q.favorite) return false
-  const needle = q.search?.trim().toLowerCase()
-  if (needle) {
-    const hay = [a.prompt, ...a.tags, a.adCopy?.headline ?? '', a.adCopy?.hook ?? ''].map((s) => s.toLowerCase())
-    if (!hay.some((s) => s.includes(needle))) return false
+const ORDER: Record<Sort, { columns: string[]; dir: 'ASC' | 'DESC' }> = {
+  newest: { columns: ['created_at', 'id'], dir: 'DESC' },
+  oldest: { columns: ['created_at', 'id'], dir: 'ASC' },
+  rating: { columns: ['rating', 'created_at', 'id'], dir: 'DESC' }
+}
+
+const badCursor = () => new AppError('invalid_input', 'That page of the library is no longer available. Reload it.')
+
+export function encodeCursor(sort: Sort, row: AssetRow): string {
+  const key = ORDER[sort].columns.map((c) => row[c as keyof AssetRow] as string | number)
+  return Buffer.from(JSON.stringify({ s: sort, k: key })).toString('base64url')
+}
+
+function decodeCursor(sort: Sort, cursor: string): Key {
+  let parsed: unknown
+  try {
+    if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor()
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw badCursor()
   }
-  return true
+  const p = parsed as { s?: unknown; k?: unknown }
+  const columns = ORDER[sort].columns
+  if (p.s !== sort || !Array.isArray(p.k) || p.k.length !== columns.length) throw badCursor()
+  const key = p.k as unknown[]
+  columns.forEach((c, i) => {
+    const ok = c === 'rating' ? Number.isInteger(key[i]) : typeof key[i] === 'string'
+    if (!ok) throw badCursor()
+  })
+  return key as Key
 }
 
-function compare(sort: LibraryQuery['sort']): (a: StoredAsset, b: StoredAsset) => number {
-  const newest = (a: StoredAsset, b: StoredAsset) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id)
-  if (sort === 'oldest') return (a, b) => -newest(a, b)
-  if (sort === 'rating') return (a, b) => b.rating - a.rating || newest(a, b)
-  return newest
+export interface QueryPage {
+  rows: AssetRow[]
+  nextCursor: string | null
+  total: number
 }
 
-function offsetOf(cursor: string | undefined): number {
-  if (!cursor) return 0
-  if (!/^\d{1,9}$/.test(cursor)) throw new AppError('invalid_input', 'That page of the library is no longer available. Reload it.')
-  return Number(cursor)
-}
+export function queryAssets(db: Db, mode: MediaMode, q: LibraryQuery): QueryPage {
+  const where = ['a.mode = ?']
+  const params: (string | number)[] = [mode]
+  if (q.kind) {
+    where.push('a.kind = ?')
+    params.push(q.kind)
+  }
+  if (q.favorite !== undefined) {
+    where.push('a.favorite = ?')
+    params.push(q.favorite ? 1 : 0)
+  }
+  if (q.productId) {
+    where.push('a.seq IN (SELECT asset_seq FROM asset_products WHERE product_id = ?)')
+    params.push(q.productId)
+  }
+  const match = q.search ? ftsQuery(q.search) : null
+  if (match) {
+    where.push('a.seq IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)')
+    params.push(match)
+  }
+  const filter = where.join(' AND ')
+  const total = db.prepare(`SELECT count(*) FROM assets a WHERE ${filter}`).pluck().get(...params) as number
 
-export function queryAssets(all: Iterable<StoredAsset>, q: LibraryQuery): { items: StoredAsset[]; nextCursor: string | null; total: number } {
-  const list = [...all].filter((a) => matches(a, q)).sort(compare(q.sort))
-  const start = offsetOf(q.cursor)
-  const items = list.slice(start, start + q.limit)
-  const end = start + items.length
-  return { items, nextCursor: end < list.length ? String(end) : null, total: list.length }
+  const { columns, dir } = ORDER[q.sort]
+  const cols = columns.map((c) => `a.${c}`)
+  const pageWhere = [filter]
+  const pageParams = [...params]
+  if (q.cursor) {
+    pageWhere.push(`(${cols.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${cols.map(() => '?').join(', ')})`)
+    pageParams.push(...decodeCursor(q.sort, q.cursor))
+  }
+  const order = cols.map((c) => `${c} ${dir}`).join(', ')
+  // One extra row tells whether there is a next page without a second query.
+  const rows = db
+    .prepare(`SELECT a.* FROM assets a WHERE ${pageWhere.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+    .all(...pageParams, q.limit + 1) as AssetRow[]
+  const more = rows.length > q.limit
+  if (more) rows.pop()
+  const last = rows.at(-1)
+  return { rows, nextCursor: more && last ? encodeCursor(q.sort, last) : null, total }
 }

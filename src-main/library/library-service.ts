@@ -1,22 +1,32 @@
 import { constants as fsc, promises as fs } from 'node:fs'
 import { join } from 'node:path'
-import type { Asset, CommandArgs, CommandOutput } from '../../src-preload/contract'
+import type { Asset, CommandArgs, CommandOutput, EventPayload } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
-import { silentLogger, type Logger } from '../core/logger'
-import type { MediaMode, MediaStore } from '../media/media-store'
-import type { MediaUrlFactory } from '../media/media-url'
-import type { AssetStore, StoredAsset } from './asset-store'
-import { exportName, numbered } from './export-names'
-import { queryAssets } from './library-query'
-import { ingestMedia, LIBRARY_AREA, removeMedia } from './media-ingest'
 import { locateFfmpeg } from '../core/locate-ffmpeg'
+import { silentLogger, type Logger } from '../core/logger'
+import type { Db } from '../db/database'
+import type { MediaMode, MediaRef, MediaStore, StoredMedia } from '../media/media-store'
+import type { MediaUrlFactory } from '../media/media-url'
 import { inProcessMediaOps } from '../media-worker/in-process'
 import type { MediaOps } from '../media-worker/media-ops'
+import { exportName, numbered } from './export-names'
+import { scanLibraryFolder, type ScanProgress } from './folder-scan'
+import { startLibrary } from './library-startup'
+import { createLibraryFolders } from './library-folder'
+import { createLibraryIndex } from './library-index'
+import { libraryMediaResolver, removeFile } from './library-media'
+import type { IndexedRecord, LibraryRecord } from './library-record'
+import { LIBRARY_AREA } from './media-ingest'
+import { createSidecarWriter } from './sidecar-writer'
+import { stageAsset, type MediaSource, type NewAsset, type StagedAsset } from './stage-asset'
+
+export type { MediaSource, NewAsset, StagedAsset }
 
 /**
- * The library: finished outputs on this machine, per connection mode. Assets are added by
- * the queue (`add`), browsed and edited by the renderer. Paths never leave main: the
- * renderer gets media URLs, and reveal/export go through host functions.
+ * The library: finished outputs, per connection mode. The files live in the Library
+ * folder with a sidecar each (the truth); the database holds the index (fast lists,
+ * search, edits). Paths never leave main: the renderer gets media URLs, and reveal and
+ * export go through host functions.
  */
 
 export interface LibraryHost {
@@ -26,33 +36,41 @@ export interface LibraryHost {
   chooseExportFolder(): Promise<string | null>
 }
 
-/** Downloaded media: in memory, or a complete file on the library's disk. */
-export type MediaSource = Buffer | { file: string }
-
-export type NewAsset = Omit<StoredAsset, 'width' | 'height' | 'bytes' | 'mimeType' | 'thumbVariant' | 'favorite' | 'rating' | 'tags'>
-
 export interface LibraryDeps {
-  store: AssetStore
+  db: Db
+  dataDir: string
+  /** The Library folder setting (Krev outputs); sandbox outputs stay under dataDir. */
+  libraryDir(): string
   media: MediaStore
   mediaUrl: MediaUrlFactory
   host: LibraryHost
   mode(): MediaMode
   emitAdded(asset: Asset): void
   emitChanged(ids: string[]): void
+  emitNotice?(notice: EventPayload<'app.notice'>): void
+  emitRebuildProgress?(progress: ScanProgress): void
+  /** The database was damaged and made afresh: the index is rebuilt from the sidecars. */
+  recovered?: boolean
+  appVersion?: string
   /** ffmpeg for video posters: undefined finds @ffmpeg-installer's, null means none (tests). */
   ffmpegPath?: string | null
   /** Image decoding and thumbnails: the media worker in the app; in this process when absent (tests). */
   mediaOps?: MediaOps
   logger?: Logger
+  /** How long a folder check stays good: lists within it don't stat the folders again. */
+  folderCheckMs?: number
+  now?: () => number
 }
 
 export interface LibraryService {
-  /**
-   * Saves the media and the record; replaces an earlier copy with the same id. The media is
-   * the bytes, or a finished file (a streamed download) whose ownership passes to the
-   * library: it is moved in or deleted, whatever the outcome.
-   */
+  /** stage → commitStaged in one transaction → announce. The source file (if any) is the library's afterwards. */
   add(mode: MediaMode, input: NewAsset, source: MediaSource): Promise<Asset>
+  /** Files, thumbnail and sidecar in place, nothing indexed (a crash leaves it for the next folder check). */
+  stage(mode: MediaMode, input: NewAsset, source: MediaSource): Promise<StagedAsset>
+  /** Synchronous inserts; usable inside a caller's db.transaction (it nests). */
+  commitStaged(staged: StagedAsset[]): Asset[]
+  /** Emits library.added / library.changed for committed assets of the current mode. */
+  announce(assets: Asset[]): void
   has(mode: MediaMode, id: string): Promise<boolean>
   list(q: CommandArgs<'library.list'>): Promise<CommandOutput<'library.list'>>
   get(id: string): Promise<Asset>
@@ -62,142 +80,209 @@ export interface LibraryService {
   remove(ids: string[]): Promise<CommandOutput<'library.delete'>>
   reveal(id: string): Promise<CommandOutput<'library.reveal'>>
   exportAssets(ids: string[]): Promise<CommandOutput<'library.export'>>
+  /** Reads the whole Library folder of the current mode again (progress through emitRebuildProgress). */
+  rebuild(): Promise<CommandOutput<'library.rebuild'>>
+  /** Where downloads in progress go: same disk as the Library folder, stale files swept at start. */
+  stagingDir(mode: MediaMode): string
   /** Removes temp files a crash left among the library media. */
   sweep(mode: MediaMode): Promise<void>
+  /** Library media for the renderer's server (originals through the index). */
+  resolveMedia(ref: MediaRef): Promise<StoredMedia | null>
+  /** Notices raised at start (an import, a rebuild after damage) for a window that wasn't listening yet. */
+  startupNotices(): EventPayload<'app.notice'>[]
+  /** Resolves when start-up work and pending sidecar writes are done. */
+  idle(): Promise<void>
 }
 
 const notFound = () => new AppError('not_found', 'That item is no longer in your library.', { retryable: false })
 
 export function createLibraryService(deps: LibraryDeps): LibraryService {
-  const { store, media } = deps
   const logger = deps.logger ?? silentLogger
-  const ingestOptions = {
+  const now = deps.now ?? Date.now
+  const index = createLibraryIndex(deps.db)
+  const folders = createLibraryFolders(deps.dataDir, deps.libraryDir)
+  const ingest = {
     mediaOps: deps.mediaOps ?? inProcessMediaOps(),
     ffmpeg: deps.ffmpegPath === undefined ? locateFfmpeg() : deps.ffmpegPath,
     onPosterFailed: (error: unknown) => logger.warn('library: no poster frame for a video', { error })
   }
+  const scanCtx = { folders, index, mediaOps: ingest.mediaOps, hasPosterTool: ingest.ffmpeg !== null }
+  const stageCtx = { folders, index, media: deps.media, ingest, appVersion: deps.appVersion ?? null }
+  const sidecars = createSidecarWriter(folders, logger)
+  const resolveMedia = libraryMediaResolver(index, folders, deps.media, ingest)
+  const announced = new WeakMap<Asset, { mode: MediaMode; replaced: boolean }>()
+  const checkedAt = new Map<MediaMode, number>()
+  const checking = new Map<MediaMode, Promise<unknown>>()
+  const notices: EventPayload<'app.notice'>[] = []
+  const notice = (n: EventPayload<'app.notice'>) => {
+    notices.push(n)
+    deps.emitNotice?.(n)
+  }
 
-  const view = (mode: MediaMode, a: StoredAsset): Asset => {
-    const { thumbVariant, ...rest } = a
-    return {
-      ...rest,
-      mediaUrl: deps.mediaUrl(mode, LIBRARY_AREA, a.id, 'original'),
-      thumbUrl: deps.mediaUrl(mode, LIBRARY_AREA, a.id, thumbVariant)
+  const view = (mode: MediaMode, r: IndexedRecord | LibraryRecord): Asset => ({
+    id: r.id,
+    kind: r.kind,
+    jobId: r.jobId,
+    generationId: r.generationId,
+    prompt: r.prompt,
+    productIds: r.productIds,
+    aspectRatio: r.aspectRatio,
+    width: r.width,
+    height: r.height,
+    durationSec: r.durationSec,
+    bytes: r.bytes,
+    mimeType: r.mimeType,
+    mediaUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, 'original'),
+    thumbUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, r.thumbVariant),
+    favorite: r.favorite,
+    rating: r.rating,
+    tags: r.tags,
+    adCopy: r.adCopy,
+    createdAt: r.createdAt
+  })
+
+  const ready = startLibrary({ dataDir: deps.dataDir, folders, index, media: deps.media, appVersion: deps.appVersion ?? null, scanCtx, recovered: deps.recovered === true, notice, logger, now })
+
+  /** The cheap check of the Library folder (folder mtimes), at most once per folderCheckMs. */
+  async function fresh(mode: MediaMode): Promise<void> {
+    await ready
+    const last = checkedAt.get(mode)
+    if (last !== undefined && now() - last < (deps.folderCheckMs ?? 2000)) return
+    let p = checking.get(mode)
+    if (!p) {
+      p = scanLibraryFolder(scanCtx, mode)
+        .catch((error: unknown) => logger.warn('library: folder check failed', { error }))
+        .finally(() => {
+          checking.delete(mode)
+          checkedAt.set(mode, now())
+        })
+      checking.set(mode, p)
     }
+    await p
   }
 
-  async function find(id: string): Promise<{ mode: MediaMode; asset: StoredAsset }> {
+  async function find(id: string): Promise<{ mode: MediaMode; record: IndexedRecord }> {
+    await ready
     const mode = deps.mode()
-    const asset = (await store.all(mode)).get(id)
-    if (!asset) throw notFound()
-    return { mode, asset }
+    const record = index.get(mode, id)
+    if (!record) throw notFound()
+    return { mode, record }
   }
 
-  async function originalPath(mode: MediaMode, id: string): Promise<string> {
-    const stored = await media.resolve({ mode, area: LIBRARY_AREA, id, variant: 'original' })
-    if (!stored) throw new AppError('not_found', 'This file is missing from the library folder.', { retryable: false })
-    return stored.path
-  }
-
-  return {
+  const service: LibraryService = {
     async add(mode, input, source) {
-      let data: Buffer
-      if (Buffer.isBuffer(source)) data = source
-      else {
-        try {
-          data = await fs.readFile(source.file)
-        } finally {
-          await fs.rm(source.file, { force: true }).catch(() => undefined)
-        }
-      }
-      const map = await store.all(mode)
-      const previous = map.get(input.id)
-      const saved = await ingestMedia(media, mode, input.id, data, input.aspectRatio, ingestOptions)
-      const asset: StoredAsset = {
-        ...input,
-        ...saved,
-        favorite: previous?.favorite ?? false,
-        rating: previous?.rating ?? 0,
-        tags: previous?.tags ?? []
-      }
-      map.set(asset.id, asset)
-      try {
-        await store.save(mode)
-      } catch (error) {
-        map.delete(asset.id)
-        await removeMedia(media, mode, asset.id).catch(() => undefined)
-        throw error
-      }
-      const out = view(mode, asset)
-      if (mode === deps.mode()) {
-        if (previous) deps.emitChanged([asset.id])
-        else deps.emitAdded(out)
-      }
-      return out
+      const staged = await service.stage(mode, input, source)
+      const assets = service.commitStaged([staged])
+      service.announce(assets)
+      return assets[0] as Asset
     },
 
-    has: async (mode, id) => (await store.all(mode)).has(id),
+    async stage(mode, input, source) {
+      await ready
+      return stageAsset(stageCtx, mode, input, source)
+    },
+
+    commitStaged(staged) {
+      return index.transaction(() =>
+        staged.map((s) => {
+          const replaced = index.has(s.mode, s.record.id)
+          index.put(s.mode, s.record)
+          const out = view(s.mode, s.record)
+          announced.set(out, { mode: s.mode, replaced })
+          return out
+        })
+      )
+    },
+
+    announce(assets) {
+      const current = deps.mode()
+      const changed: string[] = []
+      for (const a of assets) {
+        const meta = announced.get(a)
+        if (!meta || meta.mode !== current) continue
+        if (meta.replaced) changed.push(a.id)
+        else deps.emitAdded(a)
+      }
+      if (changed.length > 0) deps.emitChanged(changed)
+    },
+
+    async has(mode, id) {
+      await ready
+      return index.has(mode, id)
+    },
 
     async list(q) {
       const mode = deps.mode()
-      const page = queryAssets((await store.all(mode)).values(), q)
-      return { items: page.items.map((a) => view(mode, a)), nextCursor: page.nextCursor, total: page.total }
+      // A first page is a visit: notice files added or removed outside the app.
+      if (!q.cursor) await fresh(mode)
+      else await ready
+      const page = index.list(mode, q)
+      return { items: page.items.map((r) => view(mode, r)), nextCursor: page.nextCursor, total: page.total }
     },
 
     async get(id) {
-      const { mode, asset } = await find(id)
-      return view(mode, asset)
+      const { mode, record } = await find(id)
+      return view(mode, record)
     },
 
     async getMany(ids) {
+      await ready
       const mode = deps.mode()
-      const map = await store.all(mode)
-      return ids.flatMap((id) => {
-        const a = map.get(id)
-        return a ? [view(mode, a)] : []
-      })
+      return index.getMany(mode, ids).map((r) => view(mode, r))
     },
 
     async update(input) {
+      await ready
       const mode = deps.mode()
-      const map = await store.all(mode)
-      const targets = input.ids.map((id) => map.get(id)).filter((a): a is StoredAsset => a !== undefined)
-      if (targets.length === 0) throw notFound()
       const tags = input.tags?.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i)
-      for (const a of targets) {
-        if (input.favorite !== undefined) a.favorite = input.favorite
-        if (input.rating !== undefined) a.rating = input.rating
-        if (tags) a.tags = tags
-      }
-      await store.save(mode)
-      deps.emitChanged(targets.map((a) => a.id))
-      return { items: targets.map((a) => view(mode, a)) }
+      const targets = index.transaction(() => {
+        const found = index.getMany(mode, input.ids)
+        for (const r of found) {
+          if (input.favorite !== undefined) index.setFavorite(r.seq, input.favorite)
+          if (input.rating !== undefined) index.setRating(r.seq, input.rating)
+          if (tags) index.setTags(r.seq, tags)
+        }
+        return index.getMany(mode, found.map((r) => r.id))
+      })
+      if (targets.length === 0) throw notFound()
+      // The sidecars follow a moment later: the index answers at once, the folder keeps the edit for a rebuild.
+      for (const r of targets) sidecars.schedule(mode, r)
+      deps.emitChanged(targets.map((r) => r.id))
+      return { items: targets.map((r) => view(mode, r)) }
     },
 
     async remove(ids) {
+      await ready
       const mode = deps.mode()
-      const map = await store.all(mode)
-      const gone = ids.filter((id) => map.has(id))
-      for (const id of gone) map.delete(id)
+      const gone = index.transaction(() => {
+        const found = index.getMany(mode, ids)
+        for (const r of found) index.remove(r.seq)
+        return found
+      })
       if (gone.length === 0) return { deleted: 0 }
-      await store.save(mode)
-      // Records first: a crash between the two leaves orphan files, never broken records.
-      for (const id of gone) await removeMedia(media, mode, id).catch(() => undefined)
-      deps.emitChanged(gone)
+      // Records first: a crash between the two leaves files the next folder check indexes again, never broken records.
+      for (const r of gone) {
+        await removeFile(folders.abs(mode, r.filePath))
+        if (r.sidecarPath) await removeFile(folders.abs(mode, r.sidecarPath))
+        await deps.media.remove({ mode, area: LIBRARY_AREA, id: r.id, variant: 'thumb' }).catch(() => undefined)
+      }
+      deps.emitChanged(gone.map((r) => r.id))
       return { deleted: gone.length }
     },
 
     async reveal(id) {
-      const { mode } = await find(id)
-      const shown = await deps.host.reveal(await originalPath(mode, id))
+      const { mode, record } = await find(id)
+      const file = await folders.resolveFile(mode, record.filePath)
+      if (!file) throw new AppError('not_found', 'This file is missing from the library folder.', { retryable: false })
+      const shown = await deps.host.reveal(file.path)
       return { revealed: shown !== false }
     },
 
     async exportAssets(ids) {
+      await ready
       const mode = deps.mode()
-      const map = await store.all(mode)
-      const assets = ids.map((id) => map.get(id)).filter((a): a is StoredAsset => a !== undefined)
-      if (assets.length === 0) throw notFound()
+      const records = index.getMany(mode, ids)
+      if (records.length === 0) throw notFound()
       const folder = await deps.host.chooseExportFolder()
       if (!folder) return { exported: 0, folder: null }
       // The Library folder setting may name a folder that does not exist yet.
@@ -205,10 +290,10 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
         throw new AppError('io', `Couldn\u2019t create the export folder (${error.code ?? 'error'}).`, { retryable: true })
       })
       let exported = 0
-      for (const a of assets) {
-        const source = await media.resolve({ mode, area: LIBRARY_AREA, id: a.id, variant: 'original' })
+      for (const r of records) {
+        const source = await folders.resolveFile(mode, r.filePath)
         if (!source) continue
-        const name = exportName(a, source.ext)
+        const name = exportName(r, r.filePath.slice(r.filePath.lastIndexOf('.') + 1).toLowerCase())
         // COPYFILE_EXCL: an existing file in the chosen folder is never overwritten.
         for (let n = 1; n < 1000; n++) {
           try {
@@ -227,8 +312,30 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       return { exported, folder }
     },
 
+    async rebuild() {
+      await ready
+      const mode = deps.mode()
+      const result = await scanLibraryFolder(scanCtx, mode, { full: true, onProgress: (p) => deps.emitRebuildProgress?.(p) })
+      checkedAt.set(mode, now())
+      if (!result.present) {
+        throw new AppError('not_found', 'The Library folder isn\u2019t there. Check the folder in Settings, then try again.', { retryable: true })
+      }
+      return { indexed: result.indexed, removed: result.removed, total: index.count(mode) }
+    },
+
+    stagingDir: (mode) => folders.stagingDir(mode),
+
     async sweep(mode) {
-      await media.sweepTemp(mode, LIBRARY_AREA).catch(() => 0)
+      await deps.media.sweepTemp(mode, LIBRARY_AREA).catch(() => 0)
+    },
+
+    resolveMedia,
+    startupNotices: () => [...notices],
+
+    async idle() {
+      await ready.catch(() => undefined)
+      await sidecars.idle()
     }
   }
+  return service
 }

@@ -1,8 +1,9 @@
 import { silentLogger, type Logger } from '../core/logger'
-import type { Db } from '../db/database'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
-import { createAssetStore } from '../library/asset-store'
+import { join } from 'node:path'
+import type { Db } from '../db/database'
+import { sharedStudioDatabase } from '../db/studio-database'
 import { libraryHandlers, type LibraryHandlers } from '../library/library-handlers'
 import type { MediaOps } from '../media-worker/media-ops'
 import { createLibraryService, type LibraryHost, type LibraryService } from '../library/library-service'
@@ -22,8 +23,15 @@ export interface QueueFeatureDeps {
   /** The account feature's ConnectionService (or anything shaped like it). */
   connection: QueueConnection
   bus: EventBus
-  /** Library records in `<dataDir>/library/<mode>/`; jobs of before are imported from `<dataDir>/queue/`. */
+  /** The data folder: the database, thumbnails; jobs of before are imported from `<dataDir>/queue/`. */
   dataDir: string
+  /**
+   * The library, built at the composition root (create-studio.ts). Absent (tests): one is
+   * built here over `db` and `libraryDir`.
+   */
+  library?: LibraryService
+  /** Where Krev outputs go when the library is built here; default `<dataDir>/Library`. */
+  libraryDir?: () => string
   settings: { get(): Pick<Settings, 'downloadConcurrency' | 'pollConcurrency'> }
   mediaStore: MediaStore
   mediaUrl: MediaUrlFactory
@@ -68,25 +76,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
   const logger = deps.logger ?? silentLogger
   const now = deps.now ?? Date.now
   const sleep = deps.sleep ?? defaultSleep
-  const assets = createAssetStore(deps.dataDir, (file) => {
-    logger.warn('library: damaged records file moved aside', { file })
-    deps.bus.emit('app.notice', {
-      level: 'warning',
-      message: 'Your library list was damaged and could not be read, so it starts empty. The media files are still on disk.'
-    })
-  })
-  const library = createLibraryService({
-    store: assets,
-    media: deps.mediaStore,
-    mediaUrl: deps.mediaUrl,
-    host: deps.host,
-    mode: () => deps.connection.mode(),
-    emitAdded: (asset) => deps.bus.emit('library.added', asset),
-    emitChanged: (ids) => deps.bus.emit('library.changed', { ids }),
-    ...(deps.ffmpegPath !== undefined ? { ffmpegPath: deps.ffmpegPath } : {}),
-    ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
-    logger
-  })
+  const library = deps.library ?? libraryFromDeps(deps, logger)
   const onDamagedJob = (where: string) => logger.warn('queue: unreadable job skipped', { where })
   const jobs = createJobStore(deps.dataDir, onDamagedJob, deps.db)
   // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
@@ -130,9 +120,30 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     dispose: () => service.dispose(),
     idle: async () => {
       await service.idle()
-      await assets.flush()
+      await library.idle()
     },
     service,
     library
   }
+}
+
+/** A library for a queue feature used on its own (tests, tools): the composition root passes its own. */
+function libraryFromDeps(deps: QueueFeatureDeps, logger: Logger): LibraryService {
+  return createLibraryService({
+    db: deps.db ?? sharedStudioDatabase(deps.dataDir),
+    dataDir: deps.dataDir,
+    libraryDir: deps.libraryDir ?? (() => join(deps.dataDir, 'Library')),
+    recovered: false,
+    media: deps.mediaStore,
+    mediaUrl: deps.mediaUrl,
+    host: deps.host,
+    mode: () => deps.connection.mode(),
+    emitAdded: (asset) => deps.bus.emit('library.added', asset),
+    emitChanged: (ids) => deps.bus.emit('library.changed', { ids }),
+    emitNotice: (notice) => deps.bus.emit('app.notice', notice),
+    emitRebuildProgress: (p) => deps.bus.emit('library.rebuildProgress', p),
+    ...(deps.ffmpegPath !== undefined ? { ffmpegPath: deps.ffmpegPath } : {}),
+    ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
+    logger
+  })
 }

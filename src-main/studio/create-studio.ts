@@ -14,6 +14,8 @@ import { MediaWorkerClient } from '../media-worker/client'
 import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
+import { createLibraryService } from '../library/library-service'
+import { withLibraryMedia } from '../library/library-media'
 import { createObservableLimiter } from '../queue/shared-limiter'
 import type { AgentFactory } from '../krev/http'
 import type { JsonStoreOpener } from '../settings/json-store'
@@ -103,7 +105,28 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     logger: deps.logger,
     db: database.db
   })
+  const library = createLibraryService({
+    db: database.db,
+    dataDir: deps.dataDir,
+    libraryDir: () => account.settings.get().libraryDir,
+    recovered: database.recovered !== null,
+    appVersion: deps.version,
+    media,
+    mediaUrl: deps.mediaUrl,
+    host: {
+      reveal: deps.revealPath,
+      chooseExportFolder: () => deps.chooseExportFolder(account.settings.get().libraryDir)
+    },
+    mode: () => account.connection.mode(),
+    emitAdded: (asset) => bus.emit('library.added', asset),
+    emitChanged: (ids) => bus.emit('library.changed', { ids }),
+    emitNotice: (notice) => bus.emit('app.notice', notice),
+    emitRebuildProgress: (p) => bus.emit('library.rebuildProgress', p),
+    ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {}),
+    logger: deps.logger
+  })
   const queue = createQueueFeature({
+    library,
     connection: account.connection,
     bus,
     dataDir: deps.dataDir,
@@ -159,10 +182,11 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
   return {
     router,
     bus,
-    media,
+    // Library originals are served from the Library folder, found through the index.
+    media: withLibraryMedia(media, library.resolveMedia),
     settings: account.settings,
     replayStartupNotices() {
-      for (const notice of [...account.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
+      for (const notice of [...account.startupNotices(), ...library.startupNotices(), ...chat.startupNotices()]) bus.emit('app.notice', notice)
     },
     /** Stops work, then waits until every pending queue, library and chat write is on disk. */
     async dispose() {
@@ -173,7 +197,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       account.dispose()
       const settle = (what: string, p: Promise<void>) =>
         p.catch((error: unknown) => deps.logger.error(`${what}: flush on exit failed`, { error }))
-      await Promise.all([settle('queue', queue.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
+      await Promise.all([settle('queue', queue.idle()), settle('library', library.idle()), settle('chat', chat.service.idle()), settle('sandbox', sandbox.close())])
       // Last: an ingest still finishing above needs its worker, and every write its database.
       mediaWorker?.dispose()
       database.db.close()

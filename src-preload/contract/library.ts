@@ -59,10 +59,13 @@ export const libraryCommands = {
   },
   'library.delete': { input: z.object({ ids }).strict(), output: z.object({ deleted: count }) },
   'library.reveal': { input: z.object({ id }).strict(), output: z.object({ revealed: z.boolean() }) },
-  'library.export': { input: z.object({ ids }).strict(), output: z.object({ exported: count, folder: z.string().nullable() }) }
+  'library.export': { input: z.object({ ids }).strict(), output: z.object({ exported: count, folder: z.string().nullable() }) },
+  /** Reads the current mode's Library folder again (files + sidecars) into the index; progress as library.rebuildProgress. */
+  'library.rebuild': { input: z.object({}).strict(), output: z.object({ indexed: count, removed: count, total: count }) }
 } as const
 
 export const libraryEvents = {
   'library.added': asset,
-  'library.changed': z.object({ ids: z.array(id) })
+  'library.changed': z.object({ ids: z.array(id) }),
+  'library.rebuildProgress': z.object({ done: count, total: count, phase: z.enum(['counting', 'indexing', 'done']) })
 } as const

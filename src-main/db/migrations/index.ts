@@ -1,4 +1,5 @@
 import type { Migration } from '../migrations'
+import { libraryMigration } from './001-library'
 import { queueMigration } from './002-queue'
 import { chatMigration } from './003-chat'
 import { productsMigration } from './004-products'
@@ -8,8 +9,4 @@ import { productsMigration } from './004-products'
  * as they are written: 1 library, 2 queue, 3 chat, 4 products; later steps take the next
  * free number. A step, once released, is never edited: a change is a new step.
  */
-export const MIGRATIONS: readonly Migration[] = [
-  queueMigration,
-  chatMigration,
-  productsMigration
-]
+export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration]

@@ -1,5 +1,6 @@
 import type { EventName, EventPayload } from '../../../src-preload/contract'
 import { subscribe } from '../api/client'
+import { useRebuildProgress } from '../features/account/RebuildLibrary'
 import { useAccountStore } from '../stores/account'
 import { useAppStore } from '../stores/app'
 import { useChatStore } from '../stores/chat'
@@ -48,6 +49,7 @@ export const eventHandlers: EventHandlers = {
 
   'library.added': (asset) => useLibraryStore.getState().added(asset),
   'library.changed': ({ ids }) => void useLibraryStore.getState().refreshIds(ids),
+  'library.rebuildProgress': (p) => useRebuildProgress.getState().set(p),
 
   'chat.run': (run) => useChatStore.getState().applyRun(run)
 }

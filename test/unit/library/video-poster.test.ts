@@ -5,13 +5,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAssetStore } from '../../../src-main/library/asset-store'
-import { createLibraryService, type LibraryService, type NewAsset } from '../../../src-main/library/library-service'
+import type { LibraryService, NewAsset } from '../../../src-main/library/library-service'
 import { locateFfmpeg } from '../../../src-main/core/locate-ffmpeg'
 import { extractPoster, parseVideoInfo } from '../../../src-main/library/video-poster'
 import { inProcessMediaOps } from '../../../src-main/media-worker/in-process'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
 /** Video assets get a WebP poster and their real size and length; without ffmpeg, the old behaviour. */
 
@@ -29,7 +27,10 @@ if (!ffmpeg) console.warn('video-poster.test: SKIPPING the real-ffmpeg tests: @f
 
 let dir: string
 const warnings: string[] = []
+/** The thumbnail cache, and the Library folder's files (originals and sidecars, temp files if any were left). */
 const libDir = () => join(dir, 'media', 'sandbox', 'library')
+const cached = () => (existsSync(libDir()) ? readdirSync(libDir()).sort() : [])
+const folderFiles = () => readdirSync(join(sandboxLibraryDir(dir), '2026-03')).map((n) => n.replace(/^.* - /, '')).sort()
 const video = (id: string): NewAsset => ({
   id,
   kind: 'video',
@@ -44,14 +45,7 @@ const video = (id: string): NewAsset => ({
 })
 
 function open(ffmpegPath: string | null): LibraryService {
-  return createLibraryService({
-    store: createAssetStore(dir),
-    media: createMediaStore(dir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: () => undefined, chooseExportFolder: async () => null },
-    mode: () => 'sandbox',
-    emitAdded: () => undefined,
-    emitChanged: () => undefined,
+  return openTestLibrary(dir, {
     ffmpegPath,
     logger: { info: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined }
   })
@@ -86,7 +80,8 @@ describe.skipIf(!ffmpeg)('video poster with ffmpeg', () => {
     expect(data[0]).toBeGreaterThan(200)
     expect(data[1]).toBeLessThan(60)
     // The temp frame is gone: only the original and the thumbnail remain.
-    expect(readdirSync(libDir()).sort()).toEqual(['v1.original.mp4', 'v1.thumb.webp'])
+    expect(cached()).toEqual(['v1.thumb.webp'])
+    expect(folderFiles()).toEqual(['v1.krev.json', 'v1.mp4'])
     expect(warnings).toEqual([])
   })
 
@@ -101,7 +96,8 @@ describe.skipIf(!ffmpeg)('video poster with ffmpeg', () => {
     const broken = Buffer.concat([mp4.subarray(0, 40), Buffer.alloc(2000, 7)])
     const asset = await open(ffmpeg).add('sandbox', video('v3'), broken)
     expect(asset.thumbUrl).toBe('/__krev/media/sandbox/library/v3/original')
-    expect(readdirSync(libDir())).toEqual(['v3.original.mp4'])
+    expect(cached()).toEqual([])
+    expect(folderFiles()).toEqual(['v3.krev.json', 'v3.mp4'])
     expect(warnings).toEqual(['library: no poster frame for a video'])
   })
 })
@@ -122,7 +118,8 @@ describe('video poster fallback', () => {
     // node rejects ffmpeg's first option and exits non-zero: a stand-in for a broken binary.
     const asset = await open(process.execPath).add('sandbox', video('v5'), fakeMp4())
     expect(asset).toMatchObject({ ...nominal, thumbUrl: '/__krev/media/sandbox/library/v5/original' })
-    expect(readdirSync(libDir())).toEqual(['v5.original.mp4'])
+    expect(cached()).toEqual([])
+    expect(folderFiles()).toEqual(['v5.krev.json', 'v5.mp4'])
   })
 
   it('no ffmpeg at all (null): today’s behaviour, no warning', async () => {

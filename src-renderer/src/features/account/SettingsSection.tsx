@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { Segmented } from '../../components/Segmented'
 import { Stepper } from '../../components/Stepper'
 import { Switch } from '../../components/Switch'
+import { RebuildLibrary } from './RebuildLibrary'
 import { diffSettings, rebaseDraft, useSettingsStore, validateSettings } from '../../stores/settings'
 
 const THEMES: ReadonlyArray<{ value: Settings['theme']; label: string }> = [
@@ -82,7 +83,7 @@ export function SettingsSection() {
         noValidate
       >
         <div className="settings-group">
-          <Field label="Library folder" hint="Where exported images and videos go. Krev Studio keeps its own copy of every output." error={fieldErrors.libraryDir}>
+          <Field label="Library folder" hint="Where your images and videos are saved, by month, each with a .krev.json sidecar. Exports start here too." error={fieldErrors.libraryDir}>
             {(p) => (
               <div className="input-with-icon">
                 <Icon name="folder" size={14} />
@@ -190,6 +191,7 @@ export function SettingsSection() {
           </Button>
         </div>
       </form>
+      <RebuildLibrary />
     </section>
   )
 }

@@ -1,0 +1,29 @@
+import { join } from 'node:path'
+import { openDatabase } from '../../../src-main/db/database'
+import { MIGRATIONS } from '../../../src-main/db/migrations/index'
+import { createLibraryService, type LibraryDeps, type LibraryService } from '../../../src-main/library/library-service'
+import { createMediaStore } from '../../../src-main/media/media-store'
+import { mediaUrlFactory } from '../../../src-main/media/media-url'
+
+/** A library over a real database file and Library folder inside `dir`, as the studio builds it. */
+export function openTestLibrary(dir: string, over: Partial<LibraryDeps> = {}): LibraryService & { close(): void } {
+  const opened = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+  const lib = createLibraryService({
+    db: opened.db,
+    dataDir: dir,
+    libraryDir: () => join(dir, 'Library'),
+    recovered: opened.recovered !== null,
+    media: createMediaStore(dir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: () => undefined, chooseExportFolder: async () => null },
+    mode: () => 'sandbox',
+    emitAdded: () => undefined,
+    emitChanged: () => undefined,
+    ffmpegPath: null,
+    ...over
+  })
+  return Object.assign(lib, { close: () => opened.db.close() })
+}
+
+/** Where the sandbox's Library folder is for a test library in `dir`. */
+export const sandboxLibraryDir = (dir: string): string => join(dir, 'sandbox', 'library')
