@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -117,6 +117,12 @@ export async function fakeKrev(): Promise<FakeKrev> {
       const step = script && script.length > 0 ? script.shift() : png
       if (step instanceof Error) throw step
       return { data: step as Buffer, mimeType: 'image/png' }
+    },
+    // Through `downloadMedia`, so its script (and a test replacing it) decides every download.
+    downloadMediaFile: async (url, opts) => {
+      const { data, mimeType } = await f.client.downloadMedia(url, opts)
+      await writeFile(opts.part, data)
+      return { file: opts.part, mimeType, size: data.length }
     },
     waitForGeneration: async () => {
       throw new Error('the queue polls itself')
