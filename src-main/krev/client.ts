@@ -2,6 +2,7 @@ import https from 'node:https'
 import type { z } from 'zod'
 import { AppError } from '../core/app-error'
 import type { BoundKey, KrevClient, KrevClientOptions, KrevProduct } from './types'
+import { downloadToFile } from './download-file'
 import { downloadMedia } from './download-media'
 import { decode } from './envelope'
 import { cancelled, invalidInput } from './errors'
@@ -101,6 +102,8 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
     http: agentFor('http:', { keepAlive: true, maxSockets: 4 }),
     https: agentFor('https:', { keepAlive: true, maxSockets: 4 }) as https.Agent
   }
+
+  const mediaDeps = { ...guard, userAgent, connectTimeoutMs, idleTimeoutMs: responseTimeoutMs, agents: mediaAgents }
 
   async function readKey(requestUrl: URL): Promise<string> {
     let supplied: BoundKey | string | null
@@ -282,19 +285,12 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
 
     downloadMedia(url, mediaOpts) {
       // Retried like any read (network, timeouts, 5xx), but outside the API's rate limiter.
-      return withRetry(
-        'read',
-        () =>
-          downloadMedia(url, mediaOpts, {
-            ...guard,
-            userAgent,
-            connectTimeoutMs,
-            idleTimeoutMs: responseTimeoutMs,
-            agents: mediaAgents
-          }),
-        { policy, sleep, random },
-        mediaOpts.signal
-      )
+      return withRetry('read', () => downloadMedia(url, mediaOpts, mediaDeps), { policy, sleep, random }, mediaOpts.signal)
+    },
+
+    downloadMediaFile(url, fileOpts) {
+      // Each retry continues from the bytes the last one left on disk.
+      return withRetry('read', () => downloadToFile(url, fileOpts, mediaDeps), { policy, sleep, random }, fileOpts.signal)
     }
   }
   return client

@@ -9,7 +9,10 @@ import { defaultSleep } from './retry'
  * one by one, each at its own slot (spaced by `spacingMs`, plus random jitter), so a
  * 429 storm over many jobs never turns into a thundering herd of retries.
  *
- * While nothing is penalised, `acquire` resolves immediately.
+ * Pacing is for the reopening only: once the gate has been open for `settleMs`, `acquire`
+ * resolves immediately again (callers still holding a slot keep it). Without that end, a
+ * steady stream of callers each landing inside `spacingMs` of the last slot pushed the
+ * slots out forever (~1.7 requests/s for a minute after one storm, with no further 429).
  */
 
 export interface RateLimiterOptions {
@@ -17,6 +20,8 @@ export interface RateLimiterOptions {
   spacingMs?: number
   /** Random extra wait added to each caller's slot. Default 500 ms. */
   jitterMs?: number
+  /** How long after reopening callers are still paced. Default 3 s. */
+  settleMs?: number
   now?: () => number
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   random?: () => number
@@ -30,6 +35,7 @@ export interface SharedRateLimiter extends RateLimiter {
 export function createRateLimiter(opts: RateLimiterOptions = {}): SharedRateLimiter {
   const spacingMs = opts.spacingMs ?? 250
   const jitterMs = opts.jitterMs ?? 500
+  const settleMs = opts.settleMs ?? 3_000
   const now = opts.now ?? Date.now
   const sleep = opts.sleep ?? defaultSleep
   const random = opts.random ?? Math.random
@@ -50,6 +56,7 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): SharedRateLimi
       for (;;) {
         if (signal?.aborted) throw cancelled()
         const t = now()
+        if (t >= closedUntil + settleMs) return
         if (t >= closedUntil && t >= lastSlot + spacingMs) return
         const gateAt = Math.max(closedUntil, lastSlot + spacingMs)
         const slot = gateAt + Math.round(Math.min(Math.max(random(), 0), 1) * jitterMs)

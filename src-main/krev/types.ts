@@ -161,6 +161,22 @@ export interface DownloadMediaOptions {
   accept: readonly DownloadKind[]
 }
 
+export interface FileDownloadOptions extends DownloadMediaOptions {
+  /**
+   * The partial file to stream into (its folder must exist). A partial an earlier attempt
+   * or run left there is continued when it can be; `<part>.json` beside it holds how.
+   */
+  part: string
+}
+
+export interface DownloadedFile {
+  /** The finished, fsynced file: the `part` path, now complete and verified. */
+  file: string
+  /** From the file's own bytes. */
+  mimeType: string
+  size: number
+}
+
 export interface DownloadedMedia {
   data: Buffer
   /** From the file's own bytes. */
@@ -195,6 +211,8 @@ export interface KrevClient {
    * 403 → AppError('forbidden') "link expired": fetch the item again for a fresh URL.
    */
   downloadMedia(url: string, opts: DownloadMediaOptions): Promise<DownloadedMedia>
+  /** The same rules, streamed to disk and resumed (download-file.ts): for generated outputs. */
+  downloadMediaFile(url: string, opts: FileDownloadOptions): Promise<DownloadedFile>
 }
 
 /** A gate shared by every caller of the API (all jobs of the queue): see rate-limiter.ts. */

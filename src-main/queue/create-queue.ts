@@ -1,7 +1,7 @@
+import { join } from 'node:path'
 import { silentLogger, type Logger } from '../core/logger'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
-import { join } from 'node:path'
 import type { Db } from '../db/database'
 import { sharedStudioDatabase } from '../db/studio-database'
 import { libraryHandlers, type LibraryHandlers } from '../library/library-handlers'
@@ -12,9 +12,11 @@ import type { MediaUrlFactory } from '../media/media-url'
 import type { Settings } from '../../src-preload/contract'
 import { DEFAULT_POLL_TIMING, type PollTiming, type Sleep } from './generation-poller'
 import { createJobStore } from './job-store'
+import type { QueueMode } from './job-model'
 import { createPauseStore } from './pause-store'
 import { queueHandlers, type QueueHandlers } from './queue-handlers'
-import { createQueueService, type QueueConnection, type QueueService } from './queue-service'
+import { createProgressThrottle } from './progress-throttle'
+import { createQueueService, type QueueConnection, type QueueService, type QueueServiceDeps } from './queue-service'
 import type { BalanceSource } from './queue-types'
 import { createObservableLimiter, type ObservableLimiter } from './shared-limiter'
 
@@ -48,11 +50,18 @@ export interface QueueFeatureDeps {
    * 429 retries wait in it and the queue can show when jobs resume. Created here if absent.
    */
   limiter?: ObservableLimiter
+  /**
+   * Where a mode's partial downloads are streamed before the library takes them: on the
+   * library's disk, so the hand-over is a rename. Default: the library's staging folder.
+   */
+  stagingDir?: (mode: QueueMode) => string
   logger?: Logger
   now?: () => number
   /** Injected by tests so polling, backoff and probes need no real waiting. */
   sleep?: Sleep
   timing?: Partial<PollTiming>
+  /** The pollers' jitter (tests make it predictable). */
+  random?: () => number
   /** ffmpeg for video posters: undefined finds the bundled one, null means none. */
   ffmpegPath?: string | null
   /** Image decoding for the library: the media worker (create-studio); in process when absent. */
@@ -81,20 +90,28 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
   const jobs = createJobStore(deps.dataDir, onDamagedJob, deps.db)
   // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
   const limiter = deps.limiter ?? createObservableLimiter({ now, sleep })
+  const progress = createProgressThrottle((p: Parameters<QueueServiceDeps['emitProgress']>[0]) => deps.bus.emit('generation.progress', p))
   const service = createQueueService({
     connection: deps.connection,
     store: jobs,
     pauseStore: createPauseStore(deps.dataDir, deps.db, onDamagedJob),
     library,
+    stagingDir: deps.stagingDir ?? ((mode) => library.stagingDir(mode)),
     limiter,
     concurrency: () => {
       const s = deps.settings.get()
       return { poll: s.pollConcurrency, download: s.downloadConcurrency }
     },
-    emitJob: (job) => deps.bus.emit('queue.job', job),
-    emitRemoved: (jobId) => deps.bus.emit('queue.removed', { jobId }),
+    emitJob: (job) => {
+      progress.supersede(job.id)
+      deps.bus.emit('queue.job', job)
+    },
+    emitRemoved: (jobId) => {
+      progress.supersede(jobId)
+      deps.bus.emit('queue.removed', { jobId })
+    },
     emitState: (state) => deps.bus.emit('queue.state', state),
-    emitProgress: (p) => deps.bus.emit('generation.progress', p),
+    emitProgress: (p) => progress.push(p),
     onCreditsMaybeChanged: () => {
       try {
         deps.onCreditsMaybeChanged()
@@ -111,13 +128,17 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     },
     sleep,
     timing: { ...DEFAULT_POLL_TIMING, ...deps.timing },
+    ...(deps.random ? { random: deps.random } : {}),
     now,
     logger
   })
   return {
     handlers: { ...queueHandlers(service), ...libraryHandlers(library) },
     resume: () => service.start(),
-    dispose: () => service.dispose(),
+    dispose: () => {
+      service.dispose()
+      progress.dispose()
+    },
     idle: async () => {
       await service.idle()
       await library.idle()

@@ -4,6 +4,7 @@ import { JobFailure, type Stage } from './failure'
 import { pollGeneration, type PollTiming, type Sleep } from './generation-poller'
 import { MESSAGES, isPolling, needsPost, type BalanceAt, type StoredJob } from './job-model'
 import { downloadOutputs } from './output-downloader'
+import type { PollCadence } from './poll-cadence'
 import { toKrevRequest } from './pricing'
 import type { Semaphore } from './semaphore'
 
@@ -29,9 +30,13 @@ export interface RunnerContext {
   signal: AbortSignal
   sleep: Sleep
   timing: PollTiming
+  /** Shared by every poller of the queue: spreads and stretches their GETs. */
+  cadence: PollCadence
   limiter: RateLimiter
   downloads: Semaphore
   library: LibraryService
+  /** The current mode's folder for partial downloads. */
+  stagingDir: string
   now(): string
   /** Persists the job, and publishes it while it belongs to the current mode. */
   commit(job: StoredJob): Promise<void>
@@ -91,6 +96,7 @@ async function poll(job: StoredJob, ctx: RunnerContext): Promise<void> {
     signal: ctx.signal,
     sleep: ctx.sleep,
     timing: ctx.timing,
+    cadence: ctx.cadence,
     onChange: async (g) => {
       if (!ctx.stillWanted(job)) return
       const status = g.status === 'queued' ? 'submitted' : g.status === 'processing' ? 'processing' : job.status
@@ -137,6 +143,7 @@ export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> 
     const ids = await downloadOutputs(job, {
       client: ctx.client,
       library: ctx.library,
+      stagingDir: ctx.stagingDir,
       semaphore: ctx.downloads,
       signal: ctx.signal,
       now: ctx.now,

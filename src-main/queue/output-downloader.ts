@@ -2,16 +2,18 @@ import { isAppError } from '../core/app-error'
 import type { KrevClient } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import { JobFailure, ioError } from './failure'
+import { partialFor } from './partial-downloads'
 import { assetIdFor, MESSAGES, type StoredJob } from './job-model'
 import { productIdsOf, promptOf } from './pricing'
 import type { Semaphore } from './semaphore'
 
 /**
- * Brings a finished generation's outputs into the library. Each output is checked by the
- * client (type sniffed from the bytes, size capped, declared length honoured) and saved
- * under a deterministic asset id, so running this again after a crash or a retry
- * replaces rather than duplicates. A download cut mid-way is started again (the client
- * already retries a few times; we allow a couple more whole attempts); an expired signed
+ * Brings a finished generation's outputs into the library. Each output is streamed by the
+ * client into a partial file in the staging folder (type sniffed from the bytes, size
+ * capped, declared length honoured), then handed to the library as a finished file under a
+ * deterministic asset id, so running this again after a crash or a retry replaces rather
+ * than duplicates. A download cut mid-way continues from its partial (the client retries a
+ * few times; we allow a couple more whole attempts, each resuming too); an expired signed
  * URL, or one the client no longer trusts, is refreshed once per job by fetching the
  * generation again. A download resumed after a restart fetches fresh URLs first: stored
  * ones may have expired, or (the built-in sandbox) name the previous run's random port.
@@ -22,8 +24,10 @@ const MAX_VIDEO_BYTES = 400 * 1024 * 1024
 const WHOLE_ATTEMPTS = 3
 
 export interface DownloadContext {
-  client: Pick<KrevClient, 'downloadMedia' | 'getGeneration'>
+  client: Pick<KrevClient, 'downloadMediaFile' | 'getGeneration'>
   library: LibraryService
+  /** Where partial downloads live (on the library's disk, so the hand-over is a rename). */
+  stagingDir: string
   semaphore: Semaphore
   signal: AbortSignal
   now(): string
@@ -76,9 +80,10 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
         usedRefresh = ctx.refreshFirst === true
       }
       for (let attempt = 1; ; attempt++) {
-        let data: Buffer
+        let file: string
         try {
-          data = (await ctx.client.downloadMedia(url, { maxBytes, accept, signal: ctx.signal })).data
+          const part = await partialFor(ctx.stagingDir, id)
+          file = (await ctx.client.downloadMediaFile(url, { part, maxBytes, accept, signal: ctx.signal })).file
         } catch (e) {
           if (staleUrl(e)) {
             if (usedRefresh) throw new JobFailure({ code: 'link_expired', message: MESSAGES.linkExpired, retryable: true })
@@ -112,7 +117,8 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
                 : null,
               createdAt: ctx.now()
             },
-            data
+            // The library takes the file over (moves or deletes it), whatever the outcome.
+            { file }
           )
         } catch (e) {
           await ctx.library.sweep(mode)

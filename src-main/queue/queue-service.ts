@@ -8,6 +8,8 @@ import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transiti
 import type { QueueService, QueueServiceDeps } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
+import { keepsPartial, sweepPartials } from './partial-downloads'
+import { createPollCadence } from './poll-cadence'
 import { createSemaphore } from './semaphore'
 import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
@@ -36,6 +38,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let disposed = false
   const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
   const downloads = createSemaphore(() => deps.concurrency().download)
+  const cadence = createPollCadence(deps.timing, deps.random)
 
   const current = (j: StoredJob) => jobs.get(j.id) === j && j.mode === mode
   async function commit(j: StoredJob): Promise<void> {
@@ -120,9 +123,11 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
           signal: ctrl.signal,
           sleep: deps.sleep,
           timing: deps.timing,
+          cadence,
           limiter: deps.limiter,
           downloads,
           library: deps.library,
+          stagingDir: deps.stagingDir(j.mode),
           now: () => iso(),
           commit,
           charged: () => deps.onCreditsMaybeChanged(),
@@ -159,6 +164,9 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (list.some((j) => j.status === 'downloading')) await deps.library.sweep(loadedMode) // only a stopped download leaves temp files
     if (loadedMode !== mode) return
     jobs = new Map(list.map((j) => [j.id, j]))
+    await sweepPartials(deps.stagingDir(loadedMode), (id) => keepsPartial(jobs.get(id))).catch((e: unknown) =>
+      logger.warn('queue: partial downloads not swept', { error: e })
+    )
     for (const j of jobs.values()) {
       if (reconcileOnLoad(j)) await store.save(j).catch((e: unknown) => logger.warn('queue: job not saved', { error: e }))
     }

@@ -22,6 +22,8 @@ export interface QueueServiceDeps {
   /** Where the creator's own pause is kept across restarts. */
   pauseStore: PauseStore
   library: LibraryService
+  /** The folder partial downloads of a mode are streamed into (and swept at start). */
+  stagingDir(mode: QueueMode): string
   limiter: RateLimiter & { blockedUntil?: () => number; onPenalize?: (l: (untilMs: number) => void) => () => void }
   concurrency(): { poll: number; download: number }
   emitJob(job: Job): void
@@ -33,6 +35,8 @@ export interface QueueServiceDeps {
   balance: BalanceSource
   sleep: Sleep
   timing: PollTiming
+  /** For the pollers' jitter; Math.random when absent. */
+  random?: () => number
   now(): number
   logger?: Logger
 }

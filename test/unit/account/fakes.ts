@@ -80,7 +80,8 @@ export function fakeKrev(): FakeKrev {
         startChat: notUsed('startChat'),
         getChatRun: notUsed('getChatRun'),
         getConversation: notUsed('getConversation'),
-        downloadMedia: notUsed('downloadMedia')
+        downloadMedia: notUsed('downloadMedia'),
+        downloadMediaFile: notUsed('downloadMediaFile')
       } as KrevClient
     }
   }

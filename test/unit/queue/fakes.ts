@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -121,6 +121,14 @@ export async function fakeKrev(): Promise<FakeKrev> {
       const step = script && script.length > 0 ? script.shift() : png
       if (step instanceof Error) throw step
       return { data: step as Buffer, mimeType: 'image/png' }
+    },
+    // Through `downloadMedia`, so its script (and a test replacing it) decides every download.
+    downloadMediaFile: async (url, opts) => {
+      // As the real client: a stopped studio's signal fails the call before anything is fetched.
+      if (opts.signal?.aborted) throw new DOMException('This operation was aborted', 'AbortError')
+      const { data, mimeType } = await f.client.downloadMedia(url, opts)
+      await writeFile(opts.part, data)
+      return { file: opts.part, mimeType, size: data.length }
     },
     waitForGeneration: async () => {
       throw new Error('the queue polls itself')

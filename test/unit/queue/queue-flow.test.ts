@@ -48,9 +48,12 @@ describe('generation.submit', () => {
     expect(done).toMatchObject({ status: 'succeeded', progress: 100, generationId: gid(1), creditsUsed: 40, error: null })
     expect(done.assetIds).toEqual([`${job.id}-0`, `${job.id}-1`])
     const progress = h.events.filter((e) => e.name === 'generation.progress').map((e) => (e.payload as { progress: number }).progress)
-    expect(progress).toEqual(expect.arrayContaining([40, 80]))
-    // Adaptive polling: short while it moves.
-    expect(sleep.calls.every((ms) => ms >= 1000 && ms <= 8000)).toBe(true)
+    // Throttled per job (progress-throttle.ts): a status change goes out at once, later ticks
+    // may be folded into the job event that follows, never delivered out of order.
+    expect(progress).toContain(40)
+    expect(progress).toEqual([...progress].sort((a, b) => a - b))
+    // Adaptive polling: short while it moves (±20 % jitter, poll-cadence.ts).
+    expect(sleep.calls.every((ms) => ms >= 800 && ms <= 9600)).toBe(true)
 
     const added = h.events
       .filter((e) => e.name === 'library.added')
