@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Asset } from '../../../src-preload/contract'
 import { eventHandlers } from '../../../src-renderer/src/app/wire-events'
 import { initialLibraryState, MAX_JOB_THUMBS, useLibraryStore } from '../../../src-renderer/src/stores/library'
+import { frameBatch } from '../../../src-renderer/src/stores/frame-batch'
 import { initialQueueState, jobById, useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
@@ -113,5 +114,25 @@ describe('queue thumbnails', () => {
     const bridge = installFakeBridge({ 'library.getMany': (input: unknown) => ok({ items: (input as { ids: string[] }).ids.map(asset) }) })
     await useLibraryStore.getState().lookup(Array.from({ length: 1200 }, (_, i) => `x${i}`))
     expect(bridge.calls.map((c) => (c.input as { ids: string[] }).ids.length)).toEqual([500, 500, 200])
+  })
+})
+
+describe('frame batch', () => {
+  it('still flushes when no frame comes (a hidden window)', () => {
+    vi.useFakeTimers()
+    try {
+      vi.stubGlobal('requestAnimationFrame', () => 1)
+      vi.stubGlobal('cancelAnimationFrame', () => undefined)
+      const flush = vi.fn()
+      const batch = frameBatch(flush, 250)
+      batch.schedule()
+      batch.schedule()
+      vi.advanceTimersByTime(249)
+      expect(flush).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(1)
+      expect(flush).toHaveBeenCalledTimes(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
