@@ -63,6 +63,8 @@ export default defineConfig({
     plugins: [react(), devCsp()],
     build: {
       outDir: resolve('out/renderer'),
+      // electron-vite leaves bundles unminified; the renderer is parsed on every window open.
+      minify: true,
       rolldownOptions: { input: { index: resolve('src-renderer/index.html') } }
     }
   }

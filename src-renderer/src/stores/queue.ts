@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { EventPayload, Job, QueueState, UnknownCheck } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
+import { frameBatch } from './frame-batch'
 
 export type JobProgress = EventPayload<'generation.progress'>
 
@@ -18,8 +19,10 @@ interface QueueStoreState {
   checks: Record<string, UnknownCheck>
 
   setJobs(jobs: Job[], state: QueueState): void
+  /** A job as main last described it; applied with everything else received in this frame. */
   upsertJob(job: Job): void
   removeJob(jobId: string): void
+  /** A progress event; a burst of them renders once per frame. */
   applyProgress(p: JobProgress): void
   setQueueState(state: QueueState): void
   fetch(): Promise<void>
@@ -59,68 +62,104 @@ export function withProgress(jobs: Job[], p: JobProgress): Job[] {
 /** The number on the sidebar badge. */
 export const activeCount = (jobs: Job[]): number => jobs.filter(isActiveJob).length
 
-export const useQueueStore = create<QueueStoreState>()((set, get) => ({
-  ...initialQueueState,
+/** The job with this id (a row's own selector: other jobs changing leave it the same object). */
+export const jobById = (jobs: readonly Job[], id: string): Job | undefined => jobs.find((j) => j.id === id)
 
-  setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(newestFirst), state, load: 'ready', error: null }),
-  upsertJob: (job) => set((s) => ({ jobs: upsert(s.jobs, job), load: s.load === 'unavailable' ? 'ready' : s.load })),
-  removeJob: (jobId) => set((s) => ({ jobs: s.jobs.filter((j) => j.id !== jobId) })),
-  applyProgress: (p) => set((s) => ({ jobs: withProgress(s.jobs, p) })),
-  setQueueState: (state) => set({ state }),
+/**
+ * What arrived since the last frame, latest per job: a job replaces any progress before it,
+ * progress after a job applies on top of it.
+ */
+const received = { jobs: new Map<string, Job>(), progress: new Map<string, JobProgress>() }
 
-  fetch: async () => {
-    if (get().load === 'idle') set({ load: 'loading' })
-    try {
-      const out = await invoke('queue.list', {})
-      get().setJobs(out.jobs, out.state)
-    } catch (e) {
-      set(failedLoad(e))
-    }
-  },
+export const useQueueStore = create<QueueStoreState>()((set, get) => {
+  const frame = frameBatch(() => {
+    if (!received.jobs.size && !received.progress.size) return
+    const jobsIn = [...received.jobs.values()]
+    const progressIn = [...received.progress.values()]
+    received.jobs.clear()
+    received.progress.clear()
+    set((s) => {
+      let jobs = s.jobs
+      for (const job of jobsIn) jobs = upsert(jobs, job)
+      for (const p of progressIn) jobs = withProgress(jobs, p)
+      return { jobs, load: jobsIn.length && s.load === 'unavailable' ? 'ready' : s.load }
+    })
+  })
 
-  act: async (action, jobId) => {
-    try {
-      if (action === 'remove') {
-        const out = await invoke('queue.remove', { jobId })
-        if (out.removed) get().removeJob(jobId)
-      } else if (action === 'runAgain') {
-        // The answer is the new job; the old one's "re-run as" arrives as its own event.
-        get().upsertJob(await invoke('queue.runAgain', { jobId }))
-      } else {
-        get().upsertJob(await invoke(action === 'cancel' ? 'queue.cancel' : 'queue.retry', { jobId }))
+  return {
+    ...initialQueueState,
+
+    setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(newestFirst), state, load: 'ready', error: null }),
+    upsertJob: (job) => {
+      received.progress.delete(job.id)
+      received.jobs.set(job.id, job)
+      frame.schedule()
+    },
+    removeJob: (jobId) => {
+      received.jobs.delete(jobId)
+      received.progress.delete(jobId)
+      set((s) => ({ jobs: s.jobs.filter((j) => j.id !== jobId) }))
+    },
+    applyProgress: (p) => {
+      received.progress.set(p.jobId, p)
+      frame.schedule()
+    },
+    setQueueState: (state) => set({ state }),
+
+    fetch: async () => {
+      if (get().load === 'idle') set({ load: 'loading' })
+      try {
+        const out = await invoke('queue.list', {})
+        get().setJobs(out.jobs, out.state)
+      } catch (e) {
+        set(failedLoad(e))
       }
-      return null
-    } catch (e) {
-      return errorMessage(e)
-    }
-  },
+    },
 
-  checkUnknown: async (jobId) => {
-    try {
-      const check = await invoke('queue.checkUnknown', { jobId })
-      set((s) => ({ checks: { ...s.checks, [jobId]: check } }))
-      return null
-    } catch (e) {
-      return errorMessage(e)
-    }
-  },
+    act: async (action, jobId) => {
+      try {
+        if (action === 'remove') {
+          const out = await invoke('queue.remove', { jobId })
+          if (out.removed) get().removeJob(jobId)
+        } else if (action === 'runAgain') {
+          // The answer is the new job; the old one's "re-run as" arrives as its own event.
+          get().upsertJob(await invoke('queue.runAgain', { jobId }))
+        } else {
+          get().upsertJob(await invoke(action === 'cancel' ? 'queue.cancel' : 'queue.retry', { jobId }))
+        }
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
 
-  clearFinished: async () => {
-    try {
-      await invoke('queue.clearFinished', {})
-      set((s) => ({ jobs: s.jobs.filter(isActiveJob) }))
-      return null
-    } catch (e) {
-      return errorMessage(e)
-    }
-  },
+    checkUnknown: async (jobId) => {
+      try {
+        const check = await invoke('queue.checkUnknown', { jobId })
+        set((s) => ({ checks: { ...s.checks, [jobId]: check } }))
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
 
-  setPaused: async (paused) => {
-    try {
-      set({ state: await invoke(paused ? 'queue.pause' : 'queue.resume', {}) })
-      return null
-    } catch (e) {
-      return errorMessage(e)
+    clearFinished: async () => {
+      try {
+        await invoke('queue.clearFinished', {})
+        set((s) => ({ jobs: s.jobs.filter(isActiveJob) }))
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
+
+    setPaused: async (paused) => {
+      try {
+        set({ state: await invoke(paused ? 'queue.pause' : 'queue.resume', {}) })
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
     }
   }
-}))
+})

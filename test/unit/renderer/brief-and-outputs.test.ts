@@ -63,27 +63,31 @@ describe('brief products', () => {
 })
 
 describe('job outputs in the library store', () => {
-  it('fetches each missing asset once, and remembers gone and failed ones', async () => {
+  it('fetches missing assets in one batch, once each, and remembers gone and failed ones', async () => {
     const bridge = installFakeBridge({
-      'library.get': (input: unknown) => {
-        const { id } = input as { id: string }
-        if (id === 'gone') return fail('not_found', 'gone')
-        if (id === 'broken') return fail('internal', 'disk')
-        return ok(asset(id))
+      'library.getMany': (input: unknown) => {
+        const { ids } = input as { ids: string[] }
+        if (ids.includes('broken')) return fail('internal', 'disk')
+        return ok({ items: ids.filter((id) => id !== 'gone').map((id) => asset(id)) })
       }
     })
     const lib = useLibraryStore.getState()
-    await lib.lookup(['a1', 'gone', 'broken', 'a1'])
-    await lib.lookup(['a1', 'gone', 'broken'])
-    expect(bridge.calls.map((c) => (c.input as { id: string }).id)).toEqual(['a1', 'gone', 'broken'])
+    // Two rows asking in the same tick: one call.
+    await Promise.all([lib.lookup(['a1', 'gone', 'a1']), lib.lookup(['a2', 'gone'])])
+    await lib.lookup(['broken'])
+    await lib.lookup(['a1', 'a2', 'gone', 'broken'])
+    expect(bridge.calls).toEqual([
+      { name: 'library.getMany', input: { ids: ['a1', 'gone', 'a2'] } },
+      { name: 'library.getMany', input: { ids: ['broken'] } }
+    ])
     const s = useLibraryStore.getState()
-    expect(Object.keys(s.cache)).toEqual(['a1'])
+    expect(Object.keys(s.cache).sort()).toEqual(['a1', 'a2'])
     expect(s.lookups).toEqual({ gone: 'missing', broken: 'failed' })
   })
 
   it('needs no fetch for assets pushed or already listed', async () => {
     const bridge = installFakeBridge({})
-    useLibraryStore.setState({ items: [asset('listed')] })
+    useLibraryStore.setState({ ids: ['listed'], cache: { listed: asset('listed') } })
     useLibraryStore.getState().added(asset('pushed'))
     await useLibraryStore.getState().lookup(['listed', 'pushed'])
     expect(bridge.calls).toEqual([])
@@ -91,10 +95,11 @@ describe('job outputs in the library store', () => {
   })
 
   it('keeps the cache in step with changes and deletions', async () => {
-    installFakeBridge({ 'library.get': fail('not_found', 'gone') })
+    installFakeBridge({ 'library.getMany': ok({ items: [] }) })
     useLibraryStore.getState().added(asset('a1'))
     useLibraryStore.getState().replace([asset('a1', { favorite: true }), asset('other')])
     expect(useLibraryStore.getState().cache).toEqual({ a1: asset('a1', { favorite: true }) })
+    expect(useLibraryStore.getState().ids).toEqual(['a1'])
     await useLibraryStore.getState().refreshIds(['a1'])
     expect(useLibraryStore.getState().cache).toEqual({})
     expect(useLibraryStore.getState().lookups.a1).toBe('missing')

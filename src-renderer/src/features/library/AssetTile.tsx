@@ -1,16 +1,37 @@
+import { memo } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { isVideoThumb } from '../../stores/library'
 
-export function AssetTile({ asset, onOpen }: { asset: Asset; onOpen(): void }) {
-  const label = `${asset.kind === 'ad' ? 'Ad' : asset.kind === 'video' ? 'Video' : 'Image'}: ${asset.prompt}`
+const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
+
+/**
+ * One tile of the justified grid, at the size the row layout gave it. Its accessible name
+ * is its own text (kind, caption, favourite) so it matches what is on screen.
+ */
+export const AssetTile = memo(function AssetTile({
+  asset,
+  width,
+  height,
+  position,
+  setSize,
+  onOpen
+}: {
+  asset: Asset
+  width: number
+  height: number
+  position: number
+  setSize: number
+  onOpen(asset: Asset): void
+}) {
   return (
-    <li className="asset-tile">
-      <button type="button" className="asset-open" onClick={onOpen} aria-label={label} title={asset.prompt}>
-        {asset.mimeType.startsWith('video/') && asset.thumbUrl === asset.mediaUrl ? (
+    <div role="listitem" className="asset-tile" style={{ width, height }} aria-posinset={position} aria-setsize={setSize}>
+      <button type="button" className="asset-open" onClick={() => onOpen(asset)} title={asset.prompt}>
+        {isVideoThumb(asset) ? (
           // No poster frame yet: the first frame of the video itself, muted and still.
-          <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} />
+          <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
         ) : (
-          <img src={asset.thumbUrl} alt="" loading="lazy" draggable={false} />
+          <img src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
         )}
         <span className="asset-overlay" aria-hidden="true">
           <span className="asset-kind">
@@ -23,10 +44,12 @@ export function AssetTile({ asset, onOpen }: { asset: Asset; onOpen(): void }) {
             </span>
           ) : null}
         </span>
-        <span className="asset-caption" aria-hidden="true">
+        <span className="asset-caption">
+          <span className="sr-only">{KIND_WORD[asset.kind]}: </span>
           {asset.adCopy?.headline || asset.prompt}
+          {asset.favorite ? <span className="sr-only"> (favourite)</span> : null}
         </span>
       </button>
-    </li>
+    </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
@@ -9,8 +9,10 @@ import { Segmented } from '../../components/Segmented'
 import { plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore, type KindFilter } from '../../stores/library'
-import { AssetTile } from './AssetTile'
 import { AssetViewer } from './AssetViewer'
+import { LibraryGrid } from './LibraryGrid'
+import { ThumbSizeSlider } from './ThumbSizeSlider'
+import { useThumbSize } from './thumb-size'
 
 const KIND_OPTIONS: ReadonlyArray<{ value: KindFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -20,7 +22,15 @@ const KIND_OPTIONS: ReadonlyArray<{ value: KindFilter; label: string }> = [
 ]
 
 export default function LibraryScreen() {
-  const { items, total, kind, search, load, error, nextCursor } = useLibraryStore()
+  const ids = useLibraryStore((s) => s.ids)
+  const cache = useLibraryStore((s) => s.cache)
+  const total = useLibraryStore((s) => s.total)
+  const kind = useLibraryStore((s) => s.kind)
+  const search = useLibraryStore((s) => s.search)
+  const load = useLibraryStore((s) => s.load)
+  const error = useLibraryStore((s) => s.error)
+  const hasMore = useLibraryStore((s) => s.nextCursor !== null)
+  const paging = useLibraryStore((s) => s.paging)
   const fetch = useLibraryStore((s) => s.fetch)
   const more = useLibraryStore((s) => s.more)
   const setFilter = useLibraryStore((s) => s.setFilter)
@@ -29,6 +39,10 @@ export default function LibraryScreen() {
   const focus = useLibraryStore((s) => s.focus)
   const setFocus = useLibraryStore((s) => s.setFocus)
   const [query, setQuery] = useState(search)
+  const [thumbSize, setThumbSize] = useThumbSize()
+  const onMore = useCallback(() => void more(), [more])
+  // One function for the viewer's lifetime: its effects keyed on onClose never re-run.
+  const closeViewer = useCallback(() => setOpen(null), [])
 
   useEffect(() => {
     void fetch()
@@ -48,7 +62,7 @@ export default function LibraryScreen() {
   }, [query, search, setFilter])
 
   const filtered = kind !== 'all' || search.trim() !== ''
-  const neverUsed = items.length === 0 && !filtered && load !== 'loading'
+  const neverUsed = ids.length === 0 && !filtered && load !== 'loading'
 
   const toolbar = neverUsed ? undefined : (
     <>
@@ -65,7 +79,8 @@ export default function LibraryScreen() {
         />
       </label>
       <span className="toolbar-spacer" />
-      <span className="toolbar-count">{plural(total || items.length, 'item')}</span>
+      <ThumbSizeSlider value={thumbSize} onChange={setThumbSize} />
+      <span className="toolbar-count">{plural(total || ids.length, 'item')}</span>
     </>
   )
 
@@ -76,7 +91,7 @@ export default function LibraryScreen() {
           {error}
         </Callout>
       ) : null}
-      {load === 'loading' && items.length === 0 ? (
+      {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading your library" />
       ) : neverUsed ? (
         <EmptyState
@@ -94,7 +109,7 @@ export default function LibraryScreen() {
             </Button>
           }
         />
-      ) : items.length === 0 ? (
+      ) : ids.length === 0 ? (
         <div className="no-results">
           <p>Nothing matches these filters.</p>
           <Button
@@ -108,20 +123,18 @@ export default function LibraryScreen() {
           </Button>
         </div>
       ) : (
-        <>
-          <ul className="asset-grid" aria-label="Results">
-            {items.map((a) => (
-              <AssetTile key={a.id} asset={a} onOpen={() => setOpen(a)} />
-            ))}
-          </ul>
-          {nextCursor ? (
-            <div className="load-more">
-              <Button onClick={() => void more()}>Show more</Button>
-            </div>
-          ) : null}
-        </>
+        <LibraryGrid
+          ids={ids}
+          cache={cache}
+          total={total}
+          rowHeight={thumbSize}
+          hasMore={hasMore}
+          paging={paging}
+          onMore={onMore}
+          onOpen={setOpen}
+        />
       )}
-      {open ? <AssetViewer asset={items.find((a) => a.id === open.id) ?? open} onClose={() => setOpen(null)} /> : null}
+      {open ? <AssetViewer asset={cache[open.id] ?? open} onClose={closeViewer} /> : null}
     </Screen>
   )
 }

@@ -1,10 +1,10 @@
-import type { Job } from '../../../../src-preload/contract'
+import { memo } from 'react'
 import { Badge } from '../../components/Badge'
 import { IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { formatNumber, formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
-import { isActiveJob, useQueueStore } from '../../stores/queue'
+import { isActiveJob, jobById, useQueueStore } from '../../stores/queue'
 import { JobOutputs } from './JobOutputs'
 import { isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { UnknownOutcome } from './UnknownOutcome'
@@ -15,9 +15,26 @@ function resumesText(iso: string): string {
   return when === 'just now' || !when ? 'Resumes in a moment' : `Resumes ${when}`
 }
 
-export function JobRow({ job }: { job: Job }) {
+/**
+ * One row, subscribed to its own job only: progress on another job leaves it alone.
+ * `index` and `measure` come from the virtual list (the row reports its own height).
+ */
+export const JobRow = memo(function JobRow({
+  id,
+  index,
+  start,
+  measure
+}: {
+  id: string
+  index: number
+  /** Where the row sits in the list, in pixels. */
+  start: number
+  measure(el: Element | null): void
+}) {
+  const job = useQueueStore((s) => jobById(s.jobs, id))
   const act = useQueueStore((s) => s.act)
   const pushNotice = useAppStore((s) => s.pushNotice)
+  if (!job) return null
   const unknown = isUnknownOutcome(job)
   const status = unknown ? UNKNOWN_VIEW : STATUS_VIEW[job.status]
   const active = isActiveJob(job)
@@ -27,7 +44,7 @@ export function JobRow({ job }: { job: Job }) {
   }
   const credits = job.creditsUsed ?? job.creditsEstimate
   return (
-    <li className={`job job-${job.status}${unknown ? ' job-unknown' : ''}`}>
+    <li ref={measure} data-index={index} style={{ transform: `translateY(${start}px)` }} className={`job job-${job.status}${unknown ? ' job-unknown' : ''}`}>
       <span className="job-kind" aria-hidden="true">
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
@@ -75,4 +92,4 @@ export function JobRow({ job }: { job: Job }) {
       </div>
     </li>
   )
-}
+})

@@ -1,15 +1,21 @@
 import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { useAppStore } from '../../stores/app'
-import { activeCount, isFinishedJob, useQueueStore } from '../../stores/queue'
-import { JobRow } from './JobRow'
+import { activeCount, useQueueStore } from '../../stores/queue'
+import { JobList } from './JobList'
 import { pauseReason } from './job-view'
 
 export default function QueueScreen() {
-  const { jobs, state, load, error } = useQueueStore()
+  // The order of ids and the counts only: a row follows its own job (JobRow).
+  const ids = useQueueStore(useShallow((s) => s.jobs.map((j) => j.id)))
+  const running = useQueueStore((s) => activeCount(s.jobs))
+  const state = useQueueStore((s) => s.state)
+  const load = useQueueStore((s) => s.load)
+  const error = useQueueStore((s) => s.error)
   const fetch = useQueueStore((s) => s.fetch)
   const clearFinished = useQueueStore((s) => s.clearFinished)
   const setPaused = useQueueStore((s) => s.setPaused)
@@ -20,14 +26,13 @@ export default function QueueScreen() {
     void fetch()
   }, [fetch])
 
-  const running = activeCount(jobs)
-  const finished = jobs.filter(isFinishedJob).length
+  const finished = ids.length - running
   const report = (e: string | null) => {
     if (e) pushNotice({ level: 'error', message: e })
   }
 
   const toolbar =
-    jobs.length > 0 ? (
+    ids.length > 0 ? (
       <>
         <span className="toolbar-count">
           {running} in progress · {finished} finished
@@ -57,9 +62,9 @@ export default function QueueScreen() {
           {error}
         </Callout>
       ) : null}
-      {load === 'loading' && jobs.length === 0 ? (
+      {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading the queue" />
-      ) : jobs.length === 0 ? (
+      ) : ids.length === 0 ? (
         <EmptyState
           icon="queue"
           title="Nothing generating right now"
@@ -71,11 +76,7 @@ export default function QueueScreen() {
           }
         />
       ) : (
-        <ul className="job-list" aria-label="Jobs">
-          {jobs.map((j) => (
-            <JobRow key={j.id} job={j} />
-          ))}
-        </ul>
+        <JobList ids={ids} />
       )}
     </Screen>
   )
