@@ -2,6 +2,7 @@ import type { Logger } from '../core/logger'
 import type { EventBus } from '../ipc/event-bus'
 import type { MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
+import type { MediaOps } from '../media-worker/media-ops'
 import { createCatalogCache } from './catalog-cache'
 import { productsHandlers, type ProductsHandlers } from './products-handlers'
 import { createProductsService, type ProductsConnection, type ProductsService } from './products-service'
@@ -15,6 +16,8 @@ export interface ProductsFeatureDeps {
   mediaUrl: MediaUrlFactory
   bus: EventBus
   logger: Logger
+  /** Photo checks and thumbnails in the media worker; in this process when absent (tests). */
+  mediaOps?: MediaOps
 }
 
 export interface ProductsFeature {
@@ -32,6 +35,7 @@ export function createProductsFeature(deps: ProductsFeatureDeps): ProductsFeatur
     catalog,
     media: deps.media,
     mediaUrl: deps.mediaUrl,
+    ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
     emitChanged: (items) => deps.bus.emit('products.changed', { items }),
     emitProgress: (p) => deps.bus.emit('products.uploadProgress', p),
     logger: deps.logger

@@ -100,6 +100,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     media,
     mediaUrl: deps.mediaUrl,
     bus,
+    ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {}),
     logger: deps.logger
   })
   const queue = createQueueFeature({
