@@ -15,13 +15,15 @@ export interface ParentPort<Out> {
 }
 
 export function parentPort<Out>(): ParentPort<Out> {
+  // Main gone (even by kill -9): go too, or a worker holding a server (the sandbox) would
+  // outlive it. Electron ends a utility process with its parent itself; a Node IPC channel
+  // (a fork, or the test double of utilityProcess) says so by disconnecting.
+  if (process.send) process.on('disconnect', () => process.exit(0))
   const electronPort = (process as { parentPort?: ElectronParentPort }).parentPort
   if (electronPort) {
-    // Electron ends a utility process together with its parent; nothing to watch for.
     return { send: (m) => electronPort.postMessage(m), onMessage: (l) => electronPort.on('message', (e) => l(e.data)) }
   }
   const send = process.send?.bind(process)
   if (!send) throw new Error('worker: started without an IPC channel')
-  process.on('disconnect', () => process.exit(0))
   return { send: (m) => void send(m), onMessage: (l) => process.on('message', l) }
 }
