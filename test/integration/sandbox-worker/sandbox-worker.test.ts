@@ -5,16 +5,11 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
 import { silentLogger } from '../../../src-main/core/logger'
-import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
-import { defaultSleep } from '../../../src-main/krev/retry'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
-import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
-import type { Sleep } from '../../../src-main/queue/generation-poller'
-import type { QueueConnection } from '../../../src-main/queue/queue-service'
+import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { sandboxProcess, type SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
+import { testQueue } from '../support/test-queue'
 
 /**
  * The built-in sandbox in its own worker process, killed with SIGKILL while it renders a
@@ -27,7 +22,6 @@ const ENTRY = fileURLToPath(new URL('../../../src-main/sandbox-worker/entry.ts',
 // Slow enough that the kill lands mid-render (an image takes ~1–2 s at this speed).
 const SPEED = 6
 const ctx = { transport: 'test' as const }
-const scaled: Sleep = (ms, signal) => defaultSleep(ms / 10, signal)
 
 let sandboxDir: string
 let dataDir: string
@@ -50,23 +44,7 @@ beforeAll(async () => {
   // Like the app's connection: the endpoint is read once and the client kept.
   const { baseUrl, key } = await sandbox.ensure()
   client = createKrevClient({ baseUrl, getKey: () => key, trustedMediaOrigins: [baseUrl] })
-  const connection: QueueConnection = {
-    mode: () => 'sandbox',
-    client: async () => client,
-    reportOnline: () => undefined,
-    onChange: () => () => undefined
-  }
-  queue = createQueueFeature({
-    connection,
-    bus: new EventBus(() => undefined),
-    dataDir,
-    settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) },
-    mediaStore: createMediaStore(dataDir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: () => undefined, chooseExportFolder: async () => null },
-    onCreditsMaybeChanged: () => undefined,
-    sleep: scaled
-  })
+  queue = testQueue(dataDir, client)
 }, 60_000)
 
 afterAll(async () => {
