@@ -44,8 +44,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // The media worker runs in its own process (src-main/media-worker/entry.ts).
-        input: { index: resolve('src-main/index.ts'), 'media-worker': resolve('src-main/media-worker/entry.ts') }
+        // The media worker and the built-in sandbox run in their own processes.
+        input: {
+          index: resolve('src-main/index.ts'),
+          'media-worker': resolve('src-main/media-worker/entry.ts'),
+          'sandbox-worker': resolve('src-main/sandbox-worker/entry.ts')
+        }
       }
     }
   },

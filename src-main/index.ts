@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, Notification, session, shell } from 'electr
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { electronConfirmApiBase } from './adapters/electron-confirm'
-import { spawnUtilityProcessWorker } from './adapters/electron-utility-process'
+import { spawnUtilityProcessWorker, utilityProcessSpawner } from './adapters/electron-utility-process'
 import { electronAgentFactory } from './adapters/electron-net'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronStoreOpener } from './adapters/electron-settings-store'
@@ -100,7 +100,11 @@ async function start(): Promise<void> {
     // Krev calls go through the system proxy (PAC included) and trust the OS certificates.
     agentFactory: electronAgentFactory(session.defaultSession),
     // Image decoding and thumbnails in their own process (sharp's wasm build on Linux).
-    mediaWorker: { spawn: spawnUtilityProcessWorker, entryPath: join(here, 'media-worker.js') }
+    mediaWorker: { spawn: spawnUtilityProcessWorker, entryPath: join(here, 'media-worker.js') },
+    // The built-in sandbox and its renders (sharp, ffmpeg) in their own process too: a 4K render never stalls IPC.
+    sandboxWorker: { spawn: utilityProcessSpawner('Krev Studio sandbox'), entryPath: join(here, 'sandbox-worker.js') },
+    // Test fault injection is for development and test runs, never a shipped app.
+    sandboxFaultsFromEnv: !app.isPackaged
   })
   // Before the window loads, so the first thumbnails already resolve.
   handleMediaProtocol(session.defaultSession, running.media)

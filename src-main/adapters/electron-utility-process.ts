@@ -2,14 +2,14 @@ import { utilityProcess } from 'electron'
 import type { SpawnWorker, WorkerChannel } from '../media-worker/channel'
 
 /**
- * The media worker as an Electron utility process (the app's spawner, passed to
- * createStudio): a Chromium-managed child that shows up as "Krev Studio media" in the
- * task manager and in `child-process-gone`, and ends with the app. Call after `ready`.
+ * A worker (media, sandbox) as an Electron utility process (the app's spawners, passed to
+ * createStudio): a Chromium-managed child that shows up as `serviceName` in the task
+ * manager and in `child-process-gone`, and ends with the app. Call after `ready`.
  * Its stdout/stderr go to the app's own (inherit), so nothing fills an unread pipe.
  */
-export const spawnUtilityProcessWorker: SpawnWorker = (entryPath, env = {}) => {
+export const utilityProcessSpawner = (serviceName: string): SpawnWorker => (entryPath, env = {}) => {
   const child = utilityProcess.fork(entryPath, [], {
-    serviceName: 'Krev Studio media',
+    serviceName,
     env: { ...process.env, ...env },
     stdio: 'inherit'
   })
@@ -31,3 +31,5 @@ export const spawnUtilityProcessWorker: SpawnWorker = (entryPath, env = {}) => {
   }
   return channel
 }
+
+export const spawnUtilityProcessWorker: SpawnWorker = utilityProcessSpawner('Krev Studio media')

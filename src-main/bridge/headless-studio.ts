@@ -64,6 +64,7 @@ export async function startHeadlessStudio(opts: HeadlessOptions): Promise<Headle
     chooseExportFolder: async (libraryDir) => libraryDir,
     // The media worker from source, under tsx, like the headless studio itself.
     mediaWorker: { spawn: spawnNodeWorker, entryPath: fileURLToPath(new URL('../media-worker/entry.ts', import.meta.url)) },
+    sandboxWorker: { spawn: spawnNodeWorker, entryPath: fileURLToPath(new URL('../sandbox-worker/entry.ts', import.meta.url)) },
     confirmApiBase: opts.confirmApiBase ?? (async () => false),
     notify: (title, body) => logger.info('notification (preview: not shown)', { title, body })
   })

@@ -6,9 +6,9 @@ import type { MediaRef } from '../media/media-store'
 import { MEDIA_HOST, MEDIA_SCHEME, parseMediaPath } from '../media/media-url'
 
 /**
- * The library's media area. Same value as LIBRARY_AREA in library/media-ingest.ts, which
- * cannot be imported here because it loads sharp (test/unit/desktop/context-menu.test.ts
- * proves the two agree).
+ * The library's media area. Same value as LIBRARY_AREA in library/media-ingest.ts (which no
+ * longer loads sharp: image work is in the media worker); a copy so this pure module needs
+ * nothing from the library, and test/unit/desktop/context-menu.test.ts proves the two agree.
  */
 export const LIBRARY_MEDIA_AREA = 'library'
 

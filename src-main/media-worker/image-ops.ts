@@ -1,5 +1,5 @@
 import type { Sharp } from './load-sharp'
-import type { ImageInfo, ImageInput, ImageLimits, MediaOps, Thumbnail } from './media-ops'
+import type { ImageInfo, ImageInput, ImageLimits, ImageVerdict, MediaOps, Thumbnail, WebpOptions } from './media-ops'
 
 /**
  * The image ops on a given sharp (the worker passes the build load-sharp chose; tests may
@@ -22,16 +22,33 @@ export function createImageOps(sharp: Sharp): MediaOps {
     async imageInfo(input: ImageInput, limits: ImageLimits): Promise<ImageInfo> {
       return displayed(await open(input, limits).metadata())
     },
-    async thumbnail(input: ImageInput, size: number, limits: ImageLimits): Promise<Thumbnail> {
+    async thumbnail(input: ImageInput, size: number, limits: ImageLimits, webp: WebpOptions = { quality: 80 }): Promise<Thumbnail> {
       const image = open(input, limits)
       const meta = await image.metadata()
-      const webp = await image
+      const encoded = await image
         .clone()
         .rotate()
         .resize(size, size, { fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: 80 })
+        .webp(webp)
         .toBuffer()
-      return { ...displayed(meta), webp: new Uint8Array(webp.buffer, webp.byteOffset, webp.byteLength) }
+      return { ...displayed(meta), webp: new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength) }
+    },
+    async verifyImage(input: ImageInput, limits: ImageLimits): Promise<ImageVerdict> {
+      // The header alone, with no pixel limit: a too-large image is reported with its size.
+      const meta = await sharp(toSharpInput(input)).metadata().catch(() => null)
+      if (!meta?.width || !meta.height) return { ok: false, problem: 'unreadable' }
+      const info = displayed(meta)
+      if (meta.width * meta.height > limits.maxPixels) return { ok: false, problem: 'too_many_pixels', info }
+      try {
+        // A small resize still decodes every scanline: a truncated tail fails here.
+        await sharp(toSharpInput(input), { limitInputPixels: limits.maxPixels, failOn: 'truncated', animated: false })
+          .resize(64, 64, { fit: 'inside' })
+          .raw()
+          .toBuffer()
+      } catch {
+        return { ok: false, problem: 'incomplete', info }
+      }
+      return { ok: true, info }
     }
   }
 }

@@ -11,6 +11,7 @@ export function inProcessMediaOps(): MediaOps {
   const get = (): MediaOps => (ops ??= createImageOps(loadSharp().sharp))
   return {
     imageInfo: (...args) => get().imageInfo(...args),
-    thumbnail: (...args) => get().thumbnail(...args)
+    thumbnail: (...args) => get().thumbnail(...args),
+    verifyImage: (...args) => get().verifyImage(...args)
   }
 }

@@ -1,6 +1,7 @@
 import { createImageOps } from './image-ops'
 import { loadSharp } from './load-sharp'
 import { MEDIA_OP_NAMES, type MediaOps } from './media-ops'
+import { parentPort } from './parent-port'
 import { isCallMessage, toWire, type CallMessage, type WorkerMessage } from './protocol'
 
 /**
@@ -8,28 +9,6 @@ import { isCallMessage, toWire, type CallMessage, type WorkerMessage } from './p
  * call once by id, and exits when main goes away. Runs under Electron's utilityProcess
  * (process.parentPort) or a Node child_process.fork (process.send).
  */
-
-interface ParentPort {
-  on(event: 'message', listener: (event: { data: unknown }) => void): void
-  postMessage(message: unknown): void
-}
-
-interface Port {
-  send(message: WorkerMessage): void
-  onMessage(listener: (message: unknown) => void): void
-}
-
-function parentPort(): Port {
-  const electronPort = (process as { parentPort?: ParentPort }).parentPort
-  if (electronPort) {
-    // Electron ends a utility process together with its parent; nothing to watch for.
-    return { send: (m) => electronPort.postMessage(m), onMessage: (l) => electronPort.on('message', (e) => l(e.data)) }
-  }
-  const send = process.send?.bind(process)
-  if (!send) throw new Error('media worker: started without an IPC channel')
-  process.on('disconnect', () => process.exit(0))
-  return { send: (m) => void send(m), onMessage: (l) => process.on('message', l) }
-}
 
 const isOpName = (op: string): op is keyof MediaOps => (MEDIA_OP_NAMES as readonly string[]).includes(op)
 
@@ -44,7 +23,7 @@ async function answer(ops: MediaOps, call: CallMessage): Promise<WorkerMessage> 
 }
 
 export function serve(): void {
-  const port = parentPort()
+  const port = parentPort<WorkerMessage>()
   const { sharp, build } = loadSharp()
   const ops = createImageOps(sharp)
   port.onMessage((message) => {

@@ -1,15 +1,16 @@
-import sharp from 'sharp'
-import { AppError } from '../core/app-error'
+import { AppError, isAppError } from '../core/app-error'
 import { MAX_PRODUCT_IMAGE_BYTES } from '../krev/product-image'
 import { sniffMedia, type SniffedMedia } from '../media/media-type'
+import type { ImageVerdict, MediaOps } from '../media-worker/media-ops'
 
 /**
  * A product photo is checked here, before a byte is uploaded, so a bad file costs no
  * round trip and gets a message that says what to do. The bytes decide what a file is;
- * its name and MIME type only have to agree with them. Then sharp must read the header
- * (not damaged), the size must stay under 50 megapixels (a tiny file can declare a
- * 60 000 × 60 000 canvas: a decompression bomb), and a small decode must succeed (a file
- * cut off mid-copy has a fine header and a missing tail).
+ * its name and MIME type only have to agree with them. Then the media worker must read the
+ * header (not damaged), the size must stay under 50 megapixels (a tiny file can declare a
+ * 60 000 × 60 000 canvas: a decompression bomb), and a full decode must succeed (a file
+ * cut off mid-copy has a fine header and a missing tail). Decoding happens in the media
+ * worker (MediaOps), so a hostile file that crashes the decoder costs a retry, not the app.
  */
 
 export const MAX_PRODUCT_PIXELS = 50_000_000
@@ -80,7 +81,26 @@ export function claimMismatch(actual: string, claimed: { fileName: string; mimeT
 
 const megapixels = (w: number, h: number): string => `${Math.round((w * h) / 100_000) / 10}`
 
-export async function checkProductPhoto(data: Buffer, claimed: { fileName: string; mimeType: string }): Promise<CheckedPhoto> {
+/** The worker's verdict; a worker that died meanwhile reads as such (retryable), never as a bad photo. */
+async function verify(mediaOps: MediaOps, data: Buffer): Promise<ImageVerdict> {
+  try {
+    return await mediaOps.verifyImage(data, { maxPixels: MAX_PRODUCT_PIXELS })
+  } catch (error) {
+    if (isAppError(error) && error.code === 'worker_crashed') {
+      throw new AppError('worker_crashed', 'Krev Studio’s image checker stopped while reading this photo. Nothing was uploaded; add it again.', {
+        retryable: true,
+        cause: error
+      })
+    }
+    throw error
+  }
+}
+
+export async function checkProductPhoto(
+  data: Buffer,
+  claimed: { fileName: string; mimeType: string },
+  mediaOps: MediaOps
+): Promise<CheckedPhoto> {
   if (data.length === 0) throw refuse('This file is empty.')
   if (data.length > MAX_PRODUCT_IMAGE_BYTES) {
     const size = Math.round((data.length / (1024 * 1024)) * 10) / 10
@@ -94,28 +114,17 @@ export async function checkProductPhoto(data: Buffer, claimed: { fileName: strin
   const mismatch = claimMismatch(type.label, claimed)
   if (mismatch) throw refuse(mismatch)
 
-  let width = 0
-  let height = 0
-  try {
-    const meta = await sharp(data).metadata()
-    width = meta.width ?? 0
-    height = meta.height ?? 0
-  } catch {
+  const verdict = await verify(mediaOps, data)
+  if (!verdict.ok && verdict.problem === 'unreadable') {
     throw refuse(`This ${type.label} is damaged and can’t be opened. Export it again and retry.`)
   }
-  if (!width || !height) throw refuse(`This ${type.label} is damaged and can’t be opened. Export it again and retry.`)
-  if (width * height > MAX_PRODUCT_PIXELS) {
+  const { width, height } = verdict.info
+  if (!verdict.ok && verdict.problem === 'too_many_pixels') {
     throw refuse(
       `This image is ${width} × ${height} pixels (${megapixels(width, height)} megapixels); the limit is 50 megapixels. Resize it and try again.`
     )
   }
-  try {
-    // A small decode reads the whole file: a truncated tail fails here, not at Krev.
-    await sharp(data, { limitInputPixels: MAX_PRODUCT_PIXELS, failOn: 'truncated' })
-      .resize(64, 64, { fit: 'inside' })
-      .raw()
-      .toBuffer()
-  } catch {
+  if (!verdict.ok) {
     throw refuse(`This ${type.label} is incomplete or damaged (it may not have finished copying). Export it again and retry.`)
   }
   return { mime, label: type.label, width, height }

@@ -3,6 +3,7 @@ import type { Db } from '../db/database'
 import type { EventBus } from '../ipc/event-bus'
 import type { MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
+import type { MediaOps } from '../media-worker/media-ops'
 import { createCatalogCache } from './catalog-cache'
 import { productsHandlers, type ProductsHandlers } from './products-handlers'
 import { createProductsService, type ProductsConnection, type ProductsService } from './products-service'
@@ -18,6 +19,8 @@ export interface ProductsFeatureDeps {
   logger: Logger
   /** The studio's database (create-studio); absent: the one in `dataDir`. */
   db?: Db
+  /** Photo checks and thumbnails in the media worker; in this process when absent (tests). */
+  mediaOps?: MediaOps
 }
 
 export interface ProductsFeature {
@@ -35,6 +38,7 @@ export function createProductsFeature(deps: ProductsFeatureDeps): ProductsFeatur
     catalog,
     media: deps.media,
     mediaUrl: deps.mediaUrl,
+    ...(deps.mediaOps ? { mediaOps: deps.mediaOps } : {}),
     emitChanged: (items) => deps.bus.emit('products.changed', { items }),
     emitProgress: (p) => deps.bus.emit('products.uploadProgress', p),
     logger: deps.logger

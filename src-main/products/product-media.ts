@@ -1,15 +1,16 @@
-import sharp from 'sharp'
 import { isAppError } from '../core/app-error'
 import type { KrevClient, KrevProduct } from '../krev/types'
 import { isMediaExt, toMediaId, type MediaMode, type MediaRef, type MediaStore } from '../media/media-store'
 import { sniffMedia } from '../media/media-type'
+import type { MediaOps } from '../media-worker/media-ops'
 
 /**
  * A product's picture, downloaded once and kept: the cut-out when Krev made one (it looks
  * best on a card), else the original, stored as variant 'image', plus a 512 px WebP
  * 'thumb' the grid shows. Signed URLs expire, so a 403 gets one retry with a fresh URL
  * from GET /products?id=. Images are decoded by sharp with a pixel limit: a hostile
- * server can't make the thumbnailer allocate gigabytes.
+ * server can't make the thumbnailer allocate gigabytes, and the decoding happens in the
+ * media worker (MediaOps): a file that crashes it fails this one picture (tried again later).
  */
 
 export const PRODUCTS_AREA = 'products'
@@ -24,18 +25,17 @@ export const productRef = (mode: MediaMode, productId: string, variant: 'image' 
 }
 
 /** The 512 px WebP for the grid: EXIF orientation applied, alpha kept, never enlarged. */
-export function makeThumbnail(data: Buffer): Promise<Buffer> {
-  return sharp(data, { limitInputPixels: MAX_THUMB_SOURCE_PIXELS })
-    .rotate()
-    .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 82, alphaQuality: 90 })
-    .toBuffer()
+export async function makeThumbnail(mediaOps: MediaOps, data: Buffer): Promise<Uint8Array> {
+  const thumb = await mediaOps.thumbnail(data, THUMB_SIZE, { maxPixels: MAX_THUMB_SOURCE_PIXELS }, { quality: 82, alphaQuality: 90 })
+  return thumb.webp
 }
 
 export interface CacheImageDeps {
   client: KrevClient
   media: MediaStore
   mode: MediaMode
+  /** Decoding and the thumbnail: the media worker in the app. */
+  mediaOps: MediaOps
   signal?: AbortSignal
 }
 
@@ -78,7 +78,7 @@ export async function cacheProductImage(product: KrevProduct, deps: CacheImageDe
     got = await download(url)
   }
 
-  const thumb = await makeThumbnail(got.data)
+  const thumb = await makeThumbnail(deps.mediaOps, got.data)
   const ext = sniffMedia(got.data)?.ext
   // The full image is a convenience for later (library, offline previews); the thumb is what counts.
   if (ext && isMediaExt(ext)) await deps.media.write(imageRef, ext, got.data)

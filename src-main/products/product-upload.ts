@@ -3,6 +3,7 @@ import type { CommandArgs, EventPayload, Product } from '../../src-preload/contr
 import { isAppError } from '../core/app-error'
 import type { CreateProductInput, KrevClient, KrevProduct } from '../krev/types'
 import type { MediaMode } from '../media/media-store'
+import type { MediaOps } from '../media-worker/media-ops'
 import { checkPhotoUrl, checkProductPhoto, decodeBase64Photo } from './check-photo'
 
 /**
@@ -26,6 +27,8 @@ export interface UploadDeps {
   /** Stores the new product (catalogue + images) and announces it; answers the DTO. */
   accept(mode: MediaMode, product: KrevProduct): Promise<Product>
   progress(p: UploadProgress): void
+  /** Decodes the photo for the local check (the media worker in the app). */
+  mediaOps: MediaOps
   /** Told when a POST may have reached Krev although it failed (look again later). */
   maybeCreated?(mode: MediaMode): void
   newId?: () => string
@@ -54,7 +57,7 @@ const defaultTimer = (fn: () => void, ms: number) => {
 }
 
 /** Builds what the client sends, after the local checks. */
-async function prepare(input: UploadInput): Promise<{ request: CreateProductInput; bytes: number }> {
+async function prepare(input: UploadInput, mediaOps: MediaOps): Promise<{ request: CreateProductInput; bytes: number }> {
   const name = input.name?.trim() || undefined
   const extra = {
     ...(name ? { name } : {}),
@@ -67,7 +70,7 @@ async function prepare(input: UploadInput): Promise<{ request: CreateProductInpu
     return { request: { image_url: source.url.trim(), ...extra }, bytes: 0 }
   }
   const data = decodeBase64Photo(source.dataBase64)
-  const checked = await checkProductPhoto(data, { fileName: source.fileName, mimeType: source.mimeType })
+  const checked = await checkProductPhoto(data, { fileName: source.fileName, mimeType: source.mimeType }, mediaOps)
   return { request: { file: { data, fileName: source.fileName, mimeType: checked.mime }, ...extra }, bytes: data.length }
 }
 
@@ -84,7 +87,7 @@ export async function uploadProduct(input: UploadInput, deps: UploadDeps, wasMay
   let timer: { cancel(): void } | null = null
   say('checking')
   try {
-    const { request, bytes } = await prepare(input)
+    const { request, bytes } = await prepare(input, deps.mediaOps)
     const client = await deps.client(mode)
     say('uploading')
     timer = (deps.setTimer ?? defaultTimer)(() => {

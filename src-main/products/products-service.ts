@@ -5,6 +5,8 @@ import { wasMaybeProcessed } from '../krev/errors'
 import type { KrevClient, KrevProduct } from '../krev/types'
 import type { MediaMode, MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
+import { inProcessMediaOps } from '../media-worker/in-process'
+import type { MediaOps } from '../media-worker/media-ops'
 import type { CatalogCache } from './catalog-cache'
 import { cacheProductImage, PRODUCTS_AREA, productRef } from './product-media'
 import { uploadProduct, type UploadInput, type UploadProgress } from './product-upload'
@@ -31,6 +33,8 @@ export interface ProductsServiceDeps {
   catalog: CatalogCache
   media: MediaStore
   mediaUrl: MediaUrlFactory
+  /** Photo checks and thumbnails: the media worker in the app; in this process when absent (tests). */
+  mediaOps?: MediaOps
   emitChanged(items: Product[]): void
   emitProgress(p: UploadProgress): void
   logger?: Logger
@@ -71,6 +75,7 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
   const staleMs = deps.staleMs ?? 5 * 60_000
   const concurrency = Math.max(1, deps.concurrency ?? 3)
   const { connection, catalog, media } = deps
+  const mediaOps = deps.mediaOps ?? inProcessMediaOps()
   const aborter = new AbortController()
   const states = new Map<MediaMode, Promise<ModeState>>()
   const refreshing = new Map<MediaMode, Promise<ModeState>>()
@@ -185,7 +190,7 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
     const task = (async () => {
       try {
         const client = await clientFor(mode)
-        const result = await cacheProductImage(product, { client, media, mode, signal: aborter.signal })
+        const result = await cacheProductImage(product, { client, media, mode, mediaOps, signal: aborter.signal })
         if (!result.ok) return false
         st.thumbs.add(product.id)
         failedAt.delete(key)
@@ -289,6 +294,7 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
           client: clientFor,
           accept,
           progress: deps.emitProgress,
+          mediaOps,
           // A POST lost after sending may still have created the product: look again soon.
           maybeCreated: (mode) => track(refresh(mode))
         },

@@ -57,6 +57,10 @@ export interface StudioDeps {
    * headless studio) and its entry module. Absent: image work runs in this process (tests).
    */
   mediaWorker?: { spawn: SpawnWorker; entryPath: string }
+  /** The built-in sandbox's own process (same spawners as the media worker) and its entry module. */
+  sandboxWorker: { spawn: SpawnWorker; entryPath: string }
+  /** Whether KREV_SANDBOX_FAULTS may break the built-in sandbox: false in a packaged app. Default true. */
+  sandboxFaultsFromEnv?: boolean
 }
 
 export interface Studio {
@@ -77,7 +81,10 @@ export interface Studio {
  */
 export async function createStudio(deps: StudioDeps): Promise<Studio> {
   const bus = new EventBus((name, issue) => deps.logger.error('invalid event dropped', { name, issue }))
-  const sandbox = embeddedSandbox(deps.dataDir, deps.logger)
+  const sandbox = embeddedSandbox(deps.dataDir, deps.logger, {
+    worker: deps.sandboxWorker,
+    faultsFromEnv: deps.sandboxFaultsFromEnv ?? true
+  })
   // The one database of the studio (library index, queue ledger, chat, catalogue cache).
   const database = openDatabase(join(deps.dataDir, 'studio.sqlite3'), { migrations: MIGRATIONS })
   // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
@@ -103,7 +110,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     mediaUrl: deps.mediaUrl,
     bus,
     logger: deps.logger,
-    db: database.db
+    db: database.db,
+    ...(mediaWorker ? { mediaOps: mediaWorker.ops } : {})
   })
   const library = createLibraryService({
     db: database.db,

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import type { Logger } from '../core/logger'
-import { startSandbox, type FaultRule, type SandboxHandle } from '../sandbox'
-import { validateRule } from '../sandbox/faults'
+import type { SpawnWorker } from '../media-worker/channel'
+import { validateRule, type FaultRule } from '../sandbox/faults'
+import { sandboxProcess, type SandboxProcess } from '../sandbox-worker/sandbox-process'
 
 /**
  * e2e runs start the studio as another process: `KREV_SANDBOX_FAULTS` (a JSON array of
@@ -15,31 +16,25 @@ function faultsFromEnv(): FaultRule[] {
   return rules.map(validateRule)
 }
 
+export interface EmbeddedSandboxOptions {
+  /** The sandbox worker process: Electron's utilityProcess in the app, a Node fork headless. */
+  worker: { spawn: SpawnWorker; entryPath: string }
+  /** Whether KREV_SANDBOX_FAULTS is read: never in a packaged app, where no test drives it. */
+  faultsFromEnv: boolean
+}
+
 /**
  * The built-in sandbox the studio runs on by default: the same local Krev API as
  * `npm run sandbox`, on a random loopback port, with its own data folder so sandbox
- * products and generations never mix with real ones. Started on first use.
+ * products and generations never mix with real ones. Started on first use, in its own
+ * worker process (sandbox-worker/sandbox-process.ts): main never loads its renderers.
  */
-export function embeddedSandbox(dataDir: string, logger: Logger): {
-  ensure(): Promise<{ baseUrl: string; key: string }>
-  close(): Promise<void>
-} {
-  let handle: SandboxHandle | null = null
-  return {
-    async ensure() {
-      handle ??= await startSandbox({
-        port: 0,
-        dataDir: join(dataDir, 'sandbox'),
-        persistKey: true,
-        speed: Number(process.env['KREV_SANDBOX_SPEED'] ?? 1) || 1,
-        log: (line) => logger.info(`sandbox: ${line}`)
-      })
-      for (const rule of faultsFromEnv()) handle.faults.set(rule)
-      return { baseUrl: handle.baseUrl, key: handle.key }
-    },
-    async close() {
-      await handle?.close()
-      handle = null
-    }
-  }
+export function embeddedSandbox(dataDir: string, logger: Logger, options: EmbeddedSandboxOptions): SandboxProcess {
+  return sandboxProcess({
+    ...options.worker,
+    dataDir: join(dataDir, 'sandbox'),
+    speed: Number(process.env['KREV_SANDBOX_SPEED'] ?? 1) || 1,
+    faults: options.faultsFromEnv ? faultsFromEnv() : [],
+    logger
+  })
 }

@@ -111,6 +111,11 @@ describe('renderer journey against the booted production main process', () => {
     expect(mediaRequests.every((r) => r.status === 200 || r.status === 206)).toBe(true)
     await shoot('library')
     expect(errors).toEqual([])
-    expect((await booted.request<{ violations: string[] }>({ op: 'state' })).violations).toEqual([])
+    const state = await booted.request<{ violations: string[]; forks: Array<{ modulePath: string; serviceName: string }> }>({ op: 'state' })
+    expect(state.violations).toEqual([])
+    // The sandbox rendered in its own utility process, and images were decoded in the media one.
+    const forked = state.forks.map((f) => [f.modulePath.replace(/^.*[\\/]/, ''), f.serviceName])
+    expect(forked).toContainEqual(['sandbox-worker.js', 'Krev Studio sandbox'])
+    expect(forked).toContainEqual(['media-worker.js', 'Krev Studio media'])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { commands, events } from '../../src-preload/contract'
 
 // Runs after `electron-vite build` (npm test builds first). The loopback test bridge and
@@ -12,6 +12,25 @@ function filesUnder(dir: string): string[] {
     const path = join(dir, name)
     return statSync(path).isDirectory() ? filesUnder(path) : [path]
   })
+}
+
+/** What a bundled file imports: static, bare, dynamic and require() specifiers. */
+function importsOf(text: string): string[] {
+  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g]
+  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]))
+}
+
+/** `entry` and every bundled file it can load (statically or by import()), by path. */
+function loadableFrom(entry: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    const specifiers = importsOf(readFileSync(file, 'utf8'))
+    seen.set(file, specifiers)
+    for (const s of specifiers) if (s.startsWith('.')) visit(resolve(dirname(file), s))
+  }
+  visit(entry)
+  return seen
 }
 
 describe('production bundle', () => {
@@ -47,6 +66,17 @@ describe('production bundle', () => {
     expect(preload).not.toMatch(/ZodError|zod/i)
     const names = [...preload.matchAll(/"([a-z]+\.[A-Za-z.]+)"/g)].map((m) => m[1])
     expect(new Set(names)).toEqual(new Set([...Object.keys(commands), ...Object.keys(events)]))
+  })
+
+  it('keeps sharp out of main: the media and sandbox workers load it, main never does', () => {
+    const isSharp = (s: string) => s === 'sharp' || s.startsWith('sharp/') || s.startsWith('@img/')
+    const main = loadableFrom(join(OUT, 'main/index.js'))
+    expect(main.size).toBeGreaterThan(1)
+    for (const [file, specifiers] of main) expect(specifiers.filter(isSharp), file).toEqual([])
+    // The sandbox's renderers are bundled for its worker only, not reachable from main.
+    const sandbox = loadableFrom(join(OUT, 'main/sandbox-worker.js'))
+    expect([...sandbox.values()].flat().filter(isSharp).length).toBeGreaterThan(0)
+    for (const file of sandbox.keys()) if ([...sandbox.get(file)!].some(isSharp)) expect(main.has(file), file).toBe(false)
   })
 
   it('does not inline package.json into the main bundle', () => {

@@ -84,7 +84,8 @@ export async function runOp(msg: Op): Promise<unknown> {
         applicationMenuSet: calls.some((c) => c.api === 'Menu.setApplicationMenu'),
         applicationMenu: Menu.getApplicationMenu()?.serialize() ?? null,
         windowMenu: win?.menu?.serialize() ?? null,
-        pageUrl: win?.webContents.getURL() ?? null
+        pageUrl: win?.webContents.getURL() ?? null,
+        forks: calls.filter((c) => c.api === 'utilityProcess.fork').map((c) => c.detail)
       }
     }
     case 'protocol': {

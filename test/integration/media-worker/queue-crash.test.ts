@@ -3,16 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient } from '../../../src-main/krev'
-import { defaultSleep } from '../../../src-main/krev/retry'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { MediaWorkerClient } from '../../../src-main/media-worker/client'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
 import { crashOnFirstThumbnail } from './crash-on-thumbnail'
-import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
+import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { testQueue } from '../support/test-queue'
 
 /** A real sandbox job whose download lands while the media worker is killed: the job fails with a retry, and the retry saves it. */
 
@@ -33,21 +30,7 @@ beforeAll(async () => {
   worker = new MediaWorkerClient({ spawn: spawnNodeWorker, entryPath: ENTRY })
   await worker.ops.imageInfo(fileURLToPath(new URL('../../fixtures/product.jpg', import.meta.url)), { maxPixels: 1e8 })
   const crashing = crashOnFirstThumbnail(worker)
-  feature = createQueueFeature({
-    connection: { mode: () => 'sandbox', client: async () => client, reportOnline: () => undefined, onChange: () => () => undefined },
-    bus: new EventBus((name, issue) => {
-      throw new Error(`invalid event ${name}: ${issue}`)
-    }),
-    dataDir,
-    settings: { get: () => ({ pollConcurrency: 2, downloadConcurrency: 1 }) },
-    mediaStore: createMediaStore(dataDir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: () => false, chooseExportFolder: async () => null },
-    onCreditsMaybeChanged: () => undefined,
-    sleep: (ms, signal) => defaultSleep(ms / 10, signal),
-    ffmpegPath: null,
-    mediaOps: crashing
-  })
+  feature = testQueue(dataDir, client, { ffmpegPath: null, mediaOps: crashing })
   await feature.resume()
 })
 

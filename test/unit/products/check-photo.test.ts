@@ -2,7 +2,10 @@ import { deflateSync, crc32 } from 'node:zlib'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { AppError } from '../../../src-main/core/app-error'
+import { inProcessMediaOps } from '../../../src-main/media-worker/in-process'
 import { checkPhotoUrl, checkProductPhoto, decodeBase64Photo } from '../../../src-main/products/check-photo'
+
+const mediaOps = inProcessMediaOps()
 
 /**
  * Product photos are refused before upload when they are empty, damaged, cut short, not
@@ -57,7 +60,7 @@ const svg = Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/20
 
 async function refusal(data: Buffer, fileName: string, mimeType = ''): Promise<AppError> {
   try {
-    await checkProductPhoto(data, { fileName, mimeType })
+    await checkProductPhoto(data, { fileName, mimeType }, mediaOps)
   } catch (e) {
     return e as AppError
   }
@@ -66,12 +69,12 @@ async function refusal(data: Buffer, fileName: string, mimeType = ''): Promise<A
 
 describe('checkProductPhoto', () => {
   it('accepts real JPG, PNG and WebP photos', async () => {
-    expect(await checkProductPhoto(jpg, { fileName: 'bag.jpg', mimeType: 'image/jpeg' })).toMatchObject({ mime: 'image/jpeg', width: 320, height: 240 })
-    expect(await checkProductPhoto(jpg, { fileName: 'bag.JPEG', mimeType: '' })).toMatchObject({ mime: 'image/jpeg' })
-    expect(await checkProductPhoto(png, { fileName: 'bag.png', mimeType: 'image/png' })).toMatchObject({ mime: 'image/png' })
-    expect(await checkProductPhoto(webp, { fileName: 'bag.webp', mimeType: 'image/webp' })).toMatchObject({ mime: 'image/webp' })
+    expect(await checkProductPhoto(jpg, { fileName: 'bag.jpg', mimeType: 'image/jpeg' }, mediaOps)).toMatchObject({ mime: 'image/jpeg', width: 320, height: 240 })
+    expect(await checkProductPhoto(jpg, { fileName: 'bag.JPEG', mimeType: '' }, mediaOps)).toMatchObject({ mime: 'image/jpeg' })
+    expect(await checkProductPhoto(png, { fileName: 'bag.png', mimeType: 'image/png' }, mediaOps)).toMatchObject({ mime: 'image/png' })
+    expect(await checkProductPhoto(webp, { fileName: 'bag.webp', mimeType: 'image/webp' }, mediaOps)).toMatchObject({ mime: 'image/webp' })
     // No extension and an unhelpful type: the bytes decide.
-    expect(await checkProductPhoto(png, { fileName: 'photo', mimeType: 'application/octet-stream' })).toMatchObject({ mime: 'image/png' })
+    expect(await checkProductPhoto(png, { fileName: 'photo', mimeType: 'application/octet-stream' }, mediaOps)).toMatchObject({ mime: 'image/png' })
   })
 
   it('refuses an empty file', async () => {
