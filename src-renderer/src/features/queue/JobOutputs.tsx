@@ -17,7 +17,7 @@ export function JobOutputs({ job }: { job: Job }) {
   const navigate = useAppStore((s) => s.navigate)
 
   useEffect(() => {
-    // Once per job: the store remembers every id it asked for, found or not.
+    // Once per job, and batched: every row mounted by one render shares one library.getMany.
     if (key) void lookup(key.split(','))
   }, [key, lookup])
 
