@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Asset, EventName, Job, QueueState } from '../../../src-preload/contract'
@@ -72,7 +72,16 @@ async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Prom
     await new Promise((r) => setTimeout(r, 10))
   }
 }
-const libraryDir = () => join(dataDir, 'media', 'sandbox', 'library')
+/** Where the library keeps an asset's file (original in the sandbox's Library folder, thumb in the cache). */
+async function fileOf(f: ReturnType<typeof open>, id: string, variant: 'original' | 'thumb'): Promise<string> {
+  const stored = await f.library.resolveMedia({ mode: 'sandbox', area: 'library', id, variant })
+  if (!stored) throw new Error(`no ${variant} file for ${id}`)
+  return stored.path
+}
+
+/** Temp and partial files left anywhere in the sandbox's Library folder. */
+const leftovers = (f: ReturnType<typeof open>): string[] =>
+  readdirSync(dirname(f.library.stagingDir('sandbox')), { recursive: true, encoding: 'utf8' }).filter((n) => /\.(tmp|part)$/.test(n))
 
 beforeAll(async () => {
   sandboxDir = await mkdtemp(join(tmpdir(), 'krev-queue-sb-'))
@@ -104,12 +113,12 @@ describe('queue against the sandbox', () => {
     expect(before - (await balance())).toBe(80)
     const asset = await f.handlers['library.get']({ id: done.assetIds[0]! }, ctx)
     expect(asset).toMatchObject({ kind: 'image', mimeType: 'image/webp', generationId: done.generationId })
-    const file = join(libraryDir(), `${asset.id}.original.webp`)
+    const file = await fileOf(f, asset.id, 'original')
     const meta = await sharp(file).metadata()
     expect(meta.format).toBe('webp')
     expect((meta.width as number) / (meta.height as number)).toBeCloseTo(16 / 9, 1)
     expect(asset.width).toBe(meta.width)
-    const thumb = await sharp(join(libraryDir(), `${asset.id}.thumb.webp`)).metadata()
+    const thumb = await sharp(await fileOf(f, asset.id, 'thumb')).metadata()
     expect(Math.max(thumb.width as number, thumb.height as number)).toBeLessThanOrEqual(512)
     expect(events.filter((e) => e.name === 'library.added').map((e) => (e.payload as Asset).jobId)).toEqual([job.id, job.id])
   })
@@ -163,9 +172,9 @@ describe('queue against the sandbox', () => {
     const done = await jobOf(f, job.id)
     expect(done.status).toBe('succeeded')
     expect(sb.faults.list()[0]?.hits).toBe(1)
-    const meta = await sharp(join(libraryDir(), `${done.assetIds[0]}.original.webp`)).stats()
+    const meta = await sharp(await fileOf(f, done.assetIds[0]!, 'original')).stats()
     expect(meta.channels.length).toBeGreaterThan(0)
-    expect(readdirSync(libraryDir()).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect(leftovers(f)).toEqual([])
     sb.faults.clear()
   })
 
