@@ -80,6 +80,8 @@ export function sandboxProcess(options: SandboxProcessOptions): SandboxProcess {
         else if (message.type === 'ready') {
           running.pid = message.pid
           sharpBuild = message.sharpBuild
+          // close() came first: the close it sent may have arrived before the worker listened.
+          if (closed) return send({ type: 'close' })
           const faults = pinned ? [] : options.faults
           send({ type: 'start', options: { port: pinned?.port ?? 0, dataDir: options.dataDir, speed: options.speed, faults } })
         } else if (message.type === 'failed') {
