@@ -11,12 +11,9 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createKrevClient } from '../src-main/krev/client'
-import { createRateLimiter } from '../src-main/krev/rate-limiter'
-import type { KrevGeneration } from '../src-main/krev/types'
-import { DEFAULT_POLL_TIMING, pollGeneration } from '../src-main/queue/generation-poller'
-import { createPollCadence, type PollCadence } from '../src-main/queue/poll-cadence'
-import { RateLimiter } from '../src-main/sandbox/rate-limit'
-import { virtualClock } from '../test/unit/krev/virtual-clock'
+import { DEFAULT_POLL_TIMING } from '../src-main/queue/generation-poller'
+import { createPollCadence } from '../src-main/queue/poll-cadence'
+import { perSecond, pollersAgainstBucket, requestsAfterStorm, seededRandom } from '../test/unit/krev/rate-simulations'
 import { check, fmtBytes, fmtMs, msSince, nowNs, type Benchmark } from './lib'
 
 const SIZE = 200 * 1024 * 1024
@@ -82,53 +79,6 @@ function discard(url: string): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const mbps = (ms: number) => `${((SIZE / (1024 * 1024)) / (ms / 1000)).toFixed(0)} MB/s`
 
-/** Requests/s from 20 one-a-second callers, 10–60 s after one 5 s storm. */
-async function afterStorm(settleMs: number | undefined): Promise<number> {
-  const clock = virtualClock()
-  let r = 0
-  const limiter = createRateLimiter({ now: clock.now, sleep: clock.sleep, random: () => (r++ % 10) / 10, ...(settleMs !== undefined ? { settleMs } : {}) })
-  let sent = 0
-  let stop = false
-  limiter.penalize(5_000)
-  for (let i = 0; i < 20; i++) {
-    void (async () => {
-      await clock.sleep(i * 50)
-      while (!stop) {
-        await limiter.acquire()
-        if (clock.now() >= 10_000 && clock.now() < 60_000) sent++
-        await clock.sleep(1_000)
-      }
-    })()
-  }
-  await clock.runUntil(60_000)
-  stop = true
-  return sent / 50
-}
-
-/** Four pollers of generations that keep moving vs a 60-token bucket refilled 2/s: first 429 and GETs/s. */
-async function pollers(cadence: PollCadence): Promise<{ first429: number | null; perSecond: number }> {
-  const clock = virtualClock()
-  const bucket = new RateLimiter({ capacity: 60, refillPerSecond: 2 }, clock.now)
-  const horizon = 600_000
-  let first429: number | null = null
-  let gets = 0
-  let n = 0
-  const client = {
-    getGeneration: async (id: string): Promise<KrevGeneration> => {
-      gets++
-      if (!bucket.take('user').allowed) first429 ??= clock.now()
-      return { id, kind: 'image', status: 'processing', progress: ++n % 100, output: null, error: null, created_at: '', completed_at: null }
-    }
-  }
-  const ctrl = new AbortController()
-  for (let i = 0; i < 4; i++) {
-    void pollGeneration(client, `g${i}`, { signal: ctrl.signal, sleep: clock.sleep, timing: DEFAULT_POLL_TIMING, cadence, onChange: () => undefined }).catch(() => undefined)
-  }
-  await clock.runUntil(horizon)
-  ctrl.abort()
-  return { first429, perSecond: gets / (horizon / 1000) }
-}
-
 export const downloadBenchmark: Benchmark = {
   name: 'download',
   title: 'Streamed downloads, calm polling',
@@ -157,11 +107,10 @@ export const downloadBenchmark: Benchmark = {
     const rssGrowth = Math.max(...appRuns.map((r) => r.rssGrowth))
 
     progress('download: limiter after a 429 storm, pollers vs the token bucket (simulated time)')
-    const stormOld = await afterStorm(Number.POSITIVE_INFINITY)
-    const stormNew = await afterStorm(undefined)
-    const lockstep = await pollers(createPollCadence({ budgetPerSecond: 0, jitter: 0 }))
-    let seed = 1
-    const calm = await pollers(createPollCadence(DEFAULT_POLL_TIMING, () => (seed = (seed * 16807) % 2147483647) / 2147483647))
+    const stormOld = perSecond(await requestsAfterStorm(Number.POSITIVE_INFINITY), 10_000, 60_000)
+    const stormNew = perSecond(await requestsAfterStorm(), 10_000, 60_000)
+    const lockstep = await pollersAgainstBucket(createPollCadence({ budgetPerSecond: 0, jitter: 0 }))
+    const calm = await pollersAgainstBucket(createPollCadence(DEFAULT_POLL_TIMING, seededRandom()))
     const at = (t: number | null) => (t === null ? 'none in 10 min' : `${(t / 1000).toFixed(0)} s`)
 
     return {
@@ -188,7 +137,7 @@ export const downloadBenchmark: Benchmark = {
           rows: [
             ['requests/s from 20 one-a-second callers, 10–60 s after one 5 s 429 storm', stormOld.toFixed(1), stormNew.toFixed(1)],
             ['4 pollers at a 1 s interval vs a 60-token bucket refilled 2/s: first 429', at(lockstep.first429), at(calm.first429)],
-            ['… their GETs per second together', lockstep.perSecond.toFixed(2), calm.perSecond.toFixed(2)]
+            ['… their GETs per second together', lockstep.getsPerSecond.toFixed(2), calm.getsPerSecond.toFixed(2)]
           ],
           notes: [
             'Before = pacing that never ends (`settleMs: Infinity`, the old limiter) and pollers in lockstep with no shared budget; after = `settleMs` 3 s, ±20 % jitter, 1.5 GETs/s shared by all pollers.',
