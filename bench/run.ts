@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { locateFfmpeg } from '../src-main/core/locate-ffmpeg'
 import { bridgeBenchmark } from './bridge'
+import { downloadBenchmark } from './download'
 import { krevBenchmark } from './krev'
 import { mediaBenchmark } from './media'
 import { mediaWorkerBenchmark } from './media-worker'
@@ -17,7 +18,7 @@ import { routerBenchmark } from './router'
 import { uiBenchmark } from './ui'
 import { uploadBenchmark } from './upload'
 
-const BENCHMARKS: Benchmark[] = [routerBenchmark, bridgeBenchmark, krevBenchmark, uploadBenchmark, mediaBenchmark, mediaWorkerBenchmark, uiBenchmark]
+const BENCHMARKS: Benchmark[] = [routerBenchmark, bridgeBenchmark, krevBenchmark, uploadBenchmark, mediaBenchmark, mediaWorkerBenchmark, downloadBenchmark, uiBenchmark]
 /** The whole run must stop by itself; anything past this is a hang. */
 const WATCHDOG_MS = 5 * 60_000
 const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md')
