@@ -97,6 +97,7 @@ async function start(): Promise<void> {
     revealPath: (path) => shell.showItemInFolder(path),
     notify: notifier(logger),
     chooseExportFolder: chooseFolder,
+    defaultLibraryDir: join(app.getPath('pictures'), 'Krev Studio'),
     // Krev calls go through the system proxy (PAC included) and trust the OS certificates.
     agentFactory: electronAgentFactory(session.defaultSession),
     // Image decoding and thumbnails in their own process (sharp's wasm build on Linux).

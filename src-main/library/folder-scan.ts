@@ -46,6 +46,7 @@ export interface ScanResult {
 }
 
 const BATCH = 500
+const READ_CHUNK = 64
 const MEDIA_EXT_SET = new Set<string>(MEDIA_EXTS.map((e) => `.${e}`).concat(['.jpeg']))
 const isMediaName = (name: string) => MEDIA_EXT_SET.has(name.slice(name.lastIndexOf('.')).toLowerCase())
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name)
@@ -87,7 +88,7 @@ export async function scanLibraryFolder(ctx: ScanContext, mode: MediaMode, optio
   const flush = () => {
     const batch = pending
     pending = []
-    index.transaction(() => {
+    index.relaxedTransaction(() => {
       for (const r of batch) {
         const clash = index.getByPath(mode, r.filePath)
         if (clash && clash.id !== r.id) index.remove(clash.seq)
@@ -129,18 +130,23 @@ export async function scanLibraryFolder(ctx: ScanContext, mode: MediaMode, optio
     }
     const rows = new Map(index.inDir(mode, dir).map((r) => [r.file_path, r]))
     const covered = new Set<string>()
-    for (const name of names) {
-      if (!isSidecarName(name)) continue
-      const sidecar = await readSidecar(`${abs}/${name}`)
-      if (!sidecar || sidecar.file.includes('/') || sidecar.file.includes('\\') || !names.has(sidecar.file)) continue
-      const rel = join(dir, sidecar.file)
-      covered.add(sidecar.file)
-      done++
-      if (!full && rows.has(rel)) continue
-      const file = await fs.stat(`${abs}/${sidecar.file}`).catch(() => null)
-      if (!file) continue
-      pending.push(recordFromSidecar(mode, sidecar, rel, join(dir, name), file, ctx.hasPosterTool))
-      if (pending.length >= BATCH) flush()
+    // Sidecars are read a chunk at a time, concurrently: the rebuild waits on the disk, not on each file in turn.
+    const sidecarNames = [...names].filter(isSidecarName)
+    for (let start = 0; start < sidecarNames.length; start += READ_CHUNK) {
+      const chunk = sidecarNames.slice(start, start + READ_CHUNK)
+      const read = await Promise.all(chunk.map(async (name) => ({ name, sidecar: await readSidecar(`${abs}/${name}`) })))
+      for (const { name, sidecar } of read) {
+        if (!sidecar || sidecar.file.includes('/') || sidecar.file.includes('\\') || !names.has(sidecar.file)) continue
+        const rel = join(dir, sidecar.file)
+        covered.add(sidecar.file)
+        done++
+        if (!full && rows.has(rel)) continue
+        // The sidecar knows the size; a file without one recorded is stat'ed.
+        const file = sidecar.bytes > 0 ? { size: sidecar.bytes, mtimeMs: 0 } : await fs.stat(`${abs}/${sidecar.file}`).catch(() => null)
+        if (!file) continue
+        pending.push(recordFromSidecar(mode, sidecar, rel, join(dir, name), file, ctx.hasPosterTool))
+        if (pending.length >= BATCH) flush()
+      }
     }
     for (const name of names) {
       if (covered.has(name) || !isMediaName(name)) continue

@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs'
 import { basename } from 'node:path'
-import { writeFileAtomic } from '../core/atomic-file'
 import type { MediaMode, MediaStore } from '../media/media-store'
 import { legacyAssetsPath, readLegacyAssets } from './legacy-assets-json'
-import type { LibraryFolders } from './library-folder'
+import { moveIntoPlace, type LibraryFolders } from './library-folder'
 import type { LibraryIndex } from './library-index'
 import { assetBaseName, monthOf, sidecarNameFor } from './library-names'
 import type { LibraryRecord } from './library-record'
@@ -38,16 +37,6 @@ export type ImportResult =
 
 const BATCH = 200
 
-async function moveFile(from: string, to: string): Promise<void> {
-  try {
-    await fs.rename(from, to)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-    await writeFileAtomic(to, await fs.readFile(from))
-    await fs.rm(from, { force: true })
-  }
-}
-
 export async function importLegacyLibrary(ctx: ImportContext, mode: MediaMode): Promise<ImportResult> {
   const now = ctx.now ?? Date.now
   const file = legacyAssetsPath(ctx.dataDir, mode)
@@ -76,7 +65,7 @@ export async function importLegacyLibrary(ctx: ImportContext, mode: MediaMode): 
     const target = ctx.folders.abs(mode, rel)
     if (stored) {
       await fs.mkdir(ctx.folders.abs(mode, monthOf(a.createdAt)), { recursive: true })
-      await moveFile(stored.path, target)
+      await moveIntoPlace(stored.path, target)
     } else if (!(await fs.stat(target).catch(() => null))) {
       // Gone before the import (the old library showed it broken): counted, and the JSON keeps its record.
       missing++

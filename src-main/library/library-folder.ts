@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
+import { writeFileAtomic } from '../core/atomic-file'
 import type { MediaMode } from '../media/media-store'
 
 /**
@@ -71,5 +72,16 @@ export function createLibraryFolders(dataDir: string, libraryDir: () => string):
       if (!realRoot || !realPath || !realPath.startsWith(realRoot + sep)) return null
       return { path: realPath, size: info.size, mtimeMs: info.mtimeMs }
     }
+  }
+}
+
+/** Moves a finished file into the Library folder: a rename on the same disk, else copy + fsync + remove. */
+export async function moveIntoPlace(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
+    await writeFileAtomic(to, await fs.readFile(from))
+    await fs.rm(from, { force: true })
   }
 }

@@ -43,6 +43,21 @@ export function createLibraryIndex(db: Db) {
     db,
     folders,
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /**
+     * A transaction whose commit is not fsynced (synchronous=NORMAL, still atomic and safe
+     * from corruption in WAL mode): for what a power cut may roll back without loss, a
+     * favourite toggle or a rebuild batch the folder can give again. The queue's writes
+     * keep FULL. Inside a caller's transaction it simply joins it.
+     */
+    relaxedTransaction<T>(fn: () => T): T {
+      if (db.inTransaction) return fn()
+      db.pragma('synchronous = NORMAL')
+      try {
+        return db.transaction(fn)()
+      } finally {
+        db.pragma('synchronous = FULL')
+      }
+    },
     put,
     get(mode: MediaMode, id: string): IndexedRecord | null {
       const row = assets.get(mode, id)

@@ -2,6 +2,7 @@ import type { CommandArgs } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import type { Db } from '../db/database'
 import type { AssetRow } from '../db/library/assets-repo'
+import { modeMatch } from '../db/library/asset-search-repo'
 import type { MediaMode } from '../media/media-store'
 import { ftsQuery } from './fts-query'
 
@@ -54,8 +55,17 @@ export interface QueryPage {
   total: number
 }
 
+/**
+ * Below this many matches a search is driven from the full-text index (each match looked up
+ * and sorted); above it, from the sort index, stopping at the first page's worth of matches.
+ */
+const SPARSE_MATCHES = 2000
+
 export function queryAssets(db: Db, mode: MediaMode, q: LibraryQuery): QueryPage {
-  const where = ['a.mode = ?']
+  const terms = q.search ? ftsQuery(q.search) : null
+  const matches = terms ? (db.prepare('SELECT count(*) FROM assets_fts WHERE assets_fts MATCH ?').pluck().get(modeMatch(mode, terms)) as number) : null
+  // `+a.mode` keeps SQLite off the mode-led sort index, so the few matches drive the query.
+  const where = [matches !== null && matches <= SPARSE_MATCHES ? '+a.mode = ?' : 'a.mode = ?']
   const params: (string | number)[] = [mode]
   if (q.kind) {
     where.push('a.kind = ?')
@@ -69,13 +79,13 @@ export function queryAssets(db: Db, mode: MediaMode, q: LibraryQuery): QueryPage
     where.push('a.seq IN (SELECT asset_seq FROM asset_products WHERE product_id = ?)')
     params.push(q.productId)
   }
-  const match = q.search ? ftsQuery(q.search) : null
-  if (match) {
+  if (terms) {
     where.push('a.seq IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)')
-    params.push(match)
+    params.push(modeMatch(mode, terms))
   }
   const filter = where.join(' AND ')
-  const total = db.prepare(`SELECT count(*) FROM assets a WHERE ${filter}`).pluck().get(...params) as number
+  const onlySearch = !q.kind && q.favorite === undefined && !q.productId
+  const total = matches !== null && onlySearch ? matches : (db.prepare(`SELECT count(*) FROM assets a WHERE ${filter}`).pluck().get(...params) as number)
 
   const { columns, dir } = ORDER[q.sort]
   const cols = columns.map((c) => `a.${c}`)

@@ -235,14 +235,15 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       await ready
       const mode = deps.mode()
       const tags = input.tags?.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i)
-      const targets = index.transaction(() => {
+      // One row per asset (tags: their rows and the search entry); answered from what was written, not read again.
+      const targets = index.relaxedTransaction(() => {
         const found = index.getMany(mode, input.ids)
         for (const r of found) {
-          if (input.favorite !== undefined) index.setFavorite(r.seq, input.favorite)
-          if (input.rating !== undefined) index.setRating(r.seq, input.rating)
-          if (tags) index.setTags(r.seq, tags)
+          if (input.favorite !== undefined) index.setFavorite(r.seq, (r.favorite = input.favorite))
+          if (input.rating !== undefined) index.setRating(r.seq, (r.rating = input.rating))
+          if (tags) index.setTags(r.seq, (r.tags = tags))
         }
-        return index.getMany(mode, found.map((r) => r.id))
+        return found
       })
       if (targets.length === 0) throw notFound()
       // The sidecars follow a moment later: the index answers at once, the folder keeps the edit for a rebuild.

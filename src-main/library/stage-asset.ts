@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import { writeFileAtomic } from '../core/atomic-file'
 import { isMediaExt, type MediaExt, type MediaMode, type MediaStore } from '../media/media-store'
 import { sniffMedia } from '../media/media-type'
-import type { LibraryFolders } from './library-folder'
+import { moveIntoPlace, type LibraryFolders } from './library-folder'
 import type { LibraryIndex } from './library-index'
 import { assetBaseName, monthOf, sidecarNameFor } from './library-names'
 import type { LibraryRecord } from './library-record'
@@ -53,17 +53,6 @@ async function headOf(source: MediaSource): Promise<Buffer> {
   }
 }
 
-/** Moves a finished file into place: a rename on the same disk, else copy + fsync + remove. */
-async function moveInto(from: string, to: string): Promise<void> {
-  try {
-    await fs.rename(from, to)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error
-    await writeFileAtomic(to, await fs.readFile(from))
-    await fs.rm(from, { force: true })
-  }
-}
-
 /** A free relative path for the asset: its earlier one, or a new readable name not taken by another asset. */
 async function placeFor(ctx: StageContext, mode: MediaMode, input: NewAsset, ext: MediaExt): Promise<{ rel: string; base: string }> {
   const previous = ctx.index.get(mode, input.id)
@@ -101,7 +90,7 @@ export async function stageAsset(ctx: StageContext, mode: MediaMode, input: NewA
     const place = async () => {
       await fs.mkdir(ctx.folders.abs(mode, rel.slice(0, rel.lastIndexOf('/'))), { recursive: true })
       if (!previous) created.push(target)
-      if (sourceFile) await moveInto(sourceFile, target)
+      if (sourceFile) await moveIntoPlace(sourceFile, target)
       else await writeFileAtomic(target, source as Buffer)
     }
     let media

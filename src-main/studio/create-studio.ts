@@ -40,6 +40,11 @@ export interface StudioDeps {
   revealPath: (path: string) => Promise<boolean | void> | boolean | void
   /** Asks where to export library files, starting at the Library folder setting; null when cancelled. */
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
+  /**
+   * The Library folder when the creator has not chosen one: `<Pictures>/Krev Studio` in the
+   * app (Electron's pictures path, the platform's own). Absent (preview, tests): `<dataDir>/Library`.
+   */
+  defaultLibraryDir?: string
   /** A desktop notification (Electron's Notification; nothing in the preview). */
   notify: Notify
   /**
@@ -90,6 +95,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
   // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
   const limiter = createObservableLimiter()
   const account = await createAccountFeature({
+    ...(deps.defaultLibraryDir ? { defaultLibraryDir: deps.defaultLibraryDir } : {}),
     opener: deps.settingsOpener,
     secrets: deps.secrets,
     bus,

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
-import { openDatabase } from '../../../src-main/db/database'
+import { openDatabase, type Db } from '../../../src-main/db/database'
 import { MIGRATIONS } from '../../../src-main/db/migrations/index'
 import { createLibraryService, type LibraryDeps, type LibraryService } from '../../../src-main/library/library-service'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
 
 /** A library over a real database file and Library folder inside `dir`, as the studio builds it. */
-export function openTestLibrary(dir: string, over: Partial<LibraryDeps> = {}): LibraryService & { close(): void } {
+export function openTestLibrary(dir: string, over: Partial<LibraryDeps> = {}): LibraryService & { db: Db; close(): void } {
   const opened = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS })
   const lib = createLibraryService({
     db: opened.db,
@@ -22,7 +22,7 @@ export function openTestLibrary(dir: string, over: Partial<LibraryDeps> = {}): L
     ffmpegPath: null,
     ...over
   })
-  return Object.assign(lib, { close: () => opened.db.close() })
+  return Object.assign(lib, { db: opened.db, close: () => opened.db.close() })
 }
 
 /** Where the sandbox's Library folder is for a test library in `dir`. */
