@@ -31,7 +31,8 @@ interface LegacyQueue {
   paths: string[]
 }
 
-async function readJobsDir(dir: string, mode: QueueMode, onDamaged: (file: string) => void): Promise<StoredJob[] | null> {
+/** Every readable job file in one folder of before; null when the folder is not there. */
+export async function readLegacyJobFiles(dir: string, mode: QueueMode, onDamaged: (file: string) => void): Promise<StoredJob[] | null> {
   let names: string[]
   try {
     names = await fs.readdir(dir)
@@ -80,7 +81,7 @@ export function importLegacyQueue(db: Db, dataDir: string, onDamaged: (file: str
       async read() {
         const found: LegacyQueue = { jobs: [], pauses: [], paths: [] }
         for (const mode of MODES) {
-          const jobs = await readJobsDir(legacyJobsDir(dataDir, mode), mode, onDamaged)
+          const jobs = await readLegacyJobFiles(legacyJobsDir(dataDir, mode), mode, onDamaged)
           if (jobs) {
             found.jobs.push(...jobs)
             found.paths.push(legacyJobsDir(dataDir, mode))

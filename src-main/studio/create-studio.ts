@@ -6,8 +6,8 @@ import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
 import { openDatabase } from '../db/database'
+import { studioDatabasePath } from '../db/studio-database'
 import { MIGRATIONS } from '../db/migrations/index'
-import { join } from 'node:path'
 import { createMediaStore, type MediaStore } from '../media/media-store'
 import type { SpawnWorker } from '../media-worker/channel'
 import { MediaWorkerClient } from '../media-worker/client'
@@ -77,7 +77,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
   const bus = new EventBus((name, issue) => deps.logger.error('invalid event dropped', { name, issue }))
   const sandbox = embeddedSandbox(deps.dataDir, deps.logger)
   // The one database of the studio (library index, queue ledger, chat, catalogue cache).
-  const database = openDatabase(join(deps.dataDir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+  const database = openDatabase(studioDatabasePath(deps.dataDir), { migrations: MIGRATIONS })
   // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
   const limiter = createObservableLimiter()
   const account = await createAccountFeature({
