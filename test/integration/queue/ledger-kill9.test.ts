@@ -1,17 +1,20 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createJobsRepo } from '../../../src-main/db/jobs-repo'
 import { studioDatabasePath } from '../../../src-main/db/studio-database'
+import { createJobStore } from '../../../src-main/queue/job-store'
+import { newJob } from '../../../src-main/queue/job-transitions'
 
 // A kill -9 in the middle of queue ledger writes, three times: the database opens
 // consistent, every state reported committed is there, and a transaction's two rows are
 // never half written (each run of the writer counts its rounds from 1 again).
 const ROOT = resolve(import.meta.dirname, '../../..')
 const WRITER = join(import.meta.dirname, 'fixtures/ledger-writer.ts')
+const IMPORTER = join(import.meta.dirname, 'fixtures/ledger-importer.ts')
 const dataDir = mkdtempSync(join(tmpdir(), 'krev-ledger-kill9-'))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
@@ -61,6 +64,43 @@ describe('kill -9 during queue ledger writes', () => {
       } finally {
         db.close()
       }
+    }
+  }, 120_000)
+})
+
+describe('kill -9 during the first start’s import of the job files', () => {
+  it('the next start imports every job, once, and only then moves the folder aside', async () => {
+    const dir = join(dataDir, 'import')
+    const jobsDir = join(dir, 'queue', 'sandbox', 'jobs')
+    mkdirSync(jobsDir, { recursive: true })
+    const req = { kind: 'image', params: { prompt: 'Wallet on marble', aspectRatio: '1:1', hd: false, imageCount: 1 } } as const
+    const ids: string[] = []
+    for (let i = 0; i < 2000; i++) {
+      const j = newJob(req, 'sandbox', new Date(Date.UTC(2026, 2, 1) + i * 1000).toISOString(), false)
+      ids.push(j.id)
+      writeFileSync(join(jobsDir, `${j.id}.json`), JSON.stringify({ format: 1, job: j }))
+    }
+    const child = spawn(process.execPath, ['--import', 'tsx', IMPORTER, dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()))
+    const outcome = await new Promise<string>((ok, fail) => {
+      child.stdout.on('data', (c: Buffer) => {
+        // A different moment of the import every run: 0-150 ms after it began.
+        if (c.toString().includes('importing')) setTimeout(() => child.kill('SIGKILL'), Math.floor(Math.random() * 150))
+      })
+      child.once('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? ok(signal ?? 'finished') : fail(new Error(`importer exited (${code}): ${err}`))))
+    })
+    console.log(`import child: ${outcome}`)
+
+    const db = new Database(studioDatabasePath(dir))
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const found = await createJobStore(dir, undefined, db).load('sandbox')
+      expect(found.map((j) => j.id).sort()).toEqual([...ids].sort())
+      expect(existsSync(jobsDir)).toBe(false)
+      expect(readdirSync(join(dir, 'queue', 'sandbox')).filter((n) => n.startsWith('jobs.imported-'))).toHaveLength(1)
+    } finally {
+      db.close()
     }
   }, 120_000)
 })
