@@ -14,6 +14,7 @@ import { krevBenchmark } from './krev'
 import { libraryBenchmark } from './library'
 import { mediaBenchmark } from './media'
 import { mediaWorkerBenchmark } from './media-worker'
+import { queueBenchmark } from './queue'
 import { markdownTable, msSince, nowNs, type Benchmark, type BenchResult, type Check } from './lib'
 import { routerBenchmark } from './router'
 import { uiBenchmark } from './ui'
@@ -28,7 +29,8 @@ const BENCHMARKS: Benchmark[] = [
   mediaWorkerBenchmark,
   downloadBenchmark,
   libraryBenchmark,
-  uiBenchmark
+  uiBenchmark,
+  queueBenchmark
 ]
 /** The whole run must stop by itself; anything past this is a hang. */
 // The library benchmark builds and rebuilds folders of up to 100k files: it needs most of this.

@@ -20,7 +20,10 @@ export interface LegacyImport<T> {
   moveAside(data: T, suffix: string): Promise<void>
 }
 
-export type ImportOutcome = { imported: number } | { unverified: { found: number; expected: number } } | null
+export type ImportOutcome =
+  | { imported: number; notMovedAside?: unknown }
+  | { unverified: { found: number; expected: number } }
+  | null
 
 export async function runLegacyImport<T>(db: Db, job: LegacyImport<T>, now: () => number = Date.now): Promise<ImportOutcome> {
   const data = await job.read()
@@ -29,7 +32,12 @@ export async function runLegacyImport<T>(db: Db, job: LegacyImport<T>, now: () =
   const counted = job.verify(data)
   // Not all there: the files stay where they are and the next start tries again.
   if (counted.found !== counted.expected) return { unverified: counted }
-  await job.moveAside(data, `.imported-${now()}`)
+  try {
+    await job.moveAside(data, `.imported-${now()}`)
+  } catch (error) {
+    // The rows are in and verified: use them. The files stay, and the next start's re-run keeps the rows.
+    return { imported: counted.expected, notMovedAside: error }
+  }
   return { imported: counted.expected }
 }
 

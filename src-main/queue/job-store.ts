@@ -3,6 +3,7 @@ import { createJobsRepo } from '../db/jobs-repo'
 import { sharedStudioDatabase } from '../db/studio-database'
 import type { QueueMode, StoredJob } from './job-model'
 import { importLegacyQueue, legacyJobsDir } from './queue-import'
+import { isJobId } from './stored-job-shape'
 
 /**
  * The queue ledger, in the studio's database (`queue_jobs`, db/jobs-repo.ts). Each save is
@@ -11,8 +12,6 @@ import { importLegacyQueue, legacyJobsDir } from './queue-import'
  * already durable — what "persisted before its POST" needs. Job files of before are
  * imported on the first load (queue-import.ts). Job ids are ours (UUIDs) and checked.
  */
-
-const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 export interface JobStore {
   /** The folder jobs were kept in before the database (imported, then renamed aside). */
@@ -26,8 +25,6 @@ export interface JobStore {
   remove(job: Pick<StoredJob, 'id' | 'mode'>): Promise<void>
   flush(): Promise<void>
 }
-
-export const isJobId = (id: string): boolean => SAFE_ID.test(id)
 
 /** `onDamaged` names an unreadable job: its old file's path, or `queue_jobs:<mode>/<id>` for a row. */
 export function createJobStore(dataDir: string, onDamaged: (where: string) => void = () => undefined, db: Db = sharedStudioDatabase(dataDir)): JobStore {

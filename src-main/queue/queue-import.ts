@@ -6,7 +6,7 @@ import { createJobsRepo } from '../db/jobs-repo'
 import { renameIfPresent, shared, runLegacyImport, type ImportOutcome } from '../db/legacy-import'
 import { createPausesRepo } from '../db/pauses-repo'
 import type { QueueMode, StoredJob } from './job-model'
-import { storedJobShape } from './stored-job-shape'
+import { isJobId, storedJobShape } from './stored-job-shape'
 
 /**
  * The queue as Krev Studio kept it before the database — one file per job in
@@ -17,7 +17,6 @@ import { storedJobShape } from './stored-job-shape'
  */
 
 const MODES: readonly QueueMode[] = ['sandbox', 'krev']
-const SAFE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 const jobFileShape = z.object({ format: z.literal(1), job: storedJobShape })
 const pauseFileShape = z.object({ format: z.literal(1), userPaused: z.boolean() })
 
@@ -31,7 +30,8 @@ interface LegacyQueue {
   paths: string[]
 }
 
-async function readJobsDir(dir: string, mode: QueueMode, onDamaged: (file: string) => void): Promise<StoredJob[] | null> {
+/** Every readable job file in one folder of before; null when the folder is not there. */
+export async function readLegacyJobFiles(dir: string, mode: QueueMode, onDamaged: (file: string) => void): Promise<StoredJob[] | null> {
   let names: string[]
   try {
     names = await fs.readdir(dir)
@@ -41,7 +41,7 @@ async function readJobsDir(dir: string, mode: QueueMode, onDamaged: (file: strin
   const jobs: StoredJob[] = []
   for (const name of names) {
     // Temp files of interrupted writes (the job file itself is intact) and foreign names are no jobs.
-    if (!name.endsWith('.json') || !SAFE_ID.test(name.slice(0, -5))) continue
+    if (!name.endsWith('.json') || !isJobId(name.slice(0, -5))) continue
     const path = join(dir, name)
     try {
       const parsed = jobFileShape.safeParse(JSON.parse(await fs.readFile(path, 'utf8')))
@@ -80,7 +80,7 @@ export function importLegacyQueue(db: Db, dataDir: string, onDamaged: (file: str
       async read() {
         const found: LegacyQueue = { jobs: [], pauses: [], paths: [] }
         for (const mode of MODES) {
-          const jobs = await readJobsDir(legacyJobsDir(dataDir, mode), mode, onDamaged)
+          const jobs = await readLegacyJobFiles(legacyJobsDir(dataDir, mode), mode, onDamaged)
           if (jobs) {
             found.jobs.push(...jobs)
             found.paths.push(legacyJobsDir(dataDir, mode))

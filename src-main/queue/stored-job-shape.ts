@@ -19,3 +19,6 @@ export const storedJobShape = jobShape.extend({
   outputUrls: z.array(z.string()),
   adCopy: adCopyShape.nullable()
 })
+
+/** Job ids are ours (UUIDs); checked before one names a file or a row. */
+export const isJobId = (id: string): boolean => /^[a-z0-9][a-z0-9-]{0,63}$/.test(id)

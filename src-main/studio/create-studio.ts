@@ -6,8 +6,8 @@ import { EventBus } from '../ipc/event-bus'
 import { createRouter, type Handlers, type Router } from '../ipc/router'
 import { createKrevClient } from '../krev'
 import { openDatabase } from '../db/database'
+import { studioDatabasePath } from '../db/studio-database'
 import { MIGRATIONS } from '../db/migrations/index'
-import { join } from 'node:path'
 import { createMediaStore, type MediaStore } from '../media/media-store'
 import type { SpawnWorker } from '../media-worker/channel'
 import { MediaWorkerClient } from '../media-worker/client'
@@ -91,7 +91,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     faultsFromEnv: deps.sandboxFaultsFromEnv ?? true
   })
   // The one database of the studio (library index, queue ledger, chat, catalogue cache).
-  const database = openDatabase(join(deps.dataDir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+  const database = openDatabase(studioDatabasePath(deps.dataDir), { migrations: MIGRATIONS })
   // One gate for every Krev call: after a 429 everybody waits, so a storm has no herd.
   const limiter = createObservableLimiter()
   const account = await createAccountFeature({

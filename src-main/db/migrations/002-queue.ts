@@ -4,7 +4,8 @@ import type { Migration } from '../migrations'
  * The queue ledger. One row per job, keyed by connection mode so sandbox and Krev jobs
  * never mix; the fields the queue filters or sorts on are columns, the nested ones
  * (request, error, outputs, asset ids, ad copy, balance) JSON text, so one job state is one
- * row write. The creator's pause is one row per mode.
+ * row write (a rowid table: rows of a kilobyte or more are what WITHOUT ROWID is not for).
+ * The creator's pause is one row per mode.
  */
 export const queueMigration: Migration = {
   version: 2,
@@ -36,7 +37,7 @@ export const queueMigration: Migration = {
         output_urls TEXT NOT NULL,
         ad_copy TEXT,
         PRIMARY KEY (mode, id)
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX queue_jobs_by_created ON queue_jobs (mode, created_at);
       CREATE TABLE queue_pauses (
         mode TEXT PRIMARY KEY CHECK (mode IN ('sandbox', 'krev')),

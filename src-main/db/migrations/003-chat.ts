@@ -3,7 +3,8 @@ import type { Migration } from '../migrations'
 /**
  * Chat conversations, their messages and their runs, keyed by connection mode. Messages
  * and runs keep their order by position; a message's or run's own fields are JSON text,
- * checked when read, so one damaged row costs only itself.
+ * checked when read, so one damaged row costs only itself. Messages and runs are
+ * rowid tables: their rows can be long, which WITHOUT ROWID is not for.
  */
 export const chatMigration: Migration = {
   version: 3,
@@ -26,7 +27,7 @@ export const chatMigration: Migration = {
         data TEXT NOT NULL,
         PRIMARY KEY (mode, conversation_id, position),
         FOREIGN KEY (mode, conversation_id) REFERENCES chat_conversations (mode, id) ON DELETE CASCADE
-      ) WITHOUT ROWID;
+      );
       CREATE TABLE chat_runs (
         mode TEXT NOT NULL,
         conversation_id TEXT NOT NULL,
@@ -36,7 +37,7 @@ export const chatMigration: Migration = {
         data TEXT NOT NULL,
         PRIMARY KEY (mode, conversation_id, position),
         FOREIGN KEY (mode, conversation_id) REFERENCES chat_conversations (mode, id) ON DELETE CASCADE
-      ) WITHOUT ROWID;
+      );
     `)
   }
 }

@@ -20,7 +20,7 @@ export const productsMigration: Migration = {
         data TEXT NOT NULL,
         PRIMARY KEY (mode, position),
         FOREIGN KEY (mode) REFERENCES catalog_fetches (mode) ON DELETE CASCADE
-      ) WITHOUT ROWID;
+      );
     `)
   }
 }

@@ -84,7 +84,7 @@ describe('chat store', () => {
     expect((await createChatStore(dir).load('krev')).conversations.map((c) => c.id)).toEqual(['c3'])
   })
 
-  it('imports today’s file with its messages and runs, then keeps it aside; a stop before the rename re-runs without doubles', async () => {
+  it('imports today’s file with its messages and runs, then keeps it aside; a file that could not be moved is imported again without doubles', async () => {
     const c = newConversation('c1', 'hello', iso())
     c.messages = [
       { id: 'm1', role: 'user', text: 'hello', createdAt: iso(), generationIds: [], mediaUrls: [] },
@@ -95,8 +95,9 @@ describe('chat store', () => {
     ]
     await mkdir(join(dir, 'chat', 'sandbox'), { recursive: true })
     await writeFile(fileOf('sandbox'), JSON.stringify({ format: 1, conversations: [c] }, null, 2))
-    const rename = vi.spyOn(legacy, 'renameIfPresent').mockRejectedValueOnce(new Error('killed'))
-    await expect(createChatStore(dir).load('sandbox')).rejects.toThrow(/killed/)
+    const rename = vi.spyOn(legacy, 'renameIfPresent').mockRejectedValueOnce(new Error('EACCES'))
+    expect((await createChatStore(dir).load('sandbox')).conversations).toEqual([c])
+    expect(await readdir(join(dir, 'chat', 'sandbox'))).toContain('conversations.json')
     rename.mockRestore()
 
     const loaded = await createChatStore(dir).load('sandbox')
