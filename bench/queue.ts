@@ -75,6 +75,7 @@ async function runCase(kind: Case, dataDir: string): Promise<CaseResult> {
     store,
     pauseStore: kind === 'json' ? { load: async () => false, save: async () => undefined, flush: async () => undefined } : createPauseStore(dataDir),
     library: { sweep: async () => undefined } as unknown as LibraryService,
+    stagingDir: () => join(dataDir, 'staging'),
     limiter: createObservableLimiter(),
     concurrency: () => ({ poll: 4, download: 3 }),
     emitJob: () => undefined,
