@@ -76,6 +76,7 @@ async function runCase(kind: Case, dataDir: string): Promise<CaseResult> {
     pauseStore: kind === 'json' ? { load: async () => false, save: async () => undefined, flush: async () => undefined } : createPauseStore(dataDir),
     library: { sweep: async () => undefined } as unknown as LibraryService,
     stagingDir: () => join(dataDir, 'staging'),
+    transaction: (fn) => fn(),
     limiter: createObservableLimiter(),
     concurrency: () => ({ poll: 4, download: 3 }),
     emitJob: () => undefined,

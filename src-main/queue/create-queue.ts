@@ -87,15 +87,18 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
   const sleep = deps.sleep ?? defaultSleep
   const library = deps.library ?? libraryFromDeps(deps, logger)
   const onDamagedJob = (where: string) => logger.warn('queue: unreadable job skipped', { where })
-  const jobs = createJobStore(deps.dataDir, onDamagedJob, deps.db)
+  // One connection for the ledger and the library: a finished job and its assets commit together.
+  const db = deps.db ?? sharedStudioDatabase(deps.dataDir)
+  const jobs = createJobStore(deps.dataDir, onDamagedJob, db)
   // One limiter for every job: a 429 on one POST holds all of them (Krev limits per user).
   const limiter = deps.limiter ?? createObservableLimiter({ now, sleep })
   const progress = createProgressThrottle((p: Parameters<QueueServiceDeps['emitProgress']>[0]) => deps.bus.emit('generation.progress', p))
   const service = createQueueService({
     connection: deps.connection,
     store: jobs,
-    pauseStore: createPauseStore(deps.dataDir, deps.db, onDamagedJob),
+    pauseStore: createPauseStore(deps.dataDir, db, onDamagedJob),
     library,
+    transaction: (fn) => db.transaction(fn)(),
     stagingDir: deps.stagingDir ?? ((mode) => library.stagingDir(mode)),
     limiter,
     concurrency: () => {

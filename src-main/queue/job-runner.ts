@@ -1,5 +1,6 @@
 import type { RateLimiter, KrevClient, GenerationStarted } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
+import type { StagedAsset } from '../library/stage-asset'
 import { JobFailure, type Stage } from './failure'
 import { pollGeneration, type PollTiming, type Sleep } from './generation-poller'
 import { MESSAGES, isPolling, needsPost, type BalanceAt, type StoredJob } from './job-model'
@@ -40,6 +41,11 @@ export interface RunnerContext {
   now(): string
   /** Persists the job, and publishes it while it belongs to the current mode. */
   commit(job: StoredJob): Promise<void>
+  /**
+   * Persists the finished job and indexes its staged outputs in ONE transaction (the job
+   * reads succeeded exactly when its assets are in the library), then publishes both.
+   */
+  complete(job: StoredJob, staged: StagedAsset[]): void
   progress(job: StoredJob): void
   /** The balance the account has cached now, if any: recorded as the job's "before". */
   cachedBalance(): BalanceAt | null
@@ -140,7 +146,7 @@ export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> 
   ctx.releaseSlot()
   if (!ctx.stillWanted(job) || job.status !== 'downloading') return
   await step('download', async () => {
-    const ids = await downloadOutputs(job, {
+    const outputs = await downloadOutputs(job, {
       client: ctx.client,
       library: ctx.library,
       stagingDir: ctx.stagingDir,
@@ -150,11 +156,13 @@ export async function runJob(job: StoredJob, ctx: RunnerContext): Promise<void> 
       saveJob: (j) => ctx.commit(j),
       refreshFirst: resumedDownload
     })
-    if (!ctx.stillWanted(job)) return
-    job.assetIds = ids
+    const staged = outputs.flatMap((o) => (o.staged ? [o.staged] : []))
+    // A job removed meanwhile is not saved, but what was downloaded (and paid for) is kept.
+    if (!ctx.stillWanted(job)) return ctx.complete(job, staged)
+    job.assetIds = outputs.map((o) => o.id)
     job.status = 'succeeded'
     job.progress = 100
     job.error = null
-    await ctx.commit(job)
+    ctx.complete(job, staged)
   })
 }

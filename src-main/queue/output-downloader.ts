@@ -1,6 +1,7 @@
 import { isAppError } from '../core/app-error'
 import type { KrevClient } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
+import type { StagedAsset } from '../library/stage-asset'
 import { JobFailure, ioError } from './failure'
 import { partialFor } from './partial-downloads'
 import { assetIdFor, MESSAGES, type StoredJob } from './job-model'
@@ -10,9 +11,10 @@ import type { Semaphore } from './semaphore'
 /**
  * Brings a finished generation's outputs into the library. Each output is streamed by the
  * client into a partial file in the staging folder (type sniffed from the bytes, size
- * capped, declared length honoured), then handed to the library as a finished file under a
- * deterministic asset id, so running this again after a crash or a retry replaces rather
- * than duplicates. A download cut mid-way continues from its partial (the client retries a
+ * capped, declared length honoured), then staged by the library (file, thumbnail and sidecar in
+ * place, not yet indexed) under a deterministic asset id, so running this again after a crash
+ * or a retry replaces rather than duplicates. The caller indexes the staged outputs together
+ * with the job's completion, in one transaction. A download cut mid-way continues from its partial (the client retries a
  * few times; we allow a couple more whole attempts, each resuming too); an expired signed
  * URL, or one the client no longer trusts, is refreshed once per job by fetching the
  * generation again. A download resumed after a restart fetches fresh URLs first: stored
@@ -45,7 +47,10 @@ const staleUrl = (e: unknown): boolean =>
 const restartable = (e: unknown) =>
   isAppError(e) && (e.code === 'network' || e.code === 'timeout' || e.code === 'server_error') && e.status !== 403
 
-export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Promise<string[]> {
+/** One output of the job: already in the library (kept from an earlier run), or staged now. */
+export type DownloadedOutput = { id: string; staged: StagedAsset | null }
+
+export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Promise<DownloadedOutput[]> {
   if (job.outputUrls.length === 0) {
     throw new JobFailure({ code: 'invalid_response', message: MESSAGES.noOutputs, retryable: true })
   }
@@ -67,9 +72,9 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
   const accept = job.kind === 'video' ? (['video', 'image'] as const) : (['image'] as const)
   const maxBytes = job.kind === 'video' ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES
 
-  async function fetchOne(index: number): Promise<string> {
+  async function fetchOne(index: number): Promise<DownloadedOutput> {
     const id = assetIdFor(job.id, index)
-    if (job.assetIds.includes(id) && (await ctx.library.has(mode, id))) return id
+    if (job.assetIds.includes(id) && (await ctx.library.has(mode, id))) return { id, staged: null }
     const release = await ctx.semaphore.acquire(ctx.signal)
     try {
       let url = job.outputUrls[index] as string
@@ -94,8 +99,9 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
           if (restartable(e) && attempt < WHOLE_ATTEMPTS && !ctx.signal.aborted) continue
           throw e
         }
+        let staged: StagedAsset
         try {
-          await ctx.library.add(
+          staged = await ctx.library.stage(
             mode,
             {
               id,
@@ -132,8 +138,7 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
             retryable: true
           })
         }
-        if (!job.assetIds.includes(id)) job.assetIds.push(id)
-        return id
+        return { id, staged }
       }
     } finally {
       release()
@@ -143,5 +148,5 @@ export async function downloadOutputs(job: StoredJob, ctx: DownloadContext): Pro
   const results = await Promise.allSettled(job.outputUrls.map((_, i) => fetchOne(i)))
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
   if (failed) throw failed.reason
-  return results.map((r) => (r as PromiseFulfilledResult<string>).value)
+  return results.map((r) => (r as PromiseFulfilledResult<DownloadedOutput>).value)
 }

@@ -1,4 +1,5 @@
 import type { GenerationRequest, Job, QueueState } from '../../src-preload/contract'
+import type { StagedAsset } from '../library/stage-asset'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
 import { applyFailure, type FailureDeps } from './apply-failure'
@@ -47,6 +48,18 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     // A job of the other mode (switched mid-step) is still saved; a removed one is not.
     else if (j.mode === mode) return
     await store.save(j)
+  }
+
+  function complete(j: StoredJob, staged: StagedAsset[]): void {
+    j.updatedAt = iso()
+    const save = current(j) || j.mode !== mode
+    const assets = deps.transaction(() => {
+      const indexed = deps.library.commitStaged(staged)
+      if (save) store.saveSync(j)
+      return indexed
+    })
+    deps.library.announce(assets)
+    if (current(j)) deps.emitJob(toJob(j))
   }
 
   const pauses = createPauses({
@@ -130,6 +143,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
           stagingDir: deps.stagingDir(j.mode),
           now: () => iso(),
           commit,
+          complete,
           charged: () => deps.onCreditsMaybeChanged(),
           cachedBalance: () => deps.balance.cached(),
           progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),

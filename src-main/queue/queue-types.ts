@@ -22,6 +22,11 @@ export interface QueueServiceDeps {
   /** Where the creator's own pause is kept across restarts. */
   pauseStore: PauseStore
   library: LibraryService
+  /**
+   * Runs `fn` as one transaction of the database the job store and the library share, so a
+   * finished job and its assets are written together or not at all.
+   */
+  transaction<T>(fn: () => T): T
   /** The folder partial downloads of a mode are streamed into (and swept at start). */
   stagingDir(mode: QueueMode): string
   limiter: RateLimiter & { blockedUntil?: () => number; onPenalize?: (l: (untilMs: number) => void) => () => void }
