@@ -13,10 +13,19 @@ import { krevBenchmark } from './krev'
 import { mediaBenchmark } from './media'
 import { mediaWorkerBenchmark } from './media-worker'
 import { markdownTable, msSince, nowNs, type Benchmark, type BenchResult, type Check } from './lib'
+import { navigationBenchmark } from './navigation'
 import { routerBenchmark } from './router'
 import { uploadBenchmark } from './upload'
 
-const BENCHMARKS: Benchmark[] = [routerBenchmark, bridgeBenchmark, krevBenchmark, uploadBenchmark, mediaBenchmark, mediaWorkerBenchmark]
+const BENCHMARKS: Benchmark[] = [
+  routerBenchmark,
+  bridgeBenchmark,
+  krevBenchmark,
+  uploadBenchmark,
+  mediaBenchmark,
+  mediaWorkerBenchmark,
+  navigationBenchmark
+]
 /** The whole run must stop by itself; anything past this is a hang. */
 const WATCHDOG_MS = 5 * 60_000
 const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'benchmarks.md')
