@@ -14,9 +14,16 @@ export const SIZES = [
 ] as const
 export const THEMES = ['light', 'dark'] as const
 
-/** Waits for colour transitions and layout to settle before a screenshot or an axe run. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+/** Waits for the new window size, two frames and colour transitions to settle. */
+async function settle(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.waitForFunction(
+    ({ width, height }) =>
+      window.innerWidth === width &&
+      window.innerHeight === height &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+    size
+  )
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
 }
 
 /**
@@ -31,7 +38,7 @@ export async function audit(page: Page, state: string, opts: { sizes?: typeof SI
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
     for (const size of opts.sizes ?? SIZES) {
       await page.setViewportSize(size)
-      await settle(page)
+      await settle(page, size)
       await page.screenshot({ path: resolve(SCREEN_DIR, `${state}-${theme}-${size.width}x${size.height}.png`) })
       const { violations } = await new AxeBuilder({ page }).analyze()
       for (const v of violations) {

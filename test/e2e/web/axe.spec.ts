@@ -36,6 +36,21 @@ async function goto(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0)
 }
 
+/** A real modal: focus inside and trapped, Enter on Favourite toggles it and keeps focus. */
+async function expectModal(page: Page, viewer: Locator): Promise<void> {
+  const inside = () => viewer.evaluate((el) => el.contains(document.activeElement))
+  expect(await inside()).toBe(true)
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab')
+    expect(await inside()).toBe(true)
+  }
+  const favourite = viewer.getByRole('button', { name: 'Favourite' })
+  await favourite.focus()
+  await page.keyboard.press('Enter')
+  await expect(favourite).toHaveAttribute('aria-pressed', 'true')
+  await expect(favourite).toBeFocused()
+}
+
 test('every screen and state is axe-clean in both themes at every size', async ({ browser }) => {
   test.setTimeout(600_000)
   const { page, close } = await open(browser, { KREV_SANDBOX_SPEED: '20' })
@@ -68,11 +83,16 @@ test('every screen and state is axe-clean in both themes at every size', async (
     const tiles = page.getByRole('list', { name: 'Results' }).getByRole('listitem')
     await expect(tiles).toHaveCount(1)
     found.push(...(await audit(page, 'library')))
-    await tiles.first().getByRole('button').first().click()
-    await expect(page.getByRole('dialog', { name: 'Preview' })).toBeVisible()
+    const opener = tiles.first().getByRole('button').first()
+    await opener.focus()
+    await page.keyboard.press('Enter')
+    const viewer = page.getByRole('dialog', { name: 'Preview' })
+    await expect(viewer).toBeVisible()
     found.push(...(await audit(page, 'library-viewer')))
+    await expectModal(page, viewer)
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(opener).toBeFocused()
 
     await goto(page, 'Chat')
     await page.getByLabel('Message', { exact: true }).fill('Write three ad hooks for a leather wallet')

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
@@ -8,6 +9,13 @@ import { activeCount, useQueueStore } from '../../stores/queue'
 import '../../styles/latest.css'
 
 const MAX_RESULTS = 8
+const KIND_WORD: Record<Asset['kind'], string> = { image: 'Image', video: 'Video', ad: 'Ad' }
+
+/** A video without a poster frame plays its first frame as the thumbnail. */
+function Thumb({ asset }: { asset: Asset }) {
+  if (!isVideoThumb(asset)) return <img src={asset.thumbUrl} alt="" loading="lazy" draggable={false} />
+  return <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
+}
 
 /** The ids of what the newest jobs made, newest first (jobs are kept newest first). */
 function latestIds(jobs: ReadonlyArray<{ assetIds: string[] }>): string[] {
@@ -28,6 +36,10 @@ export function LatestResults() {
   const setFocus = useLibraryStore((s) => s.setFocus)
   const navigate = useAppStore((s) => s.navigate)
   const key = ids.join(',')
+  const open = (a: Asset) => {
+    setFocus(a)
+    navigate('library')
+  }
 
   useEffect(() => {
     // The store remembers every id it asked for, so this asks once per new result.
@@ -55,23 +67,12 @@ export function LatestResults() {
               <button
                 type="button"
                 className="latest-item"
+                aria-label={`${KIND_WORD[a.kind]}: ${a.prompt}`}
                 title="Open in the library"
-                onClick={() => {
-                  setFocus(a)
-                  navigate('library')
-                }}
+                onClick={() => open(a)}
               >
-                {isVideoThumb(a) ? (
-                  <video src={a.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
-                ) : (
-                  <img src={a.thumbUrl} alt={a.prompt} loading="lazy" draggable={false} />
-                )}
-                {a.kind === 'video' ? (
-                  <span className="latest-play" aria-hidden="true">
-                    <Icon name="play" size={10} />
-                  </span>
-                ) : null}
-                <span className="sr-only">{a.kind === 'video' ? `Video: ${a.prompt}` : ''}</span>
+                <Thumb asset={a} />
+                {a.kind === 'video' ? <Icon name="play" size={10} className="latest-play" /> : null}
               </button>
             </li>
           ))}
