@@ -16,27 +16,28 @@ const SCREENS = ['Create', 'Queue', 'Library'] as const
 const SAMPLES = 6
 const FRAME_MS = 1000 / 60
 
-/** Clicks the nav button and resolves with ms to the first frame without a skeleton. */
+/**
+ * Clicks the nav button and resolves with ms to the first frame without a skeleton. Sent
+ * as source text: tsx would wrap named closures in a helper the page does not have.
+ */
+const CLICK_TO_SCREEN = `(label) => new Promise((done, fail) => {
+  const nav = document.querySelector('nav[aria-label="Main"]')
+  const button = [...(nav ? nav.querySelectorAll('button') : [])].find((b) => b.textContent.trim() === label)
+  if (!button) return fail(new Error('no nav button ' + label))
+  const t0 = performance.now()
+  button.click()
+  const frame = () => {
+    const current = button.getAttribute('aria-current') === 'page'
+    const loading = document.querySelector('#main .screen-loading')
+    if (current && !loading) done(performance.now() - t0)
+    else if (performance.now() - t0 > 5000) fail(new Error(label + ' did not show in 5 s'))
+    else requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+})`
+
 function clickToScreen(page: Page, name: string): Promise<number> {
-  return page.evaluate(
-    (label) =>
-      new Promise<number>((done, fail) => {
-        const nav = document.querySelector('nav[aria-label="Main"]')
-        const button = [...(nav?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === label)
-        if (!button) return fail(new Error(`no nav button ${label}`))
-        const t0 = performance.now()
-        button.click()
-        const frame = () => {
-          const current = button.getAttribute('aria-current') === 'page'
-          const loading = document.querySelector('#main .screen-loading')
-          if (current && !loading) done(performance.now() - t0)
-          else if (performance.now() - t0 > 5000) fail(new Error(`${label} did not show in 5 s`))
-          else requestAnimationFrame(frame)
-        }
-        requestAnimationFrame(frame)
-      }),
-    name
-  )
+  return page.evaluate(`(${CLICK_TO_SCREEN})(${JSON.stringify(name)})`) as Promise<number>
 }
 
 async function freshShell(page: Page, url: string, settleMs: number): Promise<void> {
@@ -44,7 +45,7 @@ async function freshShell(page: Page, url: string, settleMs: number): Promise<vo
   await page.locator('nav[aria-label="Main"]').waitFor()
   // Two frames: the shell has painted (the preload starts after that); then an idle pause
   // as a person takes before their first click.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
   await page.waitForTimeout(settleMs)
 }
 
