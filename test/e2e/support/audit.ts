@@ -30,7 +30,11 @@ async function settle(page: Page, size: { width: number; height: number }): Prom
  * Runs axe on `state` in both themes at every size and saves the screenshots; returns a
  * line per violation (rule, impact, the elements) so one run lists everything wrong.
  */
-export async function audit(page: Page, state: string, opts: { sizes?: typeof SIZES } = {}): Promise<string[]> {
+export async function audit(
+  page: Page,
+  state: string,
+  opts: { sizes?: ReadonlyArray<{ width: number; height: number }> } = {}
+): Promise<string[]> {
   mkdirSync(SCREEN_DIR, { recursive: true })
   const found: string[] = []
   const viewport = page.viewportSize()

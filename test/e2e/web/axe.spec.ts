@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import type { Browser, Locator, Page } from '@playwright/test'
-import { audit } from '../support/audit'
+import { audit, SIZES } from '../support/audit'
 import { removeDir, startPreview, type Preview } from '../support/preview'
 import { expect, test } from '../support/fixtures'
 
@@ -127,6 +127,19 @@ test('the no-keychain notice is axe-clean in both themes', async ({ browser }) =
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
     await expect(page.getByText('The system keychain isn’t available')).toBeVisible()
     found.push(...(await audit(page, 'no-keychain')))
+    // "How to fix" opens the explanation in a popover; Escape closes it, focus returns.
+    const howTo = page.getByRole('button', { name: 'How to fix' })
+    await howTo.click()
+    await expect(page.getByRole('dialog', { name: 'How to fix' })).toContainText('keychain')
+    found.push(...(await audit(page, 'no-keychain-how-to-fix', { sizes: [SIZES[0]] })))
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(howTo).toBeFocused()
+    await page.getByRole('status').filter({ hasText: 'keychain' }).getByRole('button', { name: 'Dismiss' }).click()
+    await expect(page.getByText('The system keychain isn’t available')).toHaveCount(0)
+    // Once per session: another screen does not bring it back.
+    await goto(page, 'Queue')
+    await expect(page.getByText('The system keychain isn’t available')).toHaveCount(0)
   } finally {
     await close()
     // Listed even when a later step fails, so one run shows every violation met so far.
