@@ -16,6 +16,7 @@ import { mediaBenchmark } from './media'
 import { mediaWorkerBenchmark } from './media-worker'
 import { queueBenchmark } from './queue'
 import { markdownTable, msSince, nowNs, type Benchmark, type BenchResult, type Check } from './lib'
+import { navigationBenchmark } from './navigation'
 import { routerBenchmark } from './router'
 import { uiBenchmark } from './ui'
 import { uploadBenchmark } from './upload'
@@ -30,7 +31,8 @@ const BENCHMARKS: Benchmark[] = [
   downloadBenchmark,
   libraryBenchmark,
   uiBenchmark,
-  queueBenchmark
+  queueBenchmark,
+  navigationBenchmark
 ]
 /** The whole run must stop by itself; anything past this is a hang. */
 // The library benchmark builds and rebuilds folders of up to 100k files: it needs most of this.

@@ -1,13 +1,23 @@
 import type { EventName, EventPayload } from '../../../src-preload/contract'
 import { subscribe } from '../api/client'
 import { useRebuildProgress } from '../features/account/RebuildLibrary'
-import { useAccountStore } from '../stores/account'
+import { needsKeychainBanner, useAccountStore } from '../stores/account'
 import { useAppStore } from '../stores/app'
 import { useChatStore } from '../stores/chat'
 import { useLibraryStore } from '../stores/library'
 import { useProductsStore } from '../stores/products'
 import { useQueueStore } from '../stores/queue'
 import { useSettingsStore } from '../stores/settings'
+
+/**
+ * Main's keychain explanation, as the account status carries it. A save may add a
+ * sentence ("…for this session only"), so the notice starts with what the status said.
+ */
+function isKeychainNotice(message: string): boolean {
+  const status = useAccountStore.getState().status
+  const known = status?.key.message
+  return !!known && needsKeychainBanner(status) && message.startsWith(known)
+}
 
 type EventHandlers = { [E in EventName]: (payload: EventPayload<E>) => void }
 
@@ -18,6 +28,8 @@ type EventHandlers = { [E in EventName]: (payload: EventPayload<E>) => void }
 export const eventHandlers: EventHandlers = {
   'app.connection': (c) => useAppStore.getState().setConnection(c),
   'app.notice': (n) => {
+    // The keychain line under the top bar already says this; never a toast as well.
+    if (isKeychainNotice(n.message)) return
     const notice: { level: typeof n.level; message: string; detail?: string } = { level: n.level, message: n.message }
     if (n.detail) notice.detail = n.detail
     useAppStore.getState().pushNotice(notice)

@@ -55,10 +55,12 @@ const PATHS = {
       <path d="m16 10.5 5-3v9l-5-3" />
     </>
   ),
+  // An "AD" tag: a megaphone read as a speaker ("audio").
   ad: (
     <>
-      <path d="M4 10v4a1 1 0 0 0 1 1h2l6 4V5L7 9H5a1 1 0 0 0-1 1Z" />
-      <path d="M17 9a4 4 0 0 1 0 6M19.5 6.5a7.5 7.5 0 0 1 0 11" />
+      <rect x="2.5" y="5" width="19" height="14" rx="3" />
+      <path d="m6.5 15.5 2.5-7 2.5 7M7.4 13h3.2" />
+      <path d="M14 8.5v7h1.5a3.5 3.5 0 0 0 0-7Z" />
     </>
   ),
   upload: (

@@ -1,13 +1,16 @@
 import type { ReactNode } from 'react'
 
-/** The scrolling body of a screen, with an optional toolbar above it. */
+/** The scrolling body of a screen, with an optional toolbar above it and footer below it
+ * (outside the scroll, so a footer never covers the content). */
 export function Screen({
   toolbar,
+  footer,
   children,
   className,
   wide = false
 }: {
   toolbar?: ReactNode
+  footer?: ReactNode
   children: ReactNode
   className?: string
   wide?: boolean
@@ -22,6 +25,7 @@ export function Screen({
       <div className="screen-scroll">
         <div className={wide ? 'screen-inner screen-inner-wide' : 'screen-inner'}>{children}</div>
       </div>
+      {footer ? <div className="screen-footer">{footer}</div> : null}
     </div>
   )
 }

@@ -1,9 +1,10 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
+import { RadioGroup } from 'radix-ui'
 
 export interface SegmentOption<T extends string | number> {
   value: T
   label: ReactNode
-  /** Accessible name when the label is not plain text. */
+  /** Accessible name when the label is not plain text; it must start with the visible text. */
   name?: string
   disabled?: boolean
 }
@@ -19,7 +20,7 @@ export interface SegmentedProps<T extends string | number> {
   describedBy?: string
 }
 
-/** A radio group with arrow-key navigation (roving tab index). */
+/** One choice of a few, as segments or chips: a Radix radio group (arrow keys, roving focus). */
 export function Segmented<T extends string | number>({
   label,
   value,
@@ -30,50 +31,31 @@ export function Segmented<T extends string | number>({
   id,
   describedBy
 }: SegmentedProps<T>) {
-  const refs = useRef<Array<HTMLButtonElement | null>>([])
-  const enabled = options.map((o, i) => (o.disabled ? -1 : i)).filter((i) => i >= 0)
-  const current = Math.max(0, options.findIndex((o) => o.value === value))
-
-  const onKey = (e: KeyboardEvent) => {
-    const dir = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0
-    if (!dir || enabled.length === 0) return
-    e.preventDefault()
-    const pos = enabled.indexOf(current)
-    const next = enabled[(pos + dir + enabled.length) % enabled.length]
-    onChange(options[next].value)
-    refs.current[next]?.focus()
-  }
-
   return (
-    <div
-      role="radiogroup"
+    <RadioGroup.Root
       aria-label={label}
       aria-describedby={describedBy}
       id={id}
+      orientation="horizontal"
+      loop
       className={[variant, className].filter(Boolean).join(' ')}
-      onKeyDown={onKey}
+      value={String(value)}
+      onValueChange={(v) => {
+        const picked = options.find((o) => String(o.value) === v)
+        if (picked) onChange(picked.value)
+      }}
     >
-      {options.map((o, i) => {
-        const checked = i === current
-        return (
-          <button
-            key={String(o.value)}
-            ref={(el) => {
-              refs.current[i] = el
-            }}
-            type="button"
-            role="radio"
-            aria-checked={checked}
-            aria-label={o.name}
-            tabIndex={checked ? 0 : -1}
-            disabled={o.disabled}
-            className={variant === 'chips' ? 'chip' : 'segment'}
-            onClick={() => onChange(o.value)}
-          >
-            {o.label}
-          </button>
-        )
-      })}
-    </div>
+      {options.map((o) => (
+        <RadioGroup.Item
+          key={String(o.value)}
+          value={String(o.value)}
+          aria-label={o.name}
+          disabled={o.disabled}
+          className={variant === 'chips' ? 'chip' : 'segment'}
+        >
+          {o.label}
+        </RadioGroup.Item>
+      ))}
+    </RadioGroup.Root>
   )
 }

@@ -1,3 +1,6 @@
+import { useId } from 'react'
+import { Switch as RadixSwitch } from 'radix-ui'
+
 export interface SwitchProps {
   label: string
   checked: boolean
@@ -6,25 +9,29 @@ export interface SwitchProps {
   disabled?: boolean
 }
 
-/** An on/off control with its label to the left, as in system settings. */
+/** An on/off control (Radix Switch) with its label to the left, as in system settings. */
 export function Switch({ label, checked, onChange, description, disabled }: SwitchProps) {
+  const descId = useId()
   return (
     <label className="switch-row">
       <span className="switch-text">
         <span className="switch-label">{label}</span>
-        {description ? <span className="switch-desc">{description}</span> : null}
+        {description ? (
+          <span className="switch-desc" id={descId}>
+            {description}
+          </span>
+        ) : null}
       </span>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={checked}
+      <RadixSwitch.Root
         aria-label={label}
+        aria-describedby={description ? descId : undefined}
+        checked={checked}
+        onCheckedChange={onChange}
         disabled={disabled}
         className="switch"
-        onClick={() => onChange(!checked)}
       >
-        <span className="switch-thumb" />
-      </button>
+        <RadixSwitch.Thumb className="switch-thumb" />
+      </RadixSwitch.Root>
     </label>
   )
 }

@@ -146,7 +146,7 @@ test.describe('account', () => {
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
       // The page emulates a light OS: the forced theme wins (the dark side of light-dark()).
       await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(13, 13, 16)')
-      await expect(page.getByRole('button', { name: /2,500 credits, low balance/ })).toBeVisible()
+      await expect(page.getByRole('button', { name: /2,500 credits low balance/ })).toBeVisible()
 
       preview = await preview.restart()
       await page.goto(preview.url)

@@ -48,7 +48,7 @@ test('generate two images, watch the job finish, find them in the library after 
     // Export goes to the Library folder setting (the preview has no folder dialog).
     await tiles.first().getByRole('button').click()
     await page.getByRole('button', { name: 'Export' }).click()
-    await expect(page.getByText(`Exported to ${join(preview.dataDir, 'Library')}`)).toBeVisible()
+    await expect(page.getByRole('region', { name: /^Notifications/ }).getByText(`Exported to ${join(preview.dataDir, 'Library')}`)).toBeVisible()
     expect(readdirSync(join(preview.dataDir, 'Library')).filter((f) => f.endsWith('.webp'))).toHaveLength(1)
     await page.keyboard.press('Escape')
 

@@ -16,9 +16,11 @@ test.describe('studio shell (web, headless studio over the loopback bridge)', ()
     const reply = await page.evaluate(() => window.krev!.invoke('app.ping', { message: 'smoke' }))
     expect(reply).toMatchObject({ ok: true, data: { message: 'smoke' } })
     // app.ping also publishes app.notice: the event crosses the bridge and reaches the UI.
-    await expect(page.getByText('pong: smoke')).toBeVisible()
-    await page.getByRole('status').filter({ hasText: 'pong: smoke' }).getByRole('button', { name: 'Dismiss' }).click()
-    await expect(page.getByText('pong: smoke')).toHaveCount(0)
+    // Toasts live in the notifications region (Radix also announces them off-screen).
+    const toast = page.getByRole('region', { name: /^Notifications/ }).getByRole('listitem').filter({ hasText: 'pong: smoke' })
+    await expect(toast).toBeVisible()
+    await toast.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(toast).toHaveCount(0)
 
     const bad = await page.evaluate(() => window.krev!.invoke('__proto__' as never, {} as never))
     expect(bad).toMatchObject({ ok: false, error: { code: 'unknown_command' } })

@@ -48,7 +48,8 @@ export function Thread() {
 
   if (messages.length === 0 && !working) return <ChatIntro />
   return (
-    <div className="thread">
+    // A scroll region keyboard users can reach (Tab, then arrow keys / Page Down).
+    <div className="thread" role="region" aria-label="Messages" tabIndex={0}>
       <ol className="thread-list" aria-live="polite">
         {messages.map((m) => (
           <Message key={m.id} m={m} />

@@ -1,9 +1,9 @@
 import type { CSSProperties, KeyboardEvent } from 'react'
 import { Field } from '../../components/Field'
-import { Icon, type IconName } from '../../components/Icon'
 import { Screen } from '../../components/Screen'
 import { Segmented } from '../../components/Segmented'
 import { Switch } from '../../components/Switch'
+import { useMediaQuery } from '../../components/use-media-query'
 import { VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../../lib/pricing'
 import {
   AD_ASPECTS,
@@ -17,13 +17,12 @@ import {
 } from '../../stores/create'
 import { AspectChips } from './AspectChips'
 import { CreateSummary } from './CreateSummary'
+import { KindTabs } from './KindTabs'
+import { LatestResults } from './LatestResults'
 import { ProductPicker } from './ProductPicker'
 
-const KINDS: ReadonlyArray<{ kind: CreateKind; label: string; icon: IconName }> = [
-  { kind: 'image', label: 'Image', icon: 'image' },
-  { kind: 'video', label: 'Video', icon: 'video' },
-  { kind: 'ad', label: 'Ad', icon: 'ad' }
-]
+/** Matches create.css: one column and the summary as a bar. */
+const NARROW = '(max-width: 1100px)'
 
 const PLACEHOLDER: Record<CreateKind, string> = {
   image: 'Premium leather wallet on dark marble, soft studio lighting, shallow depth of field',
@@ -43,6 +42,8 @@ export default function CreateScreen() {
   const setPrompt = useCreateStore((s) => s.setPrompt)
   const submit = useCreateStore((s) => s.submit)
   const prompt = draft.prompts[draft.kind]
+  // Narrow windows: the summary is a bar under the scrolling form, never over it.
+  const narrow = useMediaQuery(NARROW)
 
   const onPromptKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
@@ -52,7 +53,7 @@ export default function CreateScreen() {
   }
 
   return (
-    <Screen wide className="create">
+    <Screen wide className="create" footer={narrow ? <CreateSummary bar /> : undefined}>
       <div className="create-layout">
         <form
           className="create-form"
@@ -64,35 +65,7 @@ export default function CreateScreen() {
           id="create-form"
           noValidate
         >
-          <div className="kind-tabs" role="tablist" aria-label="What to create">
-            {KINDS.map((k) => (
-              <button
-                key={k.kind}
-                type="button"
-                role="tab"
-                id={`kind-${k.kind}`}
-                aria-selected={draft.kind === k.kind}
-                aria-controls="create-panel"
-                tabIndex={draft.kind === k.kind ? 0 : -1}
-                className="kind-tab"
-                onClick={() => patch({ kind: k.kind })}
-                onKeyDown={(e) => {
-                  const i = KINDS.findIndex((x) => x.kind === draft.kind)
-                  const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0
-                  if (!d) return
-                  e.preventDefault()
-                  const next = KINDS[(i + d + KINDS.length) % KINDS.length]
-                  patch({ kind: next.kind })
-                  document.getElementById(`kind-${next.kind}`)?.focus()
-                }}
-              >
-                <Icon name={k.icon} size={16} />
-                {k.label}
-              </button>
-            ))}
-          </div>
-
-          <div className="create-panel card" id="create-panel" role="tabpanel" aria-labelledby={`kind-${draft.kind}`}>
+          <KindTabs kind={draft.kind} onChange={(kind) => patch({ kind })}>
             <Field
               label={draft.kind === 'ad' ? 'Brief' : 'Prompt'}
               aside={<span className="counter">{`${prompt.length.toLocaleString()} / ${MAX_PROMPT.toLocaleString()}`}</span>}
@@ -208,9 +181,10 @@ export default function CreateScreen() {
                 )}
               </Field>
             ) : null}
-          </div>
+          </KindTabs>
         </form>
-        <CreateSummary />
+        {narrow ? null : <CreateSummary />}
+        <LatestResults />
       </div>
     </Screen>
   )

@@ -15,7 +15,8 @@ export function breakdown(d: CreateDraft): string {
   return `${plural(d.adCount, 'ad image')} × ${PRICES.adImage}`
 }
 
-export function CreateSummary() {
+/** The estimate and Generate: a side card, or (`bar`) a compact bar under the form. */
+export function CreateSummary({ bar = false }: { bar?: boolean }) {
   const draft = useCreateStore((s) => s.draft)
   const submitting = useCreateStore((s) => s.submitting)
   const failure = useCreateStore((s) => s.failure)
@@ -31,7 +32,7 @@ export function CreateSummary() {
   const view = failure ? describeFailure(failure) : null
 
   return (
-    <aside className="create-summary card" aria-label="Summary">
+    <aside className={bar ? 'create-summary is-bar' : 'create-summary card'} aria-label="Summary">
       <p className="summary-label">Estimated cost</p>
       <p className="summary-estimate" aria-live="polite">
         <span className="summary-number">{formatNumber(estimate)}</span> credits
@@ -87,6 +88,14 @@ export function CreateSummary() {
         >
           {view.body}
         </Callout>
+      ) : lastJob && bar ? (
+        // One line in the bar: the form above keeps its room.
+        <p className="summary-started" role="status">
+          <span>“{lastJob.title}” started.</span>{' '}
+          <button type="button" className="link" onClick={() => navigate('queue')}>
+            See progress
+          </button>
+        </p>
       ) : lastJob ? (
         <Callout
           tone="success"

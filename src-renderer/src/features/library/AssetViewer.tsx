@@ -1,31 +1,21 @@
-import { useEffect, useRef } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { errorMessage, invoke } from '../../api/client'
-import { Button } from '../../components/Button'
-import { Icon } from '../../components/Icon'
+import { Button, IconButton } from '../../components/Button'
+import { Modal, ModalClose } from '../../components/Modal'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore } from '../../stores/library'
+import '../../styles/viewer.css'
 
-/** A large preview with details and the few actions that matter. */
+const KIND_LABEL: Record<Asset['kind'], string> = { image: 'Image', video: 'Video', ad: 'Ad' }
+
+/**
+ * A large preview with details and the few actions that matter, as a modal dialog. Nothing
+ * here depends on `onClose`'s identity, so a re-render (Favourite) never moves focus.
+ */
 export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void }) {
   const toggleFavorite = useLibraryStore((s) => s.toggleFavorite)
   const pushNotice = useAppStore((s) => s.pushNotice)
-  const closeRef = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    const prev = document.activeElement as HTMLElement | null
-    closeRef.current?.focus()
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      prev?.focus()
-    }
-  }, [onClose])
-
   const run = async (fn: () => Promise<unknown>) => {
     try {
       await fn()
@@ -35,22 +25,22 @@ export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void 
   }
 
   return (
-    <div className="viewer-backdrop" onClick={onClose}>
-      <div className="viewer" role="dialog" aria-modal="true" aria-label="Preview" onClick={(e) => e.stopPropagation()}>
-        <div className="viewer-media">
-          {asset.kind === 'video' ? (
-            <video src={asset.mediaUrl} poster={asset.thumbUrl} controls playsInline />
-          ) : (
-            <img src={asset.mediaUrl} alt={asset.prompt} />
-          )}
+    <Modal title="Preview" onClose={onClose} className="asset-viewer">
+      <div className="asset-viewer-media">
+        {asset.kind === 'video' ? (
+          <video src={asset.mediaUrl} poster={asset.thumbUrl} controls playsInline />
+        ) : (
+          <img src={asset.mediaUrl} alt={asset.prompt} />
+        )}
+      </div>
+      <div className="asset-viewer-side">
+        <div className="viewer-head">
+          <p className="viewer-kind">{KIND_LABEL[asset.kind]}</p>
+          <ModalClose asChild>
+            <IconButton icon="x" label="Close preview" />
+          </ModalClose>
         </div>
-        <div className="viewer-side">
-          <div className="viewer-head">
-            <p className="viewer-kind">{asset.kind === 'ad' ? 'Ad' : asset.kind === 'video' ? 'Video' : 'Image'}</p>
-            <button ref={closeRef} type="button" className="icon-btn" aria-label="Close preview" onClick={onClose}>
-              <Icon name="x" size={16} />
-            </button>
-          </div>
+        <div className="asset-viewer-details">
           {asset.adCopy ? (
             <div className="viewer-copy">
               <p className="viewer-hook">{asset.adCopy.hook}</p>
@@ -76,27 +66,32 @@ export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void 
               <dd>{formatDateTime(asset.createdAt)}</dd>
             </div>
           </dl>
-          <div className="viewer-actions">
-            <Button icon="star" onClick={() => void toggleFavorite(asset).then((e) => e && pushNotice({ level: 'error', message: e }))}>
-              {asset.favorite ? 'Unfavourite' : 'Favourite'}
-            </Button>
-            <Button icon="folder" onClick={() => void run(() => invoke('library.reveal', { id: asset.id }))}>
-              Show in folder
-            </Button>
-            <Button
-              icon="upload"
-              onClick={() =>
-                void run(async () => {
-                  const out = await invoke('library.export', { ids: [asset.id] })
-                  if (out.folder) pushNotice({ level: 'success', message: `Exported to ${out.folder}` })
-                })
-              }
-            >
-              Export
-            </Button>
-          </div>
+        </div>
+        {/* Outside the scrolling details: the actions stay in view at any window height. */}
+        <div className="asset-viewer-actions">
+          <Button
+            icon="star"
+            aria-pressed={asset.favorite}
+            onClick={() => void toggleFavorite(asset).then((e) => e && pushNotice({ level: 'error', message: e }))}
+          >
+            Favourite
+          </Button>
+          <Button icon="folder" onClick={() => void run(() => invoke('library.reveal', { id: asset.id }))}>
+            Show in folder
+          </Button>
+          <Button
+            icon="upload"
+            onClick={() =>
+              void run(async () => {
+                const out = await invoke('library.export', { ids: [asset.id] })
+                if (out.folder) pushNotice({ level: 'success', message: `Exported to ${out.folder}` })
+              })
+            }
+          >
+            Export
+          </Button>
         </div>
       </div>
-    </div>
+    </Modal>
   )
 }

@@ -13,20 +13,30 @@ export function CreditsChip() {
   if (!credits) return null
   const low = isLowCredit(credits.current, threshold)
   const amount = formatNumber(credits.current)
-  const name = low
-    ? `${amount} credits, low balance (below ${formatNumber(threshold ?? 0)})`
-    : `${amount} credits`
+  // The visible text is the accessible name (no aria-label), so voice control users can
+  // say what they see; the threshold is the description.
   return (
     <button
       type="button"
       className={low ? 'credits-chip credits-low' : 'credits-chip'}
-      aria-label={name}
-      title={low ? 'Your balance is below your low-credit warning. Top up in the Krev dashboard.' : 'Credit balance'}
+      title={
+        low
+          ? `Your balance is below your low-credit warning (${formatNumber(threshold ?? 0)}). Top up in the Krev dashboard.`
+          : 'Credit balance'
+      }
       onClick={() => navigate('account', 'overview')}
     >
       <Icon name={low ? 'warning' : 'coins'} size={14} />
-      <span className="credits-amount">{amount}</span>
-      <span className="credits-unit">{low ? 'credits · low' : 'credits'}</span>
+      <span className="credits-amount">{amount}</span>{' '}
+      <span className="credits-unit">credits</span>
+      {low ? (
+        <>
+          <span className="credits-unit" aria-hidden="true">
+            ·
+          </span>{' '}
+          <span className="credits-unit">low balance</span>
+        </>
+      ) : null}
     </button>
   )
 }

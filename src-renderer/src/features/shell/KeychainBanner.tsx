@@ -1,30 +1,44 @@
 import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { Popover, PopoverClose } from '../../components/Popover'
 import { KEYCHAIN_FALLBACK_MESSAGE, needsKeychainBanner, useAccountStore } from '../../stores/account'
 import { useAppStore } from '../../stores/app'
 
-/** Explains, in main's words, why the API key will not survive a restart. */
+/**
+ * One quiet line while the API key cannot be kept in the system keychain; "How to fix"
+ * opens main's explanation. Dismissed, it stays away for the rest of the session.
+ */
 export function KeychainBanner() {
-  const status = useAccountStore((s) => s.status)
+  const show = useAccountStore((s) => needsKeychainBanner(s.status))
+  const memory = useAccountStore((s) => s.status?.key.backend === 'memory')
+  const message = useAccountStore((s) => s.status?.key.message)
   const dismissed = useAppStore((s) => s.keyBannerDismissed)
   const dismiss = useAppStore((s) => s.dismissKeyBanner)
   const navigate = useAppStore((s) => s.navigate)
-  if (dismissed || !needsKeychainBanner(status)) return null
-  const title =
-    status?.key.backend === 'memory' ? 'Your API key is kept for this session only' : 'The system keychain isn’t available'
+  if (dismissed || !show) return null
+  const title = memory ? 'Your API key is kept for this session only' : 'The system keychain isn’t available'
   return (
-    <div className="banner banner-warning" role="status">
-      <Icon name="lock" size={16} className="banner-icon" />
-      <div className="banner-body">
-        <p className="banner-title">{title}</p>
-        <p className="banner-text">{status?.key.message || KEYCHAIN_FALLBACK_MESSAGE}</p>
-      </div>
-      <div className="banner-actions">
-        <Button size="sm" variant="ghost" onClick={() => navigate('account', 'key')}>
-          Review key
-        </Button>
-        <IconButton icon="x" label="Dismiss" onClick={dismiss} />
-      </div>
+    <div className="keychain-line" role="status">
+      <Icon name="lock" size={14} className="keychain-line-icon" />
+      <p className="keychain-line-text">{title}</p>
+      <Popover
+        label="How to fix"
+        trigger={
+          <button type="button" className="link">
+            How to fix
+          </button>
+        }
+      >
+        <p className="popover-text">{message || KEYCHAIN_FALLBACK_MESSAGE}</p>
+        <div className="popover-actions">
+          <PopoverClose asChild>
+            <Button size="sm" onClick={() => navigate('account', 'key')}>
+              Review key
+            </Button>
+          </PopoverClose>
+        </div>
+      </Popover>
+      <IconButton icon="x" label="Dismiss" className="keychain-line-close" onClick={dismiss} />
     </div>
   )
 }

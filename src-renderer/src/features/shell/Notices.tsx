@@ -1,51 +1,49 @@
-import { useEffect, useState } from 'react'
+import { Toast } from 'radix-ui'
 import { IconButton } from '../../components/Button'
 import { Icon, type IconName } from '../../components/Icon'
 import { noticeTimeoutMs, useAppStore, type Notice } from '../../stores/app'
 
 const ICON: Record<Notice['level'], IconName> = { info: 'info', success: 'success', warning: 'warning', error: 'error' }
 
-function Toast({ notice }: { notice: Notice }) {
+function NoticeToast({ notice }: { notice: Notice }) {
   const dismiss = useAppStore((s) => s.dismissNotice)
-  const [held, setHeld] = useState(false)
-  const ms = noticeTimeoutMs(notice.level)
-
-  // Hovering or focusing a toast holds it; leaving starts its time again.
-  useEffect(() => {
-    if (ms == null || held) return
-    const t = window.setTimeout(() => dismiss(notice.id), ms)
-    return () => window.clearTimeout(t)
-  }, [ms, held, dismiss, notice.id])
-  const hold = () => setHeld(true)
-  const release = () => setHeld(false)
-
+  // Radix holds the timer while the toast is hovered or focused (or the window is blurred).
+  const ms = noticeTimeoutMs(notice.level) ?? Infinity
   return (
-    <div
+    <Toast.Root
       className={`toast toast-${notice.level}`}
-      role={notice.level === 'error' ? 'alert' : 'status'}
-      onMouseEnter={hold}
-      onMouseLeave={release}
-      onFocus={hold}
-      onBlur={release}
+      type={notice.level === 'error' ? 'foreground' : 'background'}
+      duration={ms}
+      onOpenChange={(open) => !open && dismiss(notice.id)}
     >
       <Icon name={ICON[notice.level]} size={16} className="toast-icon" />
       <div className="toast-body">
-        <p className="toast-message">{notice.message}</p>
-        {notice.detail ? <p className="toast-detail">{notice.detail}</p> : null}
+        <Toast.Title className="toast-message">{notice.message}</Toast.Title>
+        {notice.detail ? <Toast.Description className="toast-detail">{notice.detail}</Toast.Description> : null}
       </div>
-      <IconButton icon="x" label="Dismiss" className="toast-close" onClick={() => dismiss(notice.id)} />
-    </div>
+      <Toast.Close asChild>
+        <IconButton icon="x" label="Dismiss" className="toast-close" />
+      </Toast.Close>
+    </Toast.Root>
   )
 }
 
-/** Pushed `app.notice` events and local results, bottom right. */
+/**
+ * Pushed `app.notice` events and local results, stacked in the bottom-left corner of the
+ * content (over a viewer's media, never its actions); F8 moves focus to them.
+ */
 export function Notices() {
   const notices = useAppStore((s) => s.notices)
   return (
-    <div className="toasts" aria-live="polite">
+    <Toast.Provider label="Notification" swipeDirection="left">
       {notices.map((n) => (
-        <Toast key={n.id} notice={n} />
+        <NoticeToast key={n.id} notice={n} />
       ))}
-    </div>
+      {/* aria-live keeps the toasts out of an open dialog's aria-hidden (aria-hidden skips
+          live regions); Radix announces each toast itself, so this one stays "off". */}
+      <div className="toasts-layer" aria-live="off">
+        <Toast.Viewport className="toasts" label="Notifications ({hotkey})" />
+      </div>
+    </Toast.Provider>
   )
 }

@@ -1,19 +1,11 @@
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
+import { preloadScreens, screenFor } from '../../app/screens'
 import { ScreenLoading } from '../../components/Screen'
-import { ROUTES, useAppStore, type Route } from '../../stores/app'
+import { ROUTES, useAppStore } from '../../stores/app'
 import { KeychainBanner } from './KeychainBanner'
 import { Notices } from './Notices'
 import { Sidebar } from './Sidebar'
 import { TopBar } from './TopBar'
-
-const SCREENS: Record<Route, LazyExoticComponent<ComponentType>> = {
-  products: lazy(() => import('../products/ProductsScreen')),
-  create: lazy(() => import('../create/CreateScreen')),
-  queue: lazy(() => import('../queue/QueueScreen')),
-  library: lazy(() => import('../library/LibraryScreen')),
-  chat: lazy(() => import('../chat/ChatScreen')),
-  account: lazy(() => import('../account/AccountScreen'))
-}
 
 /** ⌘1–⌘6 (Ctrl on Windows and Linux) jump between screens. */
 function useNavShortcuts() {
@@ -32,10 +24,23 @@ function useNavShortcuts() {
   }, [navigate])
 }
 
+/** After the first paint (two frames in), fetch every screen so each first visit is instant. */
+function usePreloadScreens() {
+  useEffect(() => {
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void preloadScreens())
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
+}
+
 export function Shell() {
   const route = useAppStore((s) => s.route)
-  const Screen = SCREENS[route]
+  // Chosen once per route: swapping the lazy stand-in for the loaded component while the
+  // screen is showing would remount it and lose its state.
+  const Screen = useMemo(() => screenFor(route), [route])
   useNavShortcuts()
+  usePreloadScreens()
   return (
     <div className="app">
       <a className="skip-link" href="#main">

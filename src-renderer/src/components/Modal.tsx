@@ -1,0 +1,43 @@
+import { useState, type ReactNode } from 'react'
+import { Dialog } from 'radix-ui'
+import '../styles/modal.css'
+
+export interface ModalProps {
+  /** The dialog's accessible name (Dialog.Title, visually hidden unless `showTitle`). */
+  title: string
+  showTitle?: boolean
+  onClose(): void
+  className?: string
+  children: ReactNode
+}
+
+/**
+ * A modal dialog that is open while it is mounted: Radix traps focus, closes on Escape or a
+ * click outside, hides the rest from screen readers and restores focus on close. Focus
+ * goes back to what had it when the dialog opened (callers open it from state, with no
+ * Dialog.Trigger for Radix to return to).
+ */
+export function Modal({ title, showTitle = false, onClose, className, children }: ModalProps) {
+  const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-overlay" />
+        <Dialog.Content
+          className={['modal', className].filter(Boolean).join(' ')}
+          aria-describedby={undefined}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault()
+            if (returnTo?.isConnected) returnTo.focus()
+          }}
+        >
+          <Dialog.Title className={showTitle ? 'modal-title' : 'sr-only'}>{title}</Dialog.Title>
+          {children}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  )
+}
+
+/** A button that closes the enclosing Modal. */
+export const ModalClose = Dialog.Close
