@@ -8,7 +8,7 @@ import type { LibraryIndex } from './library-index'
 import { assetBaseName, monthOf, sidecarNameFor } from './library-names'
 import type { LibraryRecord } from './library-record'
 import { LIBRARY_AREA, makeThumbnail, type IngestOptions } from './media-ingest'
-import { sidecarOf, writeSidecar, type SidecarExtras } from './sidecar'
+import { readSidecar, sidecarOf, writeSidecar, type SidecarExtras } from './sidecar'
 
 /**
  * The first half of adding an asset: the original placed in the Library folder under a
@@ -65,11 +65,17 @@ async function placeFor(ctx: StageContext, mode: MediaMode, input: NewAsset, ext
     const base = assetBaseName({ ...input, productName: input.productNames?.[0] ?? null }, ext, n)
     const rel = `${month}/${base}.${ext}`
     const taken = ctx.index.getByPath(mode, rel)
+    if (taken) {
+      if (taken.id === input.id) return { rel, base }
+      continue
+    }
     const onDisk = await fs.lstat(ctx.folders.abs(mode, rel)).then(
       () => true,
       () => false
     )
-    if ((!taken || taken.id === input.id) && (!onDisk || taken?.id === input.id)) return { rel, base }
+    // A file of this asset staged by a run that was killed before its commit is replaced, not doubled.
+    const ours = onDisk && (await readSidecar(ctx.folders.abs(mode, `${month}/${sidecarNameFor(base)}`)))?.id === input.id
+    if (!onDisk || ours) return { rel, base }
   }
 }
 

@@ -225,3 +225,13 @@ describe('library folder', () => {
     again.close()
   })
 })
+
+describe('library folder after a kill', () => {
+  it('the same asset staged again (its job resumed) replaces the uncommitted file instead of doubling it', async () => {
+    const lib = openTestLibrary(dir)
+    await lib.stage('sandbox', input('k1'), png)
+    await lib.add('sandbox', input('k1'), png)
+    expect(readdirSync(join(sandboxLibraryDir(dir), '2026-03')).sort()).toEqual(['2026-03-01 - Tan bag - Prompt of k1 - k1.krev.json', '2026-03-01 - Tan bag - Prompt of k1 - k1.png'])
+    lib.close()
+  })
+})
