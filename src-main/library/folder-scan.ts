@@ -51,6 +51,12 @@ const MEDIA_EXT_SET = new Set<string>(MEDIA_EXTS.map((e) => `.${e}`).concat(['.j
 const isMediaName = (name: string) => MEDIA_EXT_SET.has(name.slice(name.lastIndexOf('.')).toLowerCase())
 const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name)
 const hidden = (name: string) => name.startsWith('.')
+const STALE_TEMP_MS = 3600_000
+
+async function removeIfStale(path: string): Promise<void> {
+  const info = await fs.lstat(path).catch(() => null)
+  if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true }).catch(() => undefined)
+}
 
 async function countFiles(ctx: ScanContext, mode: MediaMode): Promise<number> {
   let total = 0
@@ -121,7 +127,11 @@ export async function scanLibraryFolder(ctx: ScanContext, mode: MediaMode, optio
     if (!entries) continue
     const names = new Set<string>()
     for (const e of entries) {
-      if (hidden(e.name)) continue
+      if (hidden(e.name)) {
+        // An atomic write's temp file a crash left behind (core/atomic-file.ts): removed once it is surely stale.
+        if (e.isFile() && e.name.endsWith('.tmp')) await removeIfStale(`${abs}/${e.name}`)
+        continue
+      }
       const rel = join(dir, e.name)
       if (e.isDirectory() && !queued.has(rel)) {
         queued.add(rel)

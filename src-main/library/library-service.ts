@@ -1,5 +1,3 @@
-import { constants as fsc, promises as fs } from 'node:fs'
-import { join } from 'node:path'
 import type { Asset, CommandArgs, CommandOutput, EventPayload } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import { locateFfmpeg } from '../core/locate-ffmpeg'
@@ -9,7 +7,7 @@ import type { MediaMode, MediaRef, MediaStore, StoredMedia } from '../media/medi
 import type { MediaUrlFactory } from '../media/media-url'
 import { inProcessMediaOps } from '../media-worker/in-process'
 import type { MediaOps } from '../media-worker/media-ops'
-import { exportName, numbered } from './export-names'
+import { exportFiles } from './library-export'
 import { scanLibraryFolder, type ScanProgress } from './folder-scan'
 import { startLibrary } from './library-startup'
 import { createLibraryFolders } from './library-folder'
@@ -284,33 +282,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       const mode = deps.mode()
       const records = index.getMany(mode, ids)
       if (records.length === 0) throw notFound()
-      const folder = await deps.host.chooseExportFolder()
-      if (!folder) return { exported: 0, folder: null }
-      // The Library folder setting may name a folder that does not exist yet.
-      await fs.mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-        throw new AppError('io', `Couldn\u2019t create the export folder (${error.code ?? 'error'}).`, { retryable: true })
-      })
-      let exported = 0
-      for (const r of records) {
-        const source = await folders.resolveFile(mode, r.filePath)
-        if (!source) continue
-        const name = exportName(r, r.filePath.slice(r.filePath.lastIndexOf('.') + 1).toLowerCase())
-        // COPYFILE_EXCL: an existing file in the chosen folder is never overwritten.
-        for (let n = 1; n < 1000; n++) {
-          try {
-            await fs.copyFile(source.path, join(folder, n === 1 ? name : numbered(name, n)), fsc.COPYFILE_EXCL)
-            exported++
-            break
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-              throw new AppError('io', `Couldn\u2019t export to that folder (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, {
-                retryable: true
-              })
-            }
-          }
-        }
-      }
-      return { exported, folder }
+      return exportFiles(records, deps.host, (r) => folders.resolveFile(mode, r.filePath))
     },
 
     async rebuild() {

@@ -235,3 +235,17 @@ describe('library folder after a kill', () => {
     lib.close()
   })
 })
+
+describe('library folder housekeeping', () => {
+  it('a stale temp file of an interrupted write is removed by the folder check; a fresh one is left alone', async () => {
+    const lib = await fillLibrary(dir)
+    const march = join(dir, 'Library', '2026-03')
+    writeFileSync(join(march, '.old.png.abc123.tmp'), 'x')
+    writeFileSync(join(march, '.new.png.def456.tmp'), 'x')
+    const old = new Date(Date.now() - 2 * 3600_000)
+    utimesSync(join(march, '.old.png.abc123.tmp'), old, old)
+    expect((await lib.rebuild()).total).toBe(3)
+    expect(readdirSync(march).filter((n) => n.endsWith('.tmp'))).toEqual(['.new.png.def456.tmp'])
+    lib.close()
+  })
+})
