@@ -125,7 +125,7 @@ export function createChatStore(dataDir: string, onNotice: (n: Notice) => void =
     },
 
     async save(mode, snapshot) {
-      const after = commit(mode, snapshot())
+      const after = commit.immediate(mode, snapshot())
       written.set(mode, after)
     },
 

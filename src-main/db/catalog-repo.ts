@@ -39,6 +39,6 @@ export function createCatalogRepo(db: Db): CatalogRepo {
       if (!row) return { fetchedAt: null, products: [], known: false }
       return { fetchedAt: row.fetched_at, products: products.all(mode) as { id: string; data: string }[], known: true }
     },
-    replaceSync: (mode, fetchedAt, list, options) => replace(mode, fetchedAt, list, options?.ifAbsent ?? false)
+    replaceSync: (mode, fetchedAt, list, options) => replace.immediate(mode, fetchedAt, list, options?.ifAbsent ?? false)
   }
 }

@@ -9,7 +9,10 @@ import { applyMigrations, type Migration } from './migrations'
  *
  * WAL so readers never wait for the writer; synchronous=FULL because "a job is persisted
  * before its POST" must survive a power cut, not only a crash; foreign keys on; a busy
- * timeout for the rare second connection (a benchmark, a test). A file that is not a
+ * timeout for the rare second connection (a benchmark, a test). Write transactions begin
+ * IMMEDIATE (better-sqlite3's `.immediate()`): a deferred one that reads first and then
+ * writes cannot wait for another writer (SQLite answers BUSY at once), an immediate one
+ * takes the write lock up front and waits like any statement. A file that is not a
  * database, or one SQLite reports corrupt, is moved aside (never deleted) and a new one is
  * made: the caller learns it through `recovered` and rebuilds from what it can (the
  * library from its sidecar files).

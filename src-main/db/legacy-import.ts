@@ -28,7 +28,7 @@ export type ImportOutcome =
 export async function runLegacyImport<T>(db: Db, job: LegacyImport<T>, now: () => number = Date.now): Promise<ImportOutcome> {
   const data = await job.read()
   if (data === null) return null
-  db.transaction(() => job.write(data))()
+  db.transaction(() => job.write(data)).immediate()
   const counted = job.verify(data)
   // Not all there: the files stay where they are and the next start tries again.
   if (counted.found !== counted.expected) return { unverified: counted }

@@ -41,7 +41,7 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     db.transaction(() => {
       m.up(db)
       record.run(m.version, m.name, now().toISOString())
-    })()
+    }).immediate()
   }
   return schemaVersion(db)
 }

@@ -42,7 +42,7 @@ export function createLibraryIndex(db: Db) {
   return {
     db,
     folders,
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     /**
      * A transaction whose commit is not fsynced (synchronous=NORMAL, still atomic and safe
      * from corruption in WAL mode): for what a power cut may roll back without loss, a
@@ -53,7 +53,7 @@ export function createLibraryIndex(db: Db) {
       if (db.inTransaction) return fn()
       db.pragma('synchronous = NORMAL')
       try {
-        return db.transaction(fn)()
+        return db.transaction(fn).immediate()
       } finally {
         db.pragma('synchronous = FULL')
       }

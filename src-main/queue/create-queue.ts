@@ -98,7 +98,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     store: jobs,
     pauseStore: createPauseStore(deps.dataDir, db, onDamagedJob),
     library,
-    transaction: (fn) => db.transaction(fn)(),
+    transaction: (fn) => db.transaction(fn).immediate(),
     stagingDir: deps.stagingDir ?? ((mode) => library.stagingDir(mode)),
     limiter,
     concurrency: () => {

@@ -98,7 +98,7 @@ describe('disk and database faults in the library', () => {
         '-e',
         `const D = require('better-sqlite3'); const d = new D(process.argv[1]); d.pragma('busy_timeout = 5000');
          d.exec('BEGIN IMMEDIATE'); d.prepare('UPDATE assets SET rating = 1').run(); process.stdout.write('locked\\n');
-         setTimeout(() => { d.exec('ROLLBACK'); d.close(); process.stdout.write('released\\n') }, 400)`,
+         setTimeout(() => { const at = Date.now(); d.exec('ROLLBACK'); d.close(); process.stdout.write('released ' + at + '\\n') }, 400)`,
         join(dir, 'studio.sqlite3')
       ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] }
@@ -112,10 +112,13 @@ describe('disk and database faults in the library', () => {
       holder.once('exit', () => fail(new Error(`the lock holder exited early: ${out}`)))
     })
     const updated = await lib.update({ ids: ['a1'], rating: 5 })
-    expect(out).toContain('released') // the edit could only land after the other process let go
+    const landedAt = Date.now()
+    await new Promise((ok) => (holder.exitCode === null ? holder.once('exit', ok) : ok(null)))
+    // The edit waited for the other process to let go (it did not fail with "database is locked").
+    const releasedAt = Number(/released (\d+)/.exec(out)?.[1])
+    expect(landedAt).toBeGreaterThanOrEqual(releasedAt)
     expect(updated.items[0]?.rating).toBe(5)
     expect((await lib.get('a1')).rating).toBe(5)
-    await new Promise((ok) => (holder.exitCode === null ? holder.once('exit', ok) : ok(null)))
     await lib.idle()
     lib.close()
   })
