@@ -5,7 +5,7 @@ import { electronBinary } from './test/e2e/support/electron-binary'
 if (!electronBinary()) {
   console.log(
     "[electron project] will skip: Electron's binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD). " +
-      'The same smoke runs in the web project against the headless studio.'
+      'The desktop lane runs the same journey against the production bundles; the web project runs the smoke.'
   )
 }
 

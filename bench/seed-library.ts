@@ -1,9 +1,16 @@
 // Seeds a headless studio's data dir with a library (and optionally a queue of finished
-// jobs) before it starts. One small function per store on purpose: the library's storage
-// is moving to SQLite, and only `seedLibrary` should need to change with it.
+// jobs) before it starts: the library as a Library folder indexed by a rebuild, the queue
+// as the job files of earlier versions (imported into the database at start).
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
+import { openDatabase } from '../src-main/db/database'
+import { MIGRATIONS } from '../src-main/db/migrations/index'
+import { assetBaseName, monthOf, sidecarNameFor } from '../src-main/library/library-names'
+import { createLibraryService } from '../src-main/library/library-service'
+import { SIDECAR_FORMAT, SIDECAR_VERSION } from '../src-main/library/sidecar'
+import { createMediaStore } from '../src-main/media/media-store'
+import { mediaUrlFactory } from '../src-main/media/media-url'
 
 const MODE = 'sandbox'
 /** Sizes the generator really makes: the justified grid should see all of them. */
@@ -41,32 +48,68 @@ async function thumbnails(dir: string): Promise<string[]> {
 }
 
 /**
- * `n` image assets, newest last in the file (as the store keeps them), created one minute
- * apart, each with a real thumbnail. Returns the asset ids, oldest first.
+ * `n` image assets the way a creator brings a library in: originals and their `.krev.json`
+ * sidecars in the sandbox's Library folder (one month folder per 30 days), indexed by
+ * "Rebuild library from folder" into the studio database, each with a real thumbnail in the
+ * cache (hard-linked per shape). Created one minute apart; returns the asset ids, oldest first.
  */
 export async function seedLibrary(dataDir: string, n: number): Promise<string[]> {
-  const mediaDir = join(dataDir, 'media', MODE, 'library')
-  const shapes = await thumbnails(mediaDir)
+  const thumbDir = join(dataDir, 'media', MODE, 'library')
+  const shapes = await thumbnails(thumbDir)
+  const root = join(dataDir, 'sandbox', 'library')
   const ids: string[] = []
-  const assets = []
-  for (let i = 0; i < n; i++) {
-    const id = benchAssetId(i)
-    const shape = SHAPES[shapeOf(i)]
-    ids.push(id)
-    assets.push({
-      id, kind: 'image', jobId: jobIdOf(i), generationId: `gen-${i}`, prompt: `${PROMPTS[i % PROMPTS.length]} #${i}`,
-      productIds: [], aspectRatio: shape.aspectRatio, width: shape.width, height: shape.height, durationSec: null,
-      bytes: 180_000, mimeType: 'image/webp', favorite: i % 17 === 0, rating: 0, tags: [], adCopy: null,
-      createdAt: isoAt(i), thumbVariant: 'thumb'
-    })
-  }
+  const months = new Set<string>()
   for (let i = 0; i < n; i += 500) {
-    await Promise.all(ids.slice(i, i + 500).map((id, k) => fs.link(shapes[shapeOf(i + k)], join(mediaDir, `${id}.thumb.webp`))))
+    const batch = Array.from({ length: Math.min(500, n - i) }, (_, k) => i + k)
+    await Promise.all(
+      batch.map(async (j) => {
+        const id = benchAssetId(j)
+        const shape = SHAPES[shapeOf(j)]
+        const createdAt = isoAt(j)
+        const prompt = `${PROMPTS[j % PROMPTS.length]} #${j}`
+        const base = assetBaseName({ id, createdAt, prompt, productName: null }, 'webp')
+        const month = join(root, monthOf(createdAt))
+        if (!months.has(month)) {
+          months.add(month)
+          await fs.mkdir(month, { recursive: true })
+        }
+        // The original is the shape's WebP too (one inode each): the grid never reads it.
+        await fs.link(shapes[shapeOf(j)]!, join(month, `${base}.webp`))
+        await fs.link(shapes[shapeOf(j)]!, join(thumbDir, `${id}.thumb.webp`))
+        const sidecar = {
+          format: SIDECAR_FORMAT, version: SIDECAR_VERSION, id, file: `${base}.webp`, kind: 'image', prompt,
+          request: { kind: 'image', params: { prompt, aspectRatio: shape.aspectRatio } }, products: [],
+          generationId: `gen-${j}`, jobId: jobIdOf(j), adCopy: null, credits: 4, createdAt, completedAt: createdAt,
+          appVersion: '0.1.0', aspectRatio: shape.aspectRatio, width: shape.width, height: shape.height, durationSec: null,
+          bytes: 180_000, mimeType: 'image/webp', favorite: j % 17 === 0, rating: 0, tags: [], approval: 'none'
+        }
+        await fs.writeFile(join(month, sidecarNameFor(base)), JSON.stringify(sidecar))
+      })
+    )
+    ids.push(...batch.map(benchAssetId))
   }
-  const file = join(dataDir, 'library', MODE, 'assets.json')
-  await fs.mkdir(join(dataDir, 'library', MODE), { recursive: true })
-  await fs.writeFile(file, JSON.stringify({ format: 1, assets }))
+  await rebuildIndex(dataDir)
   return ids
+}
+
+/** Indexes the sandbox Library folder into `<dataDir>/studio.sqlite3`, as the Settings button does. */
+async function rebuildIndex(dataDir: string): Promise<void> {
+  const opened = openDatabase(join(dataDir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+  const library = createLibraryService({
+    db: opened.db,
+    dataDir,
+    libraryDir: () => join(dataDir, 'Library'),
+    media: createMediaStore(dataDir),
+    mediaUrl: mediaUrlFactory('/__krev/media'),
+    host: { reveal: () => false, chooseExportFolder: async () => null },
+    mode: () => MODE,
+    emitAdded: () => undefined,
+    emitChanged: () => undefined,
+    ffmpegPath: null
+  })
+  await library.rebuild()
+  await library.idle()
+  opened.db.close()
 }
 
 /** `n` finished image jobs, two outputs each, taken from `assetIds` (newest jobs first). */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INVOKE_CHANNEL } from '../../src-preload/channels'
 import { bootApp, type BootedApp } from './harness/booted-app'
 import { DELIVER_FN, INVOKE_BINDING, pagePreloadScript } from './harness/page-preload'
+import { runStudioJourney } from '../support/studio-journey'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const SHOTS = resolve(ROOT, 'test-results/desktop')
@@ -67,49 +68,16 @@ describe('renderer journey against the booted production main process', () => {
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(String(e)))
     await page.goto(PAGE)
-    const sandbox = page.getByRole('button', { name: 'Explore with the built-in sandbox' })
-    await sandbox.waitFor()
-    await shoot('welcome')
-    await sandbox.click()
-    const nav = page.getByRole('navigation', { name: 'Main' })
-    await nav.getByRole('button', { name: 'Products', exact: true }).click()
-    await page.getByText('Drop product photos here').waitFor()
-    await shoot('products-empty')
-    expect(await page.getByText('Built-in sandbox').first().isVisible()).toBe(true)
-
-    await page.locator('input[type="file"]').setInputFiles(FIXTURE)
-    const card = page.getByRole('list', { name: 'Your products' }).getByRole('listitem').first()
-    const img = card.locator('img')
-    await img.waitFor({ timeout: 45_000 })
-    expect(await img.getAttribute('src')).toMatch(/^krev-media:\/\/media\/sandbox\/products\/[0-9a-f-]{36}\/thumb$/)
-    // Decoded pixels: the bytes came from the app's handler and were a real image.
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle())
-    expect(mediaRequests.length).toBeGreaterThan(0)
-    expect(mediaRequests.every((r) => r.status === 200)).toBe(true)
-    await shoot('products-grid')
-
-    // Create → Queue: the job's progress only arrives as main's pushed events.
-    await nav.getByRole('button', { name: 'Create', exact: true }).click()
-    await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')
-    await page.getByRole('radiogroup', { name: 'Variants' }).getByRole('radio', { name: '2' }).check()
-    await shoot('create')
-    await page.getByRole('button', { name: 'Generate' }).click()
-    await nav.getByRole('button', { name: 'Queue', exact: true }).click()
-    const job = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem').first()
-    await job.getByText('Premium leather wallet').waitFor()
-    await job.getByText('Done').waitFor({ timeout: 45_000 })
-    await shoot('queue-done')
-
-    // Library: outputs downloaded by main, shown from krev-media: through the app's handler.
-    await nav.getByRole('button', { name: 'Library', exact: true }).click()
-    const tiles = page.getByRole('list', { name: 'Results' }).getByRole('listitem')
-    await tiles.nth(1).waitFor()
-    expect(await tiles.count()).toBe(2)
-    const tile = await tiles.first().locator('img').elementHandle()
-    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, tile)
+    // The same journey the Playwright Electron project runs in real Electron.
+    await runStudioJourney(page, {
+      productPhoto: FIXTURE,
+      mediaUrl: /^krev-media:\/\/media\/sandbox\/products\/[0-9a-f-]{36}\/thumb$/,
+      shoot
+    })
+    // Every image came through the app's real protocol handler, and answered well.
+    expect(mediaRequests.some((r) => r.url.includes('/products/'))).toBe(true)
     expect(mediaRequests.some((r) => r.url.includes('/library/'))).toBe(true)
     expect(mediaRequests.every((r) => r.status === 200 || r.status === 206)).toBe(true)
-    await shoot('library')
     expect(errors).toEqual([])
     const state = await booted.request<{ violations: string[]; forks: Array<{ modulePath: string; serviceName: string }> }>({ op: 'state' })
     expect(state.violations).toEqual([])
