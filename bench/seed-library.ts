@@ -58,7 +58,7 @@ export async function seedLibrary(dataDir: string, n: number): Promise<string[]>
   const shapes = await thumbnails(thumbDir)
   const root = join(dataDir, 'sandbox', 'library')
   const ids: string[] = []
-  const months = new Set<string>()
+  const months = new Map<string, Promise<unknown>>()
   for (let i = 0; i < n; i += 500) {
     const batch = Array.from({ length: Math.min(500, n - i) }, (_, k) => i + k)
     await Promise.all(
@@ -69,10 +69,8 @@ export async function seedLibrary(dataDir: string, n: number): Promise<string[]>
         const prompt = `${PROMPTS[j % PROMPTS.length]} #${j}`
         const base = assetBaseName({ id, createdAt, prompt, productName: null }, 'webp')
         const month = join(root, monthOf(createdAt))
-        if (!months.has(month)) {
-          months.add(month)
-          await fs.mkdir(month, { recursive: true })
-        }
+        if (!months.has(month)) months.set(month, fs.mkdir(month, { recursive: true }))
+        await months.get(month)
         // The original is the shape's WebP too (one inode each): the grid never reads it.
         await fs.link(shapes[shapeOf(j)]!, join(month, `${base}.webp`))
         await fs.link(shapes[shapeOf(j)]!, join(thumbDir, `${id}.thumb.webp`))

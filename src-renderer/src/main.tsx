@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { boot } from './app/boot'
+import { TooltipProvider } from './components/Tooltip'
 import './styles/tokens.css'
 import './styles/base.css'
 import './styles/buttons.css'
@@ -25,7 +26,9 @@ const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <TooltipProvider>
+        <App />
+      </TooltipProvider>
     </StrictMode>
   )
   void boot()

@@ -1,6 +1,7 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react'
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react'
 import { Icon, type IconName } from './Icon'
 import { Spinner } from './Spinner'
+import { Tooltip } from './Tooltip'
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger'
@@ -33,16 +34,19 @@ export function Button({
   )
 }
 
-/** A square icon-only button: the label is its accessible name and tooltip. */
+/** A square icon-only button: the label is its accessible name and its (Radix) tooltip. */
 export function IconButton({
   icon,
   label,
   className,
   ...rest
-}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> & { icon: IconName; label: string }) {
+  // React 19 passes `ref` as a prop: a parent's asChild (Dialog/Toast Close) reaches the button through it.
+}: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> & { icon: IconName; label: string; ref?: Ref<HTMLButtonElement> }) {
   return (
-    <button type="button" {...rest} className={['icon-btn', className].filter(Boolean).join(' ')} aria-label={label} title={label}>
-      <Icon name={icon} size={16} />
-    </button>
+    <Tooltip label={label}>
+      <button type="button" {...rest} className={['icon-btn', className].filter(Boolean).join(' ')} aria-label={label}>
+        <Icon name={icon} size={16} />
+      </button>
+    </Tooltip>
   )
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Tooltip } from './Tooltip'
 
 export interface StepperProps {
   id: string
@@ -24,17 +25,18 @@ export function Stepper({ id, label, value, min, max, onChange, describedBy }: S
 
   return (
     <div className="stepper">
-      <button
-        type="button"
-        className="stepper-btn"
-        aria-label="Decrease"
-        aria-controls={id}
-        title={`Decrease ${label.toLowerCase()}`}
-        disabled={value <= min}
-        onClick={() => onChange(Math.max(min, value - 1))}
-      >
-        −
-      </button>
+      <Tooltip label={`Decrease ${label.toLowerCase()}`}>
+        <button
+          type="button"
+          className="stepper-btn"
+          aria-label="Decrease"
+          aria-controls={id}
+          disabled={value <= min}
+          onClick={() => onChange(Math.max(min, value - 1))}
+        >
+          −
+        </button>
+      </Tooltip>
       <input
         id={id}
         className="stepper-input"
@@ -51,17 +53,18 @@ export function Stepper({ id, label, value, min, max, onChange, describedBy }: S
           if (e.key === 'Enter') commit((e.target as HTMLInputElement).value)
         }}
       />
-      <button
-        type="button"
-        className="stepper-btn"
-        aria-label="Increase"
-        aria-controls={id}
-        title={`Increase ${label.toLowerCase()}`}
-        disabled={value >= max}
-        onClick={() => onChange(Math.min(max, value + 1))}
-      >
-        +
-      </button>
+      <Tooltip label={`Increase ${label.toLowerCase()}`}>
+        <button
+          type="button"
+          className="stepper-btn"
+          aria-label="Increase"
+          aria-controls={id}
+          disabled={value >= max}
+          onClick={() => onChange(Math.min(max, value + 1))}
+        >
+          +
+        </button>
+      </Tooltip>
     </div>
   )
 }
