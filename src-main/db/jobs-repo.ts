@@ -44,12 +44,13 @@ interface Row {
   server_retries: number
   output_urls: string
   ad_copy: string | null
+  action_id: string | null
 }
 
 const COLUMNS = [
   'mode', 'id', 'kind', 'status', 'progress', 'title', 'request', 'generation_id', 'credits_estimate', 'credits_used',
   'asset_ids', 'error', 'resumes_at', 'attempts', 'created_at', 'updated_at', 'sent_at', 'rerun_as', 'post_started_at',
-  'balance_before', 'server_retries', 'output_urls', 'ad_copy'
+  'balance_before', 'server_retries', 'output_urls', 'ad_copy', 'action_id'
 ] as const
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -78,7 +79,8 @@ function toRow(j: StoredJob): Row {
     balance_before: json(j.balanceBefore),
     server_retries: j.serverRetries,
     output_urls: JSON.stringify(j.outputUrls),
-    ad_copy: json(j.adCopy)
+    ad_copy: json(j.adCopy),
+    action_id: j.actionId
   }
 }
 
@@ -110,7 +112,8 @@ export function fromJobRow(row: Row): StoredJob | null {
       balanceBefore: parse(row.balance_before),
       serverRetries: row.server_retries,
       outputUrls: parse(row.output_urls),
-      adCopy: parse(row.ad_copy)
+      adCopy: parse(row.ad_copy),
+      actionId: row.action_id
     }
   } catch {
     return null

@@ -25,6 +25,8 @@ export interface StoredJob extends Job {
   /** Signed output URLs, once Krev gave them; refreshed once if they expire. */
   outputUrls: string[]
   adCopy: AdCopy | null
+  /** The user action that created it (submit-once.ts); null for jobs of before and "Run again". */
+  actionId: string | null
 }
 
 export interface BalanceAt {

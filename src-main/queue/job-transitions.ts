@@ -33,7 +33,8 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
     rerunAs: null,
     serverRetries: 0,
     outputUrls: [],
-    adCopy: null
+    adCopy: null,
+    actionId: null
   }
 }
 

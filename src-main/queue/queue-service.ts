@@ -6,12 +6,13 @@ import { applyFailure, type FailureDeps } from './apply-failure'
 import { runJob, StageError } from './job-runner'
 import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
-import type { QueueService, QueueServiceDeps } from './queue-types'
+import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
 import { createSemaphore } from './semaphore'
+import { createSubmitOnce, splitSubmit } from './submit-once'
 import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
 
@@ -235,11 +236,18 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     if (status.online) pauses.wake()
   })
 
-  async function submit(req: GenerationRequest): Promise<Job> {
+  // A repeated user action is answered the job it made (submit-once.ts).
+  const once = createSubmitOnce({ now: deps.now })
+  async function submit(input: SubmitInput): Promise<Job> {
+    const { request, actionId } = splitSubmit(input)
     await ensureLoaded()
+    return once.run({ mode, actionId }, () => createJob(request, actionId ?? null), () => jobs)
+  }
+
+  async function createJob(req: GenerationRequest, actionId: string | null): Promise<Job> {
     const client = await connection.client()
     await validateForKrev(req, client, mode)
-    const j = newJob(req, mode, iso(), pauses.state().paused)
+    const j: StoredJob = { ...newJob(req, mode, iso(), pauses.state().paused), actionId }
     // On disk before anything is sent: a crash from here on never loses the job.
     await store.save(j)
     jobs.set(j.id, j)

@@ -1,4 +1,4 @@
-import type { CommandOutput, GenerationRequest, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
+import type { CommandInput, CommandOutput, GenerationRequest, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
 import type { Logger } from '../core/logger'
 import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
@@ -8,6 +8,9 @@ import type { JobStore } from './job-store'
 import type { PauseStore } from './pause-store'
 
 /** What the queue service needs and what it offers (the commands' logic). */
+
+/** A request, and the user action it came from when the renderer sent one. */
+export type SubmitInput = CommandInput<'generation.submit'>
 
 export interface QueueConnection {
   mode(): QueueMode
@@ -53,7 +56,8 @@ export interface BalanceSource {
 
 export interface QueueService {
   estimate(req: GenerationRequest): { credits: number }
-  submit(req: GenerationRequest): Promise<Job>
+  /** A repeat of `actionId` (the same user action) answers the job it made, creating nothing. */
+  submit(input: SubmitInput): Promise<Job>
   list(): Promise<CommandOutput<'queue.list'>>
   cancel(jobId: string): Promise<Job>
   /** Refused for an unknown outcome: that job is never sent again (see `runAgain`). */

@@ -17,7 +17,8 @@ export const storedJobShape = jobShape.extend({
   balanceBefore: z.object({ credits: z.number(), at: z.string() }).nullable().default(null),
   serverRetries: z.number().int().nonnegative(),
   outputUrls: z.array(z.string()),
-  adCopy: adCopyShape.nullable()
+  adCopy: adCopyShape.nullable(),
+  actionId: z.string().nullable().default(null)
 })
 
 /** Job ids are ours (UUIDs); checked before one names a file or a row. */

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from './values'
-import { adAspect, count, id, imageAspect, imageCount, isoTime, mediaKind, nonEmptyText, text, url } from './common'
+import { adAspect, count, id, imageAspect, imageCount, isoTime, mediaKind, nonEmptyText, text, url, uuid } from './common'
 
 const productIds = z.array(id).max(10)
 const referenceUrls = z.array(url).max(8)
@@ -41,12 +41,23 @@ export const adRequest = z
   })
   .strict()
 
-export const generationRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('image'), params: imageRequest }).strict(),
-  z.object({ kind: z.literal('video'), params: videoRequest }).strict(),
-  z.object({ kind: z.literal('ad'), params: adRequest }).strict()
-])
+const imageGeneration = z.object({ kind: z.literal('image'), params: imageRequest }).strict()
+const videoGeneration = z.object({ kind: z.literal('video'), params: videoRequest }).strict()
+const adGeneration = z.object({ kind: z.literal('ad'), params: adRequest }).strict()
+
+export const generationRequest = z.discriminatedUnion('kind', [imageGeneration, videoGeneration, adGeneration])
 export type GenerationRequest = z.infer<typeof generationRequest>
+
+/**
+ * One per user action (a Generate press, a keyboard chord): a repeat of the same action
+ * sends the same id and is answered the job it already made, never a second one.
+ */
+const actionId = { actionId: uuid.optional() }
+export const generationSubmit = z.discriminatedUnion('kind', [
+  imageGeneration.extend(actionId),
+  videoGeneration.extend(actionId),
+  adGeneration.extend(actionId)
+])
 
 export const jobStatus = z.enum([
   'pending', // persisted, POST not yet answered
@@ -87,8 +98,11 @@ export type Job = z.infer<typeof job>
 
 export const generationCommands = {
   'generation.estimate': { input: generationRequest, output: z.object({ credits: count }) },
-  /** Persists the job, then POSTs: a crash between the two never loses or doubles it. */
-  'generation.submit': { input: generationRequest, output: job }
+  /**
+   * Persists the job, then POSTs: a crash between the two never loses or doubles it. The
+   * same `actionId` again (even after a restart) answers the job it made.
+   */
+  'generation.submit': { input: generationSubmit, output: job }
 } as const
 
 export const generationEvents = {

@@ -3,10 +3,12 @@ import { libraryMigration } from './001-library'
 import { queueMigration } from './002-queue'
 import { chatMigration } from './003-chat'
 import { productsMigration } from './004-products'
+import { jobActionIdMigration } from './005-job-action-id'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
- * as they are written: 1 library, 2 queue, 3 chat, 4 products; later steps take the next
- * free number. A step, once released, is never edited: a change is a new step.
+ * as they are written: 1 library, 2 queue, 3 chat, 4 products, 5 the jobs' action ids;
+ * later steps take the next free number. A step, once released, is never edited: a change
+ * is a new step.
  */
-export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration]
+export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration, jobActionIdMigration]

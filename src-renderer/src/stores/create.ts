@@ -2,6 +2,8 @@ import { create } from 'zustand'
 import type { CommandInput, Job } from '../../../src-preload/contract'
 import { invoke, isStudioError } from '../api/client'
 import { estimateCredits, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../lib/pricing'
+import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'
+import { createSubmitActions } from '../features/create/submit-action'
 import { useQueueStore } from './queue'
 
 export type CreateKind = 'image' | 'video' | 'ad'
@@ -122,44 +124,40 @@ interface CreateState {
   submitting: boolean
   failure: SubmitFailure | null
   lastJob: Job | null
+  /** Prompts generated with, per kind, newest last (prompt-history.ts). */
+  history: PromptHistory
+  recall: Recall | null
   patch(p: Partial<CreateDraft>): void
   setPrompt(text: string): void
   toggleProduct(id: string): void
   usePrompt(kind: CreateKind, text: string): void
   clearFailure(): void
+  /** ↑/↓ in the prompt box: false when there was nothing to recall (the keys move the caret). */
+  recallPrompt(direction: 'older' | 'newer'): boolean
+  /** One Generate press; a repeat of the same action answers its job (submit-action.ts). */
   submit(): Promise<Job | null>
 }
 
-export const useCreateStore = create<CreateState>()((set, get) => ({
-  draft: initialDraft,
-  submitting: false,
-  failure: null,
-  lastJob: null,
+const promptOf = (r: GenerationInput): string => (r.kind === 'ad' ? r.params.brief : r.params.prompt)
 
-  patch: (p) =>
-    set((s) => {
-      const draft = { ...s.draft, ...p }
-      // A video keeps only one product.
-      if (p.kind === 'video' && draft.productIds.length > 1) draft.productIds = draft.productIds.slice(0, 1)
-      return { draft, failure: null }
-    }),
-  setPrompt: (text) => set((s) => ({ draft: { ...s.draft, prompts: { ...s.draft.prompts, [s.draft.kind]: text } } })),
-  toggleProduct: (id) => set((s) => ({ draft: { ...s.draft, productIds: toggleProductId(s.draft, id) } })),
-  usePrompt: (kind, text) =>
-    set((s) => ({ draft: { ...s.draft, kind, prompts: { ...s.draft.prompts, [kind]: text } }, failure: null })),
-  clearFailure: () => set({ failure: null }),
+export const useCreateStore = create<CreateState>()((set, get) => {
+  const actions = createSubmitActions({ now: () => Date.now(), newId: () => globalThis.crypto.randomUUID() })
+  let inFlight: { actionId: string; job: Promise<Job | null> } | null = null
 
-  submit: async () => {
-    const built = buildRequest(get().draft)
-    if ('error' in built) {
-      set({ failure: { code: 'invalid_input', message: built.error } })
-      return null
-    }
+  async function send(request: GenerationInput, actionId: string): Promise<Job | null> {
     set({ submitting: true, failure: null })
+    actions.sent(actionId)
+    let ok = false
     try {
-      const job = await invoke('generation.submit', built.request)
+      const job = await invoke('generation.submit', { ...request, actionId })
+      ok = true
       useQueueStore.getState().upsertJob(job)
-      set((s) => ({ lastJob: job, draft: { ...s.draft, prompts: { ...s.draft.prompts, [s.draft.kind]: '' } } }))
+      // The prompt stays in the box (to tweak and go again) and joins the history.
+      set((s) => {
+        const history = { ...s.history, [request.kind]: remember(s.history[request.kind], promptOf(request)) }
+        writeHistory(historyStorage(), history)
+        return { lastJob: job, history, recall: null }
+      })
       return job
     } catch (e) {
       const failure: SubmitFailure = isStudioError(e)
@@ -168,7 +166,53 @@ export const useCreateStore = create<CreateState>()((set, get) => ({
       set({ failure })
       return null
     } finally {
-      set({ submitting: false })
+      actions.answered(actionId, ok)
+      if (inFlight?.actionId === actionId) inFlight = null
+      set({ submitting: inFlight !== null })
     }
   }
-}))
+
+  return {
+    draft: initialDraft,
+    submitting: false,
+    failure: null,
+    lastJob: null,
+    history: readHistory(historyStorage()),
+    recall: null,
+
+    patch: (p) =>
+      set((s) => {
+        const draft = { ...s.draft, ...p }
+        // A video keeps only one product.
+        if (p.kind === 'video' && draft.productIds.length > 1) draft.productIds = draft.productIds.slice(0, 1)
+        return { draft, failure: null }
+      }),
+    setPrompt: (text) => set((s) => ({ draft: { ...s.draft, prompts: { ...s.draft.prompts, [s.draft.kind]: text } } })),
+    toggleProduct: (id) => set((s) => ({ draft: { ...s.draft, productIds: toggleProductId(s.draft, id) } })),
+    usePrompt: (kind, text) =>
+      set((s) => ({ draft: { ...s.draft, kind, prompts: { ...s.draft.prompts, [kind]: text } }, failure: null })),
+    clearFailure: () => set({ failure: null }),
+
+    recallPrompt: (direction) => {
+      const { draft, history, recall } = get()
+      const next = step(history[draft.kind], draft.prompts[draft.kind], recall, draft.kind, direction)
+      if (!next) return false
+      set({ draft: { ...draft, prompts: { ...draft.prompts, [draft.kind]: next.prompt } }, recall: next.recall })
+      return true
+    },
+
+    submit: () => {
+      const built = buildRequest(get().draft)
+      if ('error' in built) {
+        set({ failure: { code: 'invalid_input', message: built.error } })
+        return Promise.resolve(null)
+      }
+      const actionId = actions.press(built.request)
+      // The same action still on its way: its answer is this press's answer too.
+      if (inFlight?.actionId === actionId) return inFlight.job
+      const job = send(built.request, actionId)
+      inFlight = { actionId, job }
+      return job
+    }
+  }
+})

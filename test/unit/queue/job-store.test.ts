@@ -60,7 +60,8 @@ describe('job store', () => {
       serverRetries: 1,
       outputUrls: ['https://cdn.example/a.png'],
       adCopy: { style_name: 's', hook: 'h', headline: 'hl', body_copy: 'b', cta: 'c' },
-      rerunAs: null
+      rerunAs: null,
+      actionId: '5b0e6f0c-8d2a-4c1e-9f3b-2a7d4e6c8b10'
     }
     await store.save(full)
     await store.save(b)

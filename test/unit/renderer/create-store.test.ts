@@ -9,13 +9,14 @@ import {
 } from '../../../src-renderer/src/stores/create'
 import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { describeFailure } from '../../../src-renderer/src/features/create/submit-error'
+import { emptyHistory } from '../../../src-renderer/src/features/create/prompt-history'
 import { fail, installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
 
 const draft = (over: Partial<CreateDraft> = {}): CreateDraft => ({ ...initialDraft, ...over })
 
 beforeEach(() => {
-  useCreateStore.setState({ draft: initialDraft, submitting: false, failure: null, lastJob: null })
+  useCreateStore.setState({ draft: initialDraft, submitting: false, failure: null, lastJob: null, history: emptyHistory(), recall: null })
   useQueueStore.setState(initialQueueState)
 })
 afterEach(removeBridge)
@@ -56,15 +57,68 @@ describe('create form', () => {
     expect(toggleProductId(draft({ productIds: ten }), 'new')).toHaveLength(10)
   })
 
-  it('submits, adds the job to the queue and clears the prompt', async () => {
+  it('submits, adds the job to the queue, keeps the prompt and remembers it', async () => {
     const bridge = installFakeBridge({ 'generation.submit': ok(job({ id: 'new' })) })
     useCreateStore.getState().setPrompt('Wallet on marble')
     const out = await useCreateStore.getState().submit()
     expect(out?.id).toBe('new')
     expect(bridge.calls[0].name).toBe('generation.submit')
     expect(useQueueStore.getState().jobs.map((j) => j.id)).toEqual(['new'])
-    expect(useCreateStore.getState().draft.prompts.image).toBe('')
+    expect(useCreateStore.getState().draft.prompts.image).toBe('Wallet on marble')
+    expect(useCreateStore.getState().history.image).toEqual(['Wallet on marble'])
     expect(useCreateStore.getState().submitting).toBe(false)
+  })
+
+  it('sends one action id per action: presses while it is on its way share it, a changed prompt is a new action', async () => {
+    const bridge = installFakeBridge({ 'generation.submit': (input: unknown) => ok(job({ id: (input as { actionId: string }).actionId })) })
+    const s = useCreateStore.getState()
+    s.setPrompt('Wallet on marble')
+    const presses = [s.submit(), s.submit(), s.submit()]
+    const answers = await Promise.all(presses)
+    expect(bridge.calls).toHaveLength(1)
+    const first = (bridge.calls[0].input as { actionId: string }).actionId
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(answers.map((j) => j?.id)).toEqual([first, first, first])
+
+    s.setPrompt('Wallet on oak')
+    await s.submit()
+    const second = (bridge.calls[1].input as { actionId: string; params: { prompt: string } })
+    expect(second.params.prompt).toBe('Wallet on oak')
+    expect(second.actionId).not.toBe(first)
+    expect(useQueueStore.getState().jobs.map((j) => j.id).sort()).toEqual([first, second.actionId].sort())
+  })
+
+  it('recalls earlier prompts with ↑ in an empty box and goes forward with ↓, per kind', async () => {
+    installFakeBridge({ 'generation.submit': (input: unknown) => ok(job({ id: (input as { actionId: string }).actionId })) })
+    const s = useCreateStore.getState()
+    for (const p of ['first', 'second', 'third']) {
+      s.setPrompt(p)
+      await s.submit()
+    }
+    const prompt = () => useCreateStore.getState().draft.prompts.image
+    // The box holds text of its own: the arrows move the caret.
+    expect(s.recallPrompt('older')).toBe(false)
+    s.setPrompt('')
+    expect(s.recallPrompt('newer')).toBe(false)
+    expect(s.recallPrompt('older')).toBe(true)
+    expect(prompt()).toBe('third')
+    s.recallPrompt('older')
+    s.recallPrompt('older')
+    expect(prompt()).toBe('first')
+    s.recallPrompt('older') // the oldest stays
+    expect(prompt()).toBe('first')
+    s.recallPrompt('newer')
+    expect(prompt()).toBe('second')
+    s.recallPrompt('newer')
+    s.recallPrompt('newer')
+    expect(prompt()).toBe('')
+    // Edited text is the creator's own, not a recall.
+    s.recallPrompt('older')
+    s.setPrompt('third, but blue')
+    expect(s.recallPrompt('older')).toBe(false)
+    // Another kind has a history of its own.
+    s.patch({ kind: 'video' })
+    expect(useCreateStore.getState().recallPrompt('older')).toBe(false)
   })
 
   it('keeps the prompt and a typed failure when submit fails', async () => {

@@ -45,11 +45,17 @@ export default function CreateScreen() {
   // Narrow windows: the summary is a bar under the scrolling form, never over it.
   const narrow = useMediaQuery(NARROW)
 
+  const recallPrompt = useCreateStore((s) => s.recallPrompt)
+
   const onPromptKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
       e.preventDefault()
-      void submit()
+      // A held chord auto-repeats: that is still the one press.
+      if (!e.repeat) void submit()
+      return
     }
+    const plain = !(e.shiftKey || e.altKey || e.metaKey || e.ctrlKey)
+    if (plain && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && recallPrompt(e.key === 'ArrowUp' ? 'older' : 'newer')) e.preventDefault()
   }
 
   return (
@@ -69,7 +75,7 @@ export default function CreateScreen() {
             <Field
               label={draft.kind === 'ad' ? 'Brief' : 'Prompt'}
               aside={<span className="counter">{`${prompt.length.toLocaleString()} / ${MAX_PROMPT.toLocaleString()}`}</span>}
-              hint="Tip: ⌘/Ctrl + Enter to generate."
+              hint="Tip: ⌘/Ctrl + Enter to generate; ↑ in an empty box brings back your last prompts."
             >
               {(p) => (
                 <textarea
