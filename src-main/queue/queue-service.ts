@@ -118,7 +118,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       if (running.has(j.id) || !isActive(j)) continue
       if (needsPost(j)) {
         if (pauses.state().paused || slots() >= Math.max(1, poll)) continue
-        if (!spendCap.admit(j, [...running.keys()].flatMap((id) => jobs.get(id) ?? []))) continue
+        if (!spendCap.admit(j, () => [...running.keys()].flatMap((id) => jobs.get(id) ?? []))) continue
       } else if (isPolling(j)) {
         if (reason === 'offline' || reason === 'unauthorized' || slots() >= Math.max(1, poll)) continue
       } else if (j.status !== 'downloading' || reason === 'offline') continue

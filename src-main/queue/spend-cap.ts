@@ -30,7 +30,7 @@ export interface SpendCap {
    * (their estimate is on its way but not yet tracked). If not, the job is shown waiting;
    * if it was waiting on the cap and now fits, its message is cleared.
    */
-  admit(j: StoredJob, inFlight: Iterable<StoredJob>): boolean
+  admit(j: StoredJob, inFlight: () => Iterable<StoredJob>): boolean
 }
 
 /** What a job counts for in the session that began at `sessionStart`. */
@@ -52,23 +52,29 @@ export const isWaitingOnCap = (j: Pick<StoredJob, 'error'>): boolean => j.error?
 
 export function createSpendCap(deps: SpendCapDeps): SpendCap {
   const ledgers: Record<QueueMode, Map<string, number>> = { sandbox: new Map(), krev: new Map() }
-  const spent = (mode: QueueMode) => [...ledgers[mode].values()].reduce((sum, c) => sum + c, 0)
+  // Kept alongside the ledger: `admit` runs for every waiting job on every pump.
+  const totals: Record<QueueMode, number> = { sandbox: 0, krev: 0 }
 
   return {
     track(j) {
-      ledgers[j.mode].set(j.id, chargeOf(j, deps.sessionStart))
+      const ledger = ledgers[j.mode]
+      const charge = chargeOf(j, deps.sessionStart)
+      totals[j.mode] += charge - (ledger.get(j.id) ?? 0)
+      ledger.set(j.id, charge)
     },
 
-    spent,
+    spent: (mode) => totals[mode],
 
     admit(j, inFlight) {
       const cap = deps.cap()
-      let committed = spent(j.mode)
-      for (const o of inFlight) if (o.id !== j.id && o.mode === j.mode && needsPost(o) && !o.postStartedAt) committed += o.creditsEstimate
-      if (cap <= 0 || committed + j.creditsEstimate <= cap) {
+      const release = () => {
         if (isWaitingOnCap(j)) j.error = null
         return true
       }
+      if (cap <= 0) return release()
+      let committed = totals[j.mode]
+      for (const o of inFlight()) if (o.id !== j.id && o.mode === j.mode && needsPost(o) && !o.postStartedAt) committed += o.creditsEstimate
+      if (committed + j.creditsEstimate <= cap) return release()
       const message = spendCapMessage(j.creditsEstimate, cap, committed)
       if (j.status !== 'paused' || j.error?.message !== message) {
         const error: JobError = { code: SPEND_CAP_CODE, message, retryable: false }

@@ -52,13 +52,13 @@ describe('admitting a job under the cap', () => {
   it('lets through a job under the cap and one that reaches it exactly, holds one that would cross it', () => {
     const { sc, shown } = capOf(200)
     const first = job(3) // 120
-    expect(sc.admit(first, [])).toBe(true)
+    expect(sc.admit(first, () => [])).toBe(true)
     sc.track(sending(first))
     const exact = job(2) // 80: 120 + 80 = 200, the cap itself
-    expect(sc.admit(exact, [])).toBe(true)
+    expect(sc.admit(exact, () => [])).toBe(true)
     sc.track(sending(exact))
     const over = job(1)
-    expect(sc.admit(over, [])).toBe(false)
+    expect(sc.admit(over, () => [])).toBe(false)
     expect(over).toMatchObject({ status: 'paused', error: { code: SPEND_CAP_CODE, retryable: false } })
     expect(over.error?.message).toBe(spendCapMessage(40, 200, 200))
     expect(over.error?.message).toBe(
@@ -66,22 +66,22 @@ describe('admitting a job under the cap', () => {
     )
     expect(shown).toHaveLength(1)
     // Asked again with nothing changed: not shown (saved) again.
-    expect(sc.admit(over, [])).toBe(false)
+    expect(sc.admit(over, () => [])).toBe(false)
     expect(shown).toHaveLength(1)
   })
 
   it('counts jobs already started towards their POST, so two that fit alone do not cross it together', () => {
     const { sc } = capOf(200)
     const a = job(3)
-    expect(sc.admit(a, [])).toBe(true)
-    expect(sc.admit(job(3), [a])).toBe(false)
+    expect(sc.admit(a, () => [])).toBe(true)
+    expect(sc.admit(job(3), () => [a])).toBe(false)
   })
 
   it('no cap (0) lets everything through', () => {
     const { sc } = capOf(0)
     const big = sending(job(100))
     sc.track(big)
-    expect(sc.admit(job(100), [])).toBe(true)
+    expect(sc.admit(job(100), () => [])).toBe(true)
   })
 
   it('a refund gives the credits back: the waiting job goes, its message cleared', () => {
@@ -89,11 +89,11 @@ describe('admitting a job under the cap', () => {
     const a = accepted(sending(job(4)), 160)
     sc.track(a)
     const waiting = job(2)
-    expect(sc.admit(waiting, [])).toBe(false)
+    expect(sc.admit(waiting, () => [])).toBe(false)
     a.error = { code: 'generation_failed', message: 'x', retryable: true, refunded: true }
     sc.track(a)
     expect(sc.spent('sandbox')).toBe(0)
-    expect(sc.admit(waiting, [])).toBe(true)
+    expect(sc.admit(waiting, () => [])).toBe(true)
     expect(waiting.error).toBeNull()
   })
 
@@ -101,11 +101,11 @@ describe('admitting a job under the cap', () => {
     const { sc, limit } = capOf(100)
     sc.track(accepted(sending(job(2)), 80))
     const waiting = job(2)
-    expect(sc.admit(waiting, [])).toBe(false)
+    expect(sc.admit(waiting, () => [])).toBe(false)
     limit.cap = 500
-    expect(sc.admit(waiting, [])).toBe(true)
+    expect(sc.admit(waiting, () => [])).toBe(true)
     limit.cap = 90
-    expect(sc.admit(job(1), [])).toBe(false)
+    expect(sc.admit(job(1), () => [])).toBe(false)
   })
 
   it('a smaller job passes a bigger one that waits', () => {
@@ -113,8 +113,8 @@ describe('admitting a job under the cap', () => {
     sc.track(accepted(sending(job(3)), 120))
     const big = job(3)
     const small = job(2)
-    expect(sc.admit(big, [])).toBe(false)
-    expect(sc.admit(small, [])).toBe(true)
+    expect(sc.admit(big, () => [])).toBe(false)
+    expect(sc.admit(small, () => [])).toBe(true)
   })
 
   it('keeps each mode’s session apart', () => {
@@ -123,6 +123,6 @@ describe('admitting a job under the cap', () => {
     sc.track(krevJob)
     expect(sc.spent('krev')).toBe(80)
     expect(sc.spent('sandbox')).toBe(0)
-    expect(sc.admit(job(2), [])).toBe(true)
+    expect(sc.admit(job(2), () => [])).toBe(true)
   })
 })
