@@ -8,10 +8,11 @@ import { expect, shoot, test } from '../support/fixtures'
 const nav = (page: Page, name: string): Locator =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
 
-async function saveSettings(page: Page, fields: Record<string, string>): Promise<void> {
+async function saveSettings(page: Page, fields: Record<string, string>, shot?: () => Promise<void>): Promise<void> {
   await nav(page, 'Account').click()
   await page.getByRole('link', { name: 'Settings' }).click()
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value)
+  await shot?.()
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible()
 }
@@ -26,13 +27,19 @@ async function generateTwoImages(page: Page, prompt: string): Promise<void> {
 test('a submit above the threshold asks first; a job past the session cap waits until the cap is raised', async ({ page, studio }, testInfo) => {
   await page.goto(studio.url)
   await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
-  await saveSettings(page, { 'Session spending cap': '100', 'Confirm jobs above': '50' })
+  await saveSettings(page, { 'Session spending cap': '100', 'Confirm jobs above': '50' }, async () => {
+    await page.getByLabel('Session spending cap').scrollIntoViewIfNeeded()
+    await shoot(page, testInfo, 'settings-spend-light')
+  })
 
   // 80 credits > 50: asked first. Cancel sends nothing.
   await generateTwoImages(page, 'Walnut desk organiser, morning light')
   const dialog = page.getByRole('dialog', { name: 'Send this job?' })
   await expect(dialog).toContainText('estimated at 80 credits, more than the 50 credits')
   await shoot(page, testInfo, 'confirm-spend-light')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await shoot(page, testInfo, 'confirm-spend-dark')
+  await page.emulateMedia({ colorScheme: 'light' })
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toBeHidden()
   await nav(page, 'Queue').click()
