@@ -34,7 +34,7 @@ export interface QueueFeatureDeps {
   library?: LibraryService
   /** Where Krev outputs go when the library is built here; default `<dataDir>/Library`. */
   libraryDir?: () => string
-  settings: { get(): Pick<Settings, 'downloadConcurrency' | 'pollConcurrency'> }
+  settings: { get(): Pick<Settings, 'downloadConcurrency' | 'pollConcurrency'> & Partial<Pick<Settings, 'sessionSpendCap'>> }
   mediaStore: MediaStore
   mediaUrl: MediaUrlFactory
   host: LibraryHost
@@ -105,6 +105,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
       const s = deps.settings.get()
       return { poll: s.pollConcurrency, download: s.downloadConcurrency }
     },
+    spendCap: () => deps.settings.get().sessionSpendCap ?? 0,
     emitJob: (job) => {
       progress.supersede(job.id)
       deps.bus.emit('queue.job', job)

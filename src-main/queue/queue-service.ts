@@ -12,6 +12,7 @@ import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
 import { createSemaphore } from './semaphore'
+import { createSpendCap } from './spend-cap'
 import { createSubmitOnce, splitSubmit } from './submit-once'
 import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
@@ -43,7 +44,9 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   const cadence = createPollCadence(deps.timing, deps.random)
 
   const current = (j: StoredJob) => jobs.get(j.id) === j && j.mode === mode
+  const spendCap = createSpendCap({ cap: () => deps.spendCap?.() ?? 0, sessionStart: deps.now(), show: (j) => void setStatus(j, j.status) })
   async function commit(j: StoredJob): Promise<void> {
+    spendCap.track(j)
     j.updatedAt = iso()
     if (current(j)) deps.emitJob(toJob(j))
     // A job of the other mode (switched mid-step) is still saved; a removed one is not.
@@ -116,6 +119,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       if (running.has(j.id) || !isActive(j)) continue
       if (needsPost(j)) {
         if (pauses.state().paused || slots() >= Math.max(1, poll)) continue
+        if (!spendCap.admit(j, () => [...running.keys()].flatMap((id) => jobs.get(id) ?? []))) continue
       } else if (isPolling(j)) {
         if (reason === 'offline' || reason === 'unauthorized' || slots() >= Math.max(1, poll)) continue
       } else if (j.status !== 'downloading' || reason === 'offline') continue
@@ -330,6 +334,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     pause: () => setUserPaused(true),
     resume: () => setUserPaused(false),
     start: ensureLoaded,
+    spendCapChanged: () => pump(),
 
     async idle() {
       do {

@@ -34,6 +34,8 @@ export interface QueueServiceDeps {
   stagingDir(mode: QueueMode): string
   limiter: RateLimiter & { blockedUntil?: () => number; onPenalize?: (l: (untilMs: number) => void) => () => void }
   concurrency(): { poll: number; download: number }
+  /** The session's spending cap in credits (0: none; absent: none), see spend-cap.ts. */
+  spendCap?(): number
   emitJob(job: Job): void
   emitRemoved(jobId: string): void
   emitState(state: QueueState): void
@@ -72,6 +74,8 @@ export interface QueueService {
   resume(): Promise<QueueState>
   /** Loads the current mode's jobs and picks every unfinished one up again. */
   start(): Promise<void>
+  /** The spending cap setting changed: jobs waiting on it are looked at again. */
+  spendCapChanged(): void
   /** Resolves when no worker is running and every write is done (tests, shutdown). */
   idle(): Promise<void>
   dispose(): void

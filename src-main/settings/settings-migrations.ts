@@ -31,7 +31,15 @@ export const v1ToV2: Migration = (data) => {
  */
 export const v2ToV3: Migration = (data) => ({ ...data, spellcheck: data.spellcheck === true })
 
+/**
+ * Version 4 adds `sessionSpendCap` (0: no cap, so nobody upgrading finds jobs held back)
+ * and `confirmAbove` (a submit above it asks first). A value already there is kept for
+ * field validation to judge.
+ */
+export const v3ToV4: Migration = (data) => ({ ...data, sessionSpendCap: data.sessionSpendCap ?? 0, confirmAbove: data.confirmAbove ?? 200 })
+
 export const settingsMigrations: Record<number, Migration> = {
   2: v1ToV2,
-  3: v2ToV3
+  3: v2ToV3,
+  4: v3ToV4
 }

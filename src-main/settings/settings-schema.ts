@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { settings as settingsContract, type Settings } from '../../src-preload/contract'
 
 /** Version of the settings file layout; bump it together with a migration in settings-migrations.ts. */
-export const SETTINGS_VERSION = 3
+export const SETTINGS_VERSION = 4
 export const DEFAULT_API_BASE = 'https://app.krev.ai'
 
 export function settingsDefaults(libraryDir: string): Settings {
@@ -15,6 +15,8 @@ export function settingsDefaults(libraryDir: string): Settings {
     spellcheck: false,
     theme: 'system',
     lowCreditThreshold: 200,
+    sessionSpendCap: 0,
+    confirmAbove: 200,
     apiBaseUrl: DEFAULT_API_BASE
   }
 }

@@ -167,6 +167,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     logger: deps.logger,
     db: database.db
   })
+  // A raised (or removed) spending cap lets the jobs waiting on it go at once.
+  const stopCapWatch = account.settings.onChange((next, prev) => next.sessionSpendCap !== prev.sessionSpendCap && queue.service.spendCapChanged())
   const stopNotifying = notifyJobOutcomes(bus, {
     enabled: () => account.settings.get().notifications,
     notify: deps.notify
@@ -204,6 +206,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     },
     /** Stops work, then waits until every pending queue, library and chat write is on disk. */
     async dispose() {
+      stopCapWatch()
       stopNotifying()
       queue.dispose()
       chat.dispose()

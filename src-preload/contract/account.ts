@@ -52,6 +52,10 @@ export const settings = z.object({
   spellcheck: z.boolean(),
   theme,
   lowCreditThreshold: z.number().int().min(0).max(1_000_000),
+  /** Credits this session may spend before further jobs wait instead of being sent (0: no cap). */
+  sessionSpendCap: z.number().int().min(0).max(1_000_000),
+  /** A single submit estimated above this many credits asks first (0: never asks). */
+  confirmAbove: z.number().int().min(0).max(1_000_000),
   apiBaseUrl: z.string().max(512)
 })
 export type Settings = z.infer<typeof settings>

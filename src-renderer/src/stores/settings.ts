@@ -75,16 +75,22 @@ export const clampInt = (v: number, min: number, max: number): number =>
 export interface SettingsFieldErrors {
   libraryDir?: string
   lowCreditThreshold?: string
+  sessionSpendCap?: string
+  confirmAbove?: string
   apiBaseUrl?: string
 }
+
+const CREDITS_RANGE = 'Use a whole number from 0 to 1,000,000.'
+const isCredits = (n: number) => Number.isInteger(n) && n >= 0 && n <= 1_000_000
 
 /** Local checks before saving; main validates again. */
 export function validateSettings(s: Settings): SettingsFieldErrors {
   const errors: SettingsFieldErrors = {}
   if (!s.libraryDir.trim()) errors.libraryDir = 'Choose a folder for your library.'
   else if (s.libraryDir.length > 1024) errors.libraryDir = 'That path is too long.'
-  if (!Number.isInteger(s.lowCreditThreshold) || s.lowCreditThreshold < 0 || s.lowCreditThreshold > 1_000_000)
-    errors.lowCreditThreshold = 'Use a whole number from 0 to 1,000,000.'
+  if (!isCredits(s.lowCreditThreshold)) errors.lowCreditThreshold = CREDITS_RANGE
+  if (!isCredits(s.sessionSpendCap)) errors.sessionSpendCap = CREDITS_RANGE
+  if (!isCredits(s.confirmAbove)) errors.confirmAbove = CREDITS_RANGE
   const url = s.apiBaseUrl.trim()
   if (url) {
     let parsed: URL | null = null

@@ -265,6 +265,8 @@ export function start(
     media?: MediaStore
     limiter?: ObservableLimiter
     balance?: BalanceSource
+    /** The session spending cap setting (credits, 0: none). */
+    spendCap?: () => number
   } = {}
 ): QueueFeature {
   const bus = new EventBus((name, issue) => {
@@ -275,7 +277,7 @@ export function start(
     connection: h.conn,
     bus,
     dataDir: h.dataDir,
-    settings: { get: () => ({ pollConcurrency: opts.poll ?? 4, downloadConcurrency: opts.download ?? 3 }) },
+    settings: { get: () => ({ pollConcurrency: opts.poll ?? 4, downloadConcurrency: opts.download ?? 3, sessionSpendCap: opts.spendCap?.() ?? 0 }) },
     mediaStore: opts.media ?? h.media,
     mediaUrl: mediaUrlFactory('krev-media://media'),
     host: {

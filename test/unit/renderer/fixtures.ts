@@ -27,6 +27,8 @@ export const settings = (over: Partial<Settings> = {}): Settings => ({
   spellcheck: false,
   theme: 'system',
   lowCreditThreshold: 200,
+  sessionSpendCap: 0,
+  confirmAbove: 200,
   apiBaseUrl: 'https://app.krev.ai',
   ...over
 })

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import type { Notice } from '../../../src-main/settings/json-store'
-import { v1ToV2, v2ToV3 } from '../../../src-main/settings/settings-migrations'
+import { v1ToV2, v2ToV3, v3ToV4 } from '../../../src-main/settings/settings-migrations'
 import { createSettingsService } from '../../../src-main/settings/settings-service'
 import { tempDir } from '../account/fakes'
 
@@ -38,10 +38,12 @@ describe('settings migration v1 → v2', () => {
       spellcheck: false, // new in v3: off
       theme: 'dark',
       lowCreditThreshold: 200, // new in v2: default
+      sessionSpendCap: 0, // new in v4: no cap
+      confirmAbove: 200, // new in v4: default
       apiBaseUrl: 'https://app.krev.ai'
     })
     const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
-    expect(onDisk.schemaVersion).toBe(3)
+    expect(onDisk.schemaVersion).toBe(4)
     expect(onDisk).not.toHaveProperty('concurrency')
     expect(onDisk).not.toHaveProperty('darkMode')
     expect(notices).toEqual([])
@@ -100,9 +102,9 @@ describe('settings migration v2 → v3', () => {
     const notices: Notice[] = []
     const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
     const { schemaVersion: _v, ...values } = v2
-    expect(s.get()).toEqual({ ...values, spellcheck: false })
+    expect(s.get()).toEqual({ ...values, spellcheck: false, sessionSpendCap: 0, confirmAbove: 200 })
     const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
-    expect(onDisk).toMatchObject({ schemaVersion: 3, spellcheck: false })
+    expect(onDisk).toMatchObject({ schemaVersion: 4, spellcheck: false })
     expect(notices).toEqual([])
   })
 
@@ -113,7 +115,7 @@ describe('settings migration v2 → v3', () => {
     first.update({ spellcheck: true })
     const second = createSettingsService({ opener: confOpener(tmp.dir) })
     expect(second.get()).toMatchObject({ spellcheck: true, theme: 'dark' })
-    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 3, spellcheck: true })
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 4, spellcheck: true })
   })
 
   it('keeps an explicit spellcheck: true already in a v2 file', () => {
@@ -125,5 +127,44 @@ describe('settings migration v2 → v3', () => {
     expect(v2ToV3({}).spellcheck).toBe(false)
     expect(v2ToV3({ spellcheck: 'yes' }).spellcheck).toBe(false)
     expect(v2ToV3({ spellcheck: true }).spellcheck).toBe(true)
+  })
+})
+
+describe('settings migration v3 → v4', () => {
+  it('adds no spending cap and the default confirmation threshold to a real v3 file, keeping every other value', () => {
+    const v3 = {
+      schemaVersion: 3,
+      libraryDir: '/home/ana/Krev Library',
+      downloadConcurrency: 2,
+      pollConcurrency: 5,
+      notifications: true,
+      spellcheck: true,
+      theme: 'dark',
+      lowCreditThreshold: 75,
+      apiBaseUrl: 'https://app.krev.ai'
+    }
+    writeFileSync(settingsFile(), JSON.stringify(v3))
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { schemaVersion: _v, ...values } = v3
+    expect(s.get()).toEqual({ ...values, sessionSpendCap: 0, confirmAbove: 200 })
+    expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 4, sessionSpendCap: 0, confirmAbove: 200 })
+    expect(notices).toEqual([])
+  })
+
+  it('runs once: a cap set after the upgrade survives restarts', () => {
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 3, theme: 'light' }))
+    createSettingsService({ opener: confOpener(tmp.dir) }).update({ sessionSpendCap: 500, confirmAbove: 0 })
+    expect(createSettingsService({ opener: confOpener(tmp.dir) }).get()).toMatchObject({ sessionSpendCap: 500, confirmAbove: 0, theme: 'light' })
+  })
+
+  it('keeps values already present for field validation to judge; an invalid one is reset with a notice', () => {
+    expect(v3ToV4({ sessionSpendCap: 300, confirmAbove: 10 })).toMatchObject({ sessionSpendCap: 300, confirmAbove: 10 })
+    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 3, sessionSpendCap: -5 }))
+    const notices: Notice[] = []
+    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    expect(s.get().sessionSpendCap).toBe(0)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]!.message).toMatch(/sessionSpendCap/)
   })
 })

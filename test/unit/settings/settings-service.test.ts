@@ -41,6 +41,8 @@ describe('settings: defaults and persistence', () => {
       spellcheck: false,
       theme: 'system',
       lowCreditThreshold: 200,
+      sessionSpendCap: 0,
+      confirmAbove: 200,
       apiBaseUrl: 'https://app.krev.ai'
     })
     expect(s.path).toBe(fileOf(tmp.dir))

@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { Segmented } from '../../components/Segmented'
 import { Stepper } from '../../components/Stepper'
 import { Switch } from '../../components/Switch'
+import { CreditsInput } from './CreditsInput'
 import { RebuildLibrary } from './RebuildLibrary'
 import { diffSettings, rebaseDraft, useSettingsStore, validateSettings } from '../../stores/settings'
 
@@ -115,20 +116,24 @@ export function SettingsSection() {
             hint="Show a warning when your balance drops below this."
             error={fieldErrors.lowCreditThreshold}
           >
-            {(p) => (
-              <input
-                {...p}
-                className="input input-narrow"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={1000000}
-                step={10}
-                value={Number.isFinite(draft.lowCreditThreshold) ? draft.lowCreditThreshold : ''}
-                onChange={(e) => set({ lowCreditThreshold: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
-              />
-            )}
+            {(p) => <CreditsInput {...p} value={draft.lowCreditThreshold} onChange={(lowCreditThreshold) => set({ lowCreditThreshold })} />}
           </Field>
+          <div className="settings-row">
+            <Field
+              label="Session spending cap"
+              hint="Credits this session may spend; a job that would go past it waits until you raise the cap. 0 means no cap."
+              error={fieldErrors.sessionSpendCap}
+            >
+              {(p) => <CreditsInput {...p} value={draft.sessionSpendCap} onChange={(sessionSpendCap) => set({ sessionSpendCap })} />}
+            </Field>
+            <Field
+              label="Confirm jobs above"
+              hint="Ask before sending a job estimated above this many credits. 0 means never ask."
+              error={fieldErrors.confirmAbove}
+            >
+              {(p) => <CreditsInput {...p} value={draft.confirmAbove} onChange={(confirmAbove) => set({ confirmAbove })} />}
+            </Field>
+          </div>
         </div>
 
         <div className="settings-group">

@@ -16,6 +16,8 @@ import {
   type VariantCount
 } from '../../stores/create'
 import { AspectChips } from './AspectChips'
+import { ConfirmSpend } from './ConfirmSpend'
+import { useConfirmSpend } from './use-confirm-spend'
 import { CreateSummary } from './CreateSummary'
 import { KindTabs } from './KindTabs'
 import { LatestResults } from './LatestResults'
@@ -40,7 +42,7 @@ export default function CreateScreen() {
   const draft = useCreateStore((s) => s.draft)
   const patch = useCreateStore((s) => s.patch)
   const setPrompt = useCreateStore((s) => s.setPrompt)
-  const submit = useCreateStore((s) => s.submit)
+  const { submit, ...confirmSpend } = useConfirmSpend(useCreateStore((s) => s.submit))
   const prompt = draft.prompts[draft.kind]
   // Narrow windows: the summary is a bar under the scrolling form, never over it.
   const narrow = useMediaQuery(NARROW)
@@ -192,6 +194,7 @@ export default function CreateScreen() {
         {narrow ? null : <CreateSummary />}
         <LatestResults />
       </div>
+      <ConfirmSpend {...confirmSpend} />
     </Screen>
   )
 }
