@@ -1,4 +1,5 @@
 import type { FormEvent, KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { Segmented } from '../../components/Segmented'
@@ -14,7 +15,9 @@ const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
 ]
 
 export function Composer() {
-  const { text, agent, productIds, setText, setAgent, clearProducts } = useComposerStore()
+  const { text, agent, productIds, setText, setAgent, clearProducts } = useComposerStore(
+    useShallow((s) => ({ text: s.text, agent: s.agent, productIds: s.productIds, setText: s.setText, setAgent: s.setAgent, clearProducts: s.clearProducts }))
+  )
   const products = useProductsStore((s) => s.items)
   const send = useChatStore((s) => s.send)
   const sending = useChatStore((s) => s.sending)

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { Button, IconButton } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { EmptyState } from '../../components/EmptyState'
@@ -17,7 +18,9 @@ const NEXT_STEPS = [
 ] as const
 
 export default function ProductsScreen() {
-  const { items, total, load, error, problems, sending } = useProductsStore()
+  const { items, total, load, error, problems, sending } = useProductsStore(
+    useShallow((s) => ({ items: s.items, total: s.total, load: s.load, error: s.error, problems: s.problems, sending: s.sending }))
+  )
   const fetch = useProductsStore((s) => s.fetch)
   const upload = useProductsStore((s) => s.upload)
   const addProblems = useProductsStore((s) => s.addProblems)
