@@ -51,6 +51,22 @@ describe('justified rows', () => {
   })
 
   it('lays out nothing for no items', () => {
-    expect(justifiedRows([], { containerWidth: 800, targetHeight: 200, gap: 8 })).toEqual({ rows: [], height: 0 })
+    expect(justifiedRows([], { containerWidth: 800, targetHeight: 200, gap: 8 })).toEqual({ rows: [], height: 0, fullRows: 0, fullItems: 0 })
+  })
+
+  it('extends a layout page by page to exactly what a layout from scratch gives, keeping its full rows', () => {
+    let seed = 7
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const all = Array.from({ length: 1000 }, () => ({ width: Math.round(300 + rand() * 1700), height: Math.round(300 + rand() * 1700) }))
+    const opts = { containerWidth: 1180, targetHeight: 200, gap: 8 }
+    let layout = justifiedRows(all.slice(0, 0), opts)
+    for (let n = 137; n <= all.length; n += 137) {
+      const next = justifiedRows(all.slice(0, n), opts, layout)
+      expect(next).toEqual(justifiedRows(all.slice(0, n), opts))
+      // The full rows of before are the same objects: nothing before the tail was laid out again.
+      for (let r = 0; r < layout.fullRows; r++) expect(next.rows[r]).toBe(layout.rows[r])
+      layout = next
+    }
+    expect(justifiedRows(all, opts, layout)).toEqual(justifiedRows(all, opts))
   })
 })

@@ -4,7 +4,7 @@ import type { Asset } from '../../../../src-preload/contract'
 import { useScreenScroll } from '../../lib/use-screen-scroll'
 import type { AssetCache } from '../../stores/library-cache'
 import { AssetTile } from './AssetTile'
-import { justifiedRows } from './justified-rows'
+import { justifiedRows, type JustifiedLayout } from './justified-rows'
 
 const GAP = 8
 const LOADER_HEIGHT = 64
@@ -37,11 +37,20 @@ export function LibraryGrid({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const scroll = useScreenScroll(ref)
-  const layout = useMemo(
-    () => justifiedRows(ids.map((id) => cache[id] ?? UNKNOWN_SIZE), { containerWidth: scroll.width, targetHeight: rowHeight, gap: GAP }),
+  const laidOut = useRef<{ ids: readonly string[]; width: number; rowHeight: number; layout: JustifiedLayout } | null>(null)
+  const layout = useMemo(() => {
+    const before = laidOut.current
+    // A page appended to the same list at the same size keeps every full row laid out before.
+    const grows = before && before.width === scroll.width && before.rowHeight === rowHeight && startsWith(ids, before.ids, before.layout.fullItems)
+    const next = justifiedRows(
+      ids.map((id) => cache[id] ?? UNKNOWN_SIZE),
+      { containerWidth: scroll.width, targetHeight: rowHeight, gap: GAP },
+      grows ? before.layout : undefined
+    )
+    laidOut.current = { ids, width: scroll.width, rowHeight, layout: next }
+    return next
     // Sizes only: pages and pushed assets reach `cache` with their ids; a favourite toggled keeps the layout.
-    [ids, scroll.width, rowHeight]
-  )
+  }, [ids, scroll.width, rowHeight])
   const rows = layout.rows
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -85,4 +94,11 @@ export function LibraryGrid({
       ) : null}
     </>
   )
+}
+
+/** Whether `list` begins with the first `count` ids of `prefix` (the same items, in the same order). */
+function startsWith(list: readonly string[], prefix: readonly string[], count: number): boolean {
+  if (list.length < count || prefix.length < count) return false
+  for (let i = 0; i < count; i++) if (list[i] !== prefix[i]) return false
+  return true
 }

@@ -20,6 +20,9 @@ export interface JustifiedLayout {
   rows: JustifiedRow[]
   /** Height of every row and the gaps between them. */
   height: number
+  /** How many leading rows are full, and the items in them: a longer list keeps those rows as they are. */
+  fullRows: number
+  fullItems: number
 }
 
 export interface LayoutOptions {
@@ -44,15 +47,23 @@ export function tileAspect(item: Sized): number {
  * container width exactly at their true aspect ratios. The last row, when it cannot be
  * filled, stays at the target height, left-aligned. Widths are whole pixels and a full
  * row's widths plus gaps add up to the container width (the rounding goes to its last tile).
+ *
+ * `previous`, a layout of a prefix of `items` with the same options, is extended rather than
+ * redone: its full rows cannot change when items are appended, so only the tail is laid out
+ * (a page arriving at 100k loaded items costs its own 200, not 100k).
  */
-export function justifiedRows(items: readonly Sized[], opts: LayoutOptions): JustifiedLayout {
+export function justifiedRows(items: readonly Sized[], opts: LayoutOptions, previous?: JustifiedLayout): JustifiedLayout {
   const width = Math.max(1, Math.floor(opts.containerWidth))
   const target = Math.max(1, opts.targetHeight)
   const gap = Math.max(0, opts.gap)
-  const rows: JustifiedRow[] = []
-  let top = 0
-  let start = 0
+  const reuse = previous && previous.fullItems <= items.length ? previous : null
+  const rows: JustifiedRow[] = reuse ? reuse.rows.slice(0, reuse.fullRows) : []
+  const lastKept = rows.at(-1)
+  let top = lastKept ? lastKept.top + lastKept.height + gap : 0
+  let start = reuse ? reuse.fullItems : 0
   let aspectSum = 0
+  let fullRows = rows.length
+  let fullItems = start
 
   const close = (end: number, full: boolean) => {
     const count = end - start
@@ -71,14 +82,18 @@ export function justifiedRows(items: readonly Sized[], opts: LayoutOptions): Jus
     top += h + gap
     start = end
     aspectSum = 0
+    if (full) {
+      fullRows = rows.length
+      fullItems = end
+    }
   }
 
-  for (let i = 0; i < items.length; i++) {
+  for (let i = start; i < items.length; i++) {
     aspectSum += tileAspect(items[i])
     const count = i - start + 1
     // Full once the tiles at target height would be at least as wide as the container.
     if (aspectSum * target + gap * (count - 1) >= width) close(i + 1, true)
   }
   if (start < items.length) close(items.length, false)
-  return { rows, height: rows.length ? top - gap : 0 }
+  return { rows, height: rows.length ? top - gap : 0, fullRows, fullItems }
 }
