@@ -69,7 +69,8 @@ export const JobRow = memo(function JobRow({
         ) : null}
         {unknown ? <UnknownOutcome job={job} /> : null}
         {job.error && !unknown ? (
-          <p className="job-error">
+          // A job held back on purpose (the creator's own spending cap) is a note, not a failure.
+          <p className={job.error.code === 'spend_cap' ? 'job-note' : 'job-error'}>
             {job.error.message}
             {job.error.refunded && !/refund/i.test(job.error.message) ? ' Credits were refunded.' : ''}
           </p>
