@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { UnknownCheck } from '../../../src-preload/contract'
-import { checkSentence, isUnknownOutcome, maybeChargedText } from '../../../src-renderer/src/features/queue/job-view'
+import { checkSentence, creditsLabel, isOwnChoice, isUnknownOutcome, maybeChargedText } from '../../../src-renderer/src/features/queue/job-view'
 import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
@@ -44,5 +44,20 @@ describe('unknown outcome view', () => {
     installFakeBridge({ 'queue.checkUnknown': ok(check({ jobId: 'j1' })) })
     expect(await useQueueStore.getState().checkUnknown('j1')).toBeNull()
     expect(useQueueStore.getState().checks['j1']).toMatchObject({ verdict: 'spent', spent: 40 })
+  })
+})
+
+describe('how a job reads in the queue', () => {
+  it('a refund reads "refunded", an estimate "est.", a charge "credits"', () => {
+    expect(creditsLabel(job({ creditsEstimate: 40, creditsUsed: null }))).toBe('40 est.')
+    expect(creditsLabel(job({ creditsEstimate: 40, creditsUsed: 40 }))).toBe('40 credits')
+    expect(creditsLabel(job({ status: 'failed', creditsUsed: 40, error: { code: 'server_error', message: 'Krev failed.', retryable: true, refunded: true } }))).toBe('refunded')
+  })
+
+  it('the creator’s own cancel or spending cap is a note; a failure is not', () => {
+    expect(isOwnChoice(job({ status: 'cancelled', error: { code: 'cancelled', message: 'Cancelled.', retryable: false } }))).toBe(true)
+    expect(isOwnChoice(job({ status: 'paused', error: { code: 'spend_cap', message: 'Waiting.', retryable: true } }))).toBe(true)
+    expect(isOwnChoice(job({ status: 'failed', error: { code: 'server_error', message: 'Krev failed.', retryable: true } }))).toBe(false)
+    expect(isOwnChoice(job({ status: 'succeeded', error: null }))).toBe(false)
   })
 })

@@ -2,11 +2,11 @@ import { memo } from 'react'
 import { Badge } from '../../components/Badge'
 import { IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
-import { formatNumber, formatRelative } from '../../lib/format'
+import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, jobById, useQueueStore } from '../../stores/queue'
 import { JobOutputs } from './JobOutputs'
-import { isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
+import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { UnknownOutcome } from './UnknownOutcome'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
@@ -42,7 +42,6 @@ export const JobRow = memo(function JobRow({
     const error = await act(action, job.id)
     if (error) pushNotice({ level: 'error', message: error })
   }
-  const credits = job.creditsUsed ?? job.creditsEstimate
   return (
     <li ref={measure} data-index={index} style={{ transform: `translateY(${start}px)` }} className={`job job-${job.status}${unknown ? ' job-unknown' : ''}`}>
       <span className="job-kind" aria-hidden="true">
@@ -69,8 +68,8 @@ export const JobRow = memo(function JobRow({
         ) : null}
         {unknown ? <UnknownOutcome job={job} /> : null}
         {job.error && !unknown ? (
-          // A job held back on purpose (the creator's own spending cap) is a note, not a failure.
-          <p className={job.error.code === 'spend_cap' ? 'job-note' : 'job-error'}>
+          // The creator's own cancel or spending cap is a note, not a failure.
+          <p className={isOwnChoice(job) ? 'job-note' : 'job-error'}>
             {job.error.message}
             {job.error.refunded && !/refund/i.test(job.error.message) ? ' Credits were refunded.' : ''}
           </p>
@@ -80,9 +79,7 @@ export const JobRow = memo(function JobRow({
       <div className="job-outputs-cell">{job.status === 'succeeded' ? <JobOutputs job={job} /> : null}</div>
       <div className="job-side">
         <Badge tone={status.tone}>{status.label}</Badge>
-        <span className="job-credits">
-          {formatNumber(credits)} {job.creditsUsed == null ? 'est.' : 'credits'}
-        </span>
+        <span className="job-credits">{creditsLabel(job)}</span>
       </div>
       <div className="job-actions">
         {active ? <IconButton icon="x" label="Cancel job" onClick={() => void run('cancel')} /> : null}

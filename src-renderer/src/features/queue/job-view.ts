@@ -13,6 +13,17 @@ export const STATUS_VIEW: Record<Job['status'], { label: string; tone: Tone }> =
   cancelled: { label: 'Cancelled', tone: 'neutral' }
 }
 
+/** Error codes that are the creator's own choice (a cancel, their spending cap): a note, never red. */
+const OWN_CHOICE = new Set(['cancelled', 'spend_cap'])
+export const isOwnChoice = (job: Job): boolean => job.error !== null && OWN_CHOICE.has(job.error.code)
+
+/** The credits cell: what was charged, what it will cost, or that it was given back. */
+export function creditsLabel(job: Job, locale?: string): string {
+  if (job.error?.refunded) return 'refunded'
+  if (job.creditsUsed == null) return `${formatNumber(job.creditsEstimate, locale)} est.`
+  return `${formatNumber(job.creditsUsed, locale)} credits`
+}
+
 /** "4 images · 1:1 · HD", "Video · 16:9 · 8 s", "2 ads · 4:5". */
 export function jobSpec(job: Job): string {
   const r = job.request
