@@ -2,8 +2,8 @@ import type { GenerationRequest, Job, QueueState } from '../../src-preload/contr
 import type { StagedAsset } from '../library/stage-asset'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
-import { applyFailure, type FailureDeps } from './apply-failure'
-import { runJob, StageError } from './job-runner'
+import type { FailureDeps } from './apply-failure'
+import { createLauncher, type RunningJob } from './job-launcher'
 import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
@@ -39,7 +39,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   let userChoice: boolean | null = null // the creator's pause/resume since this mode was shown: beats the file
   let life = new AbortController()
   let disposed = false
-  const running = new Map<string, { ctrl: AbortController; slot: boolean; done: Promise<void> }>()
+  const running = new Map<string, RunningJob>()
   const downloads = createSemaphore(() => deps.concurrency().download)
   const cadence = createPollCadence(deps.timing, deps.random)
 
@@ -127,55 +127,20 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     }
   }
 
-  function launch(j: StoredJob): void {
-    const ctrl = new AbortController()
-    const onLife = () => ctrl.abort()
-    life.signal.addEventListener('abort', onLife, { once: true })
-    const entry = { ctrl, slot: j.status !== 'downloading', done: Promise.resolve() }
-    running.set(j.id, entry)
-    entry.done = (async () => {
-      try {
-        const client = await connection.client()
-        await runJob(j, {
-          client,
-          signal: ctrl.signal,
-          sleep: deps.sleep,
-          timing: deps.timing,
-          cadence,
-          limiter: deps.limiter,
-          downloads,
-          library: deps.library,
-          stagingDir: deps.stagingDir(j.mode),
-          now: () => iso(),
-          commit,
-          complete,
-          charged: () => deps.onCreditsMaybeChanged(),
-          cachedBalance: () => deps.balance.cached(),
-          progress: (job) => deps.emitProgress({ jobId: job.id, status: job.status, progress: job.progress }),
-          releaseSlot: () => {
-            if (entry.slot) {
-              entry.slot = false
-              queueMicrotask(pump)
-            }
-          },
-          stillWanted: (job) => current(job) && job.status !== 'cancelled' && !ctrl.signal.aborted
-        })
-        if (j.status === 'succeeded') {
-          failureDeps.downloadStalls.delete(j.id)
-          connection.reportOnline(true)
-        }
-      } catch (e) {
-        // Outside a step (no client: no key in Krev mode): the step it was about to take.
-        const stage = e instanceof StageError ? e.stage : needsPost(j) ? 'post' : isPolling(j) ? 'poll' : 'download'
-        const cause = e instanceof StageError ? e.failure : e
-        await applyFailure(j, stage, cause, ctrl.signal.aborted, failureDeps)
-      } finally {
-        life.signal.removeEventListener('abort', onLife)
-        running.delete(j.id)
-        if (!disposed) queueMicrotask(pump)
-      }
-    })()
-  }
+  const launch = createLauncher({
+    deps,
+    running,
+    life: () => life.signal,
+    disposed: () => disposed,
+    current,
+    commit,
+    complete,
+    pump: () => pump(),
+    cadence,
+    downloads,
+    failureDeps,
+    iso: () => iso()
+  })
 
   async function load(): Promise<void> {
     const loadedMode = mode
