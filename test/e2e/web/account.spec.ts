@@ -122,6 +122,13 @@ test.describe('account', () => {
       await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
       await gotoAccount(page)
       await page.getByRole('link', { name: 'Meta conversions' }).click()
+      // The event list (Radix Select) by keyboard: named by its label, opened with Enter, an option chosen.
+      const eventName = page.getByRole('combobox', { name: 'Event name' })
+      await eventName.focus()
+      await page.keyboard.press('Enter')
+      await page.getByRole('option', { name: 'Lead', exact: true }).click()
+      await expect(eventName).toHaveText('Lead')
+      await expect(eventName).toBeFocused()
       await page.getByLabel('Event source URL').fill('https://example.com/products/wallet')
       await page.getByLabel('Email').fill('customer@example.com')
       await page.getByLabel('Currency', { exact: true }).fill('USD')

@@ -3,7 +3,7 @@ import { errorMessage, invoke } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { Field, type FieldControlProps } from '../../components/Field'
-import { Icon } from '../../components/Icon'
+import { Select } from '../../components/Select'
 import { formatDateTime, plural } from '../../lib/format'
 import { ACTION_SOURCES, checkEvent, nowSeconds, STANDARD_EVENTS } from './conversion-event'
 import { CUSTOM_EVENT, emptyFields, errorsByField, rawFromFields, type ConversionFields } from './conversion-fields'
@@ -71,17 +71,12 @@ export function ConversionForm() {
         <div className="conv-grid">
           <Field label="Event name" error={errors.eventChoice}>
             {(p) => (
-              <div className="select-wrap">
-              <select {...p} className="input select" value={f.eventChoice} onChange={(e) => set({ eventChoice: e.target.value })}>
-                {STANDARD_EVENTS.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-                <option value={CUSTOM_EVENT}>Custom…</option>
-              </select>
-              <Icon name="chevronDown" size={14} />
-              </div>
+              <Select
+                control={p}
+                value={f.eventChoice}
+                options={[...STANDARD_EVENTS.map((n) => ({ value: n, label: n })), { value: CUSTOM_EVENT, label: 'Custom…' }]}
+                onChange={(v) => set({ eventChoice: v })}
+              />
             )}
           </Field>
           {f.eventChoice === CUSTOM_EVENT ? (
@@ -106,16 +101,12 @@ export function ConversionForm() {
           </Field>
           <Field label="Action source" error={errors.actionSource}>
             {(p) => (
-              <div className="select-wrap">
-              <select {...p} className="input select" value={f.actionSource} onChange={(e) => set({ actionSource: e.target.value })}>
-                {ACTION_SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {SOURCE_LABEL(s)}
-                  </option>
-                ))}
-              </select>
-              <Icon name="chevronDown" size={14} />
-              </div>
+              <Select
+                control={p}
+                value={f.actionSource}
+                options={ACTION_SOURCES.map((s) => ({ value: s, label: SOURCE_LABEL(s) }))}
+                onChange={(v) => set({ actionSource: v })}
+              />
             )}
           </Field>
           <Field label="Event source URL" aside={f.actionSource === 'website' ? 'Required for website' : 'Optional'} error={errors.eventSourceUrl} className="conv-wide">
