@@ -12,14 +12,17 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'krev-eneg-'))
-const csv = join(work, 'report.csv')
+// SARIF, not CSV: the tool writes its CSV header and rows with two concurrent fs.writeFile
+// calls ('w' and 'a'), so under load the header lands on top of the first row (seen in CI:
+// the CSP finding's first 72 bytes overwritten). The SARIF report is one write.
+const report = join(work, 'report.sarif')
 for (const dir of ['src-main', 'src-preload', 'src-renderer']) {
   cpSync(join(root, dir), join(work, 'app', dir), { recursive: true })
 }
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version
 const run = spawnSync(
   join(root, 'node_modules/.bin/electronegativity'),
-  ['-i', join(work, 'app'), '-r', '-o', csv, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck,ElectronVersionJSONCheck'],
+  ['-i', join(work, 'app'), '-r', '-o', report, '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck,ElectronVersionJSONCheck'],
   { encoding: 'utf8', timeout: 180_000 }
 )
 if (run.status !== 0) {
@@ -27,11 +30,24 @@ if (run.status !== 0) {
   process.exit(run.status ?? 1)
 }
 
-const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean)
-const findings = rows.map((line) => {
-  const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''))
-  return { check: cells[0], file: cells[3], location: cells[4], sample: cells[5], snippet: lineAt(cells[3], cells[4]) }
+const results = JSON.parse(readFileSync(report, 'utf8')).runs?.[0]?.results ?? []
+const findings = results.map((r) => {
+  const region = r.locations?.[0]?.physicalLocation?.region ?? {}
+  const file = r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? ''
+  const location = `${region.startLine ?? 0}:${Math.max(0, (region.startColumn ?? 1) - 1)}`
+  return { check: r.ruleId, file, location, sample: sampleOf(r.ruleId, file), snippet: lineAt(file, location) }
 })
+
+/** What a whole-tag check flagged, as the CSV's "sample" column gave it: for the CSP check, the policy. */
+function sampleOf(check, file) {
+  if (check !== 'CSP_GLOBAL_CHECK') return ''
+  try {
+    const html = readFileSync(join(root, file), 'utf8')
+    return /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1]?.replace(/\s+/g, ' ').trim() ?? ''
+  } catch {
+    return ''
+  }
+}
 
 /** The flagged source line, trimmed ('' for whole-file checks such as the CSP one). */
 function lineAt(file, location) {
