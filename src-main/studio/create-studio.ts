@@ -64,7 +64,7 @@ export interface StudioDeps {
   mediaWorker?: { spawn: SpawnWorker; entryPath: string }
   /** The built-in sandbox's own process (same spawners as the media worker) and its entry module. */
   sandboxWorker: { spawn: SpawnWorker; entryPath: string }
-  /** Whether KREV_SANDBOX_FAULTS may break the built-in sandbox: false in a packaged app. Default true. */
+  /** Whether KREV_SANDBOX_FAULTS may break the built-in sandbox (never in a packaged app). Default true. */
   sandboxFaultsFromEnv?: boolean
 }
 
