@@ -1,22 +1,11 @@
-import { PRICES, type GenerationRequest } from '../../src-preload/contract'
+import type { GenerationRequest } from '../../src-preload/contract'
 import type { AdParams, ImageParams, VideoParams } from '../krev/types'
 
 /**
- * What a request costs and how it is sent. Prices are the API reference's table: 40 per
- * standard image (80 in 4K), about 80 per video second, 40 per ad image. Krev is the
- * authority on the final charge (`creditsUsed`); this is the number shown before sending.
+ * How a request is named and sent. What it costs is the contract's one estimate
+ * (`src-preload/contract/estimate.ts`), shared with the renderer's live figure.
  */
-
-export function estimateCredits(req: GenerationRequest): number {
-  switch (req.kind) {
-    case 'image':
-      return (req.params.hd ? PRICES.imageHd : PRICES.image) * req.params.imageCount
-    case 'video':
-      return PRICES.videoPerSecond * req.params.duration
-    case 'ad':
-      return PRICES.adImage * req.params.imageCount
-  }
-}
+export { estimateRequestCredits as estimateCredits } from '../../src-preload/contract/estimate'
 
 /** The job's name in the queue: the first line of the prompt or brief, shortened. */
 export function titleFor(req: GenerationRequest): string {

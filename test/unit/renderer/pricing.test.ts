@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { estimateRequestCredits } from '../../../src-preload/contract/estimate'
+import { estimateCredits as queueEstimate } from '../../../src-main/queue/pricing'
 import { estimateCredits, isLowCredit, PRICES } from '../../../src-renderer/src/lib/pricing'
 
 describe('credit estimate', () => {
@@ -19,6 +21,14 @@ describe('credit estimate', () => {
   it('prices ads per image', () => {
     expect(estimateCredits({ kind: 'ad', count: 2 })).toBe(80)
     expect(estimateCredits({ kind: 'ad', count: 0 })).toBe(40)
+  })
+
+  it('is one estimate: a whole request priced in main equals the draft priced in the renderer', () => {
+    expect(queueEstimate).toBe(estimateRequestCredits)
+    const image = { kind: 'image', params: { imageCount: 3, hd: true } } as const
+    expect(estimateRequestCredits(image)).toBe(estimateCredits({ kind: 'image', count: 3, hd: true }))
+    expect(estimateRequestCredits({ kind: 'video', params: { duration: 7 } })).toBe(7 * PRICES.videoPerSecond)
+    expect(estimateRequestCredits({ kind: 'ad', params: { imageCount: 4 } })).toBe(4 * PRICES.adImage)
   })
 
   it('flags a low balance only when both numbers are known', () => {
