@@ -1,4 +1,4 @@
-import type { Connection } from '../../src-preload/contract'
+import type { Connection, ConnectionMode } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import type { KrevClient, KrevClientOptions } from '../krev/types'
 import type { AppStateStore } from '../settings/app-state'
@@ -14,7 +14,7 @@ import type { KeyVault } from './key-vault'
  * restart: `client()` always answers for the current mode.
  */
 
-export type ConnectionMode = Connection['mode']
+export type { ConnectionMode }
 export interface SandboxEndpoint {
   baseUrl: string
   key: string

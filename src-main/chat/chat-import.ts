@@ -6,6 +6,7 @@ import type { ChatRepo } from '../db/chat-repo'
 import { renameIfPresent, runLegacyImport, shared } from '../db/legacy-import'
 import type { Notice } from '../settings/json-store'
 import { corruptBackupPath } from '../settings/file-recovery'
+import { CONNECTION_MODES } from '../../src-preload/contract/values'
 import type { ChatMode } from './chat-store'
 import type { StoredConversation } from './conversation-model'
 
@@ -16,7 +17,7 @@ import type { StoredConversation } from './conversation-model'
  * all makes that mode read-only for the session, so nothing is written in its place.
  */
 
-const MODES: readonly ChatMode[] = ['sandbox', 'krev']
+const MODES = CONNECTION_MODES
 const fileShape = z.object({ format: z.literal(1), conversations: z.array(z.unknown()) })
 
 export const legacyChatFile = (dataDir: string, mode: ChatMode): string => join(dataDir, 'chat', mode, 'conversations.json')

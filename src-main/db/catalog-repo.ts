@@ -1,3 +1,4 @@
+import type { ConnectionMode } from '../../src-preload/contract/values'
 import type { Db } from './database'
 
 /**
@@ -6,7 +7,7 @@ import type { Db } from './database'
  * checked by the cache when read). A save replaces the mode's list in one transaction.
  */
 
-export type CatalogMode = 'sandbox' | 'krev'
+export type CatalogMode = ConnectionMode
 
 export interface CatalogRows {
   /** Null when this mode was never fetched (no row). */

@@ -1,3 +1,4 @@
+import type { ConnectionMode } from '../../src-preload/contract/values'
 import type { Db } from './database'
 
 /**
@@ -7,7 +8,7 @@ import type { Db } from './database'
  * whole (its rows are few; the store only rewrites the conversations that changed).
  */
 
-export type ChatRepoMode = 'sandbox' | 'krev'
+export type ChatRepoMode = ConnectionMode
 
 export interface ConversationRows {
   id: string

@@ -11,13 +11,15 @@ import type {
   KrevGeneration,
   KrevProduct
 } from './types'
+import { adCopy, generationStatus } from './wire'
 
 /**
  * Response schemas, one per documented payload (the `data` of the envelope).
  * z.object strips unknown keys rather than failing, so new server fields never break
  * the app. What the app cannot work without (ids, statuses, balances) is required:
  * without it the answer is 'invalid_response'. Cosmetic fields get safe defaults.
- * Each schema's output type is checked against the interfaces in types.ts.
+ * Each schema's output type is checked against the interfaces in types.ts. Enums and the
+ * ad copy are the wire schema's (`wire.ts`), read leniently.
  */
 
 const str = z.string()
@@ -103,14 +105,8 @@ export const productListSchema = z.array(productSchema)
 /** GET /products?id= answers with the product, or (some servers) a one-element list. */
 export const productOrListSchema = z.union([productSchema, productListSchema])
 
-const adCopySchema = z
-  .object({
-    style_name: str.optional(),
-    hook: str.optional(),
-    headline: str.optional(),
-    body_copy: str.optional(),
-    cta: str.optional()
-  })
+const adCopySchema = adCopy
+  .partial()
   .transform(
     (d): AdCopy => ({
       style_name: d.style_name ?? '',
@@ -148,7 +144,7 @@ export const generationStartedSchema = z
     }
   })
 
-export const generationStatusSchema = z.enum(['queued', 'processing', 'succeeded', 'failed'])
+export const generationStatusSchema = generationStatus
 
 /** `error` is documented as a string; an `{message}` object is accepted too. */
 const errorText = z

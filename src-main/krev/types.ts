@@ -3,10 +3,11 @@
  * the wire) and the operations the app uses. Services depend on this interface only, so
  * they can be tested with the sandbox or a fake.
  */
+import type { AdAspect, AudioMode, ChatAgent, GenerationStatus, ImageAspect, ImageCount } from '../../src-preload/contract/values'
 import type { AgentFactory } from './http'
+import type { AdCopy } from './wire'
 
-export type ImageAspect = '1:1' | '16:9' | '9:16' | '4:3' | '3:4'
-export type AdAspect = '1:1' | '4:5' | '9:16'
+export type { AdAspect, AdCopy, GenerationStatus, ImageAspect }
 
 export interface KrevCredits {
   plan: string
@@ -34,7 +35,7 @@ export interface ImageParams {
   product_ids?: string[]
   preset_id?: string
   hd?: boolean
-  image_count?: 1 | 2 | 4
+  image_count?: ImageCount
   reference_images?: string[]
 }
 
@@ -42,7 +43,7 @@ export interface VideoParams {
   prompt: string
   aspect_ratio?: ImageAspect
   duration?: number
-  audio_mode?: 'auto' | 'off' | 'native'
+  audio_mode?: AudioMode
   product_id?: string
   source_image?: string
   preset_id?: string
@@ -52,18 +53,10 @@ export interface AdParams {
   brief: string
   product_ids: string[]
   aspect_ratio?: AdAspect
-  image_count?: 1 | 2 | 4
+  image_count?: ImageCount
   style_id?: string
   inspiration_image?: string
   brand_context?: string
-}
-
-export interface AdCopy {
-  style_name: string
-  hook: string
-  headline: string
-  body_copy: string
-  cta: string
 }
 
 /** POST /images|/videos|/ads may answer with finished URLs or only a generation id. */
@@ -76,8 +69,6 @@ export interface GenerationStarted {
   duration?: number
   ad_copy?: AdCopy
 }
-
-export type GenerationStatus = 'queued' | 'processing' | 'succeeded' | 'failed'
 
 export interface KrevGeneration {
   id: string
@@ -96,7 +87,7 @@ export interface ChatParams {
   conversation_id?: string
   product_ids?: string[]
   reference_images?: string[]
-  agent?: 'auto' | 'asset' | 'discover'
+  agent?: ChatAgent
 }
 
 export interface ChatStarted {

@@ -1,3 +1,16 @@
+import {
+  AUDIO_MODES,
+  AD_ASPECTS,
+  CHAT_AGENTS,
+  IMAGE_ASPECTS,
+  IMAGE_COUNTS,
+  MAX_BRAND_CONTEXT,
+  MAX_PRODUCT_IDS,
+  MAX_PROMPT,
+  MAX_REFERENCE_IMAGES,
+  VIDEO_MAX_SECONDS,
+  VIDEO_MIN_SECONDS
+} from '../../src-preload/contract/values'
 import type { AdParams, ChatParams, ImageParams, VideoParams } from './types'
 import { invalidInput } from './errors'
 import { assertPublicHttpsUrl, type UrlGuardOptions } from './url-guard'
@@ -10,11 +23,6 @@ import { assertPublicHttpsUrl, type UrlGuardOptions } from './url-guard'
  * body to send, built from known fields only.
  */
 
-export const IMAGE_ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4'] as const
-export const AD_ASPECTS = ['1:1', '4:5', '9:16'] as const
-export const MAX_PROMPT = 4_000
-export const MAX_REFERENCE_IMAGES = 8
-export const MAX_PRODUCT_IDS = 10
 const MAX_CONVERSION_BYTES = 64 * 1024
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -84,8 +92,8 @@ const list = (items: readonly string[]): string => `${items.slice(0, -1).join(',
 
 function imageCount(v: unknown, what: string): number | undefined {
   if (v === undefined || v === null) return undefined
-  if (v !== 1 && v !== 2 && v !== 4) throw invalidInput(`${what} must be 1, 2 or 4.`)
-  return v
+  if (!(IMAGE_COUNTS as readonly unknown[]).includes(v)) throw invalidInput(`${what} must be ${list(IMAGE_COUNTS.map(String))}.`)
+  return v as number
 }
 
 function optionalBoolean(v: unknown, what: string): boolean | undefined {
@@ -148,14 +156,14 @@ export async function validateImageParams(params: ImageParams, guard: Guard): Pr
 export async function validateVideoParams(params: VideoParams, guard: Guard): Promise<Body> {
   const p = asObject(params, 'video')
   const d = p.duration ?? undefined
-  if (d !== undefined && (typeof d !== 'number' || !Number.isInteger(d) || d < 4 || d > 15)) {
-    throw invalidInput('Duration must be a whole number of seconds from 4 to 15.')
+  if (d !== undefined && (typeof d !== 'number' || !Number.isInteger(d) || d < VIDEO_MIN_SECONDS || d > VIDEO_MAX_SECONDS)) {
+    throw invalidInput(`Duration must be a whole number of seconds from ${VIDEO_MIN_SECONDS} to ${VIDEO_MAX_SECONDS}.`)
   }
   return compact({
     prompt: text(p.prompt, 'The prompt'),
     aspect_ratio: oneOf(p.aspect_ratio, IMAGE_ASPECTS, `Aspect ratio must be ${list(IMAGE_ASPECTS)}.`),
     duration: d,
-    audio_mode: oneOf(p.audio_mode, ['auto', 'off', 'native'], 'Audio must be auto, off or native.'),
+    audio_mode: oneOf(p.audio_mode, AUDIO_MODES, `Audio must be ${list(AUDIO_MODES)}.`),
     product_id: optionalUuid(p.product_id, 'Product'),
     source_image: await optionalUrl(p.source_image, 'The source image', guard),
     preset_id: optionalPreset(p.preset_id, 'Style preset')
@@ -171,7 +179,7 @@ export async function validateAdParams(params: AdParams, guard: Guard): Promise<
     image_count: imageCount(p.image_count, 'Number of ad images'),
     style_id: optionalPreset(p.style_id, 'Ad style'),
     inspiration_image: await optionalUrl(p.inspiration_image, 'The inspiration image', guard),
-    brand_context: optionalText(p.brand_context, 'Brand notes', 2_000)
+    brand_context: optionalText(p.brand_context, 'Brand notes', MAX_BRAND_CONTEXT)
   })
 }
 
@@ -182,7 +190,7 @@ export async function validateChatParams(params: ChatParams, guard: Guard): Prom
     conversation_id: optionalUuid(p.conversation_id, 'Conversation'),
     product_ids: productIds(p.product_ids, false),
     reference_images: await referenceImages(p.reference_images, guard),
-    agent: oneOf(p.agent, ['auto', 'asset', 'discover'], 'Agent must be auto, asset or discover.')
+    agent: oneOf(p.agent, CHAT_AGENTS, `Agent must be ${list(CHAT_AGENTS)}.`)
   })
 }
 

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
+import { CONNECTION_MODES, type ConnectionMode } from '../../src-preload/contract/values'
 import { writeFileAtomic } from '../core/atomic-file'
 
 /**
@@ -15,8 +16,8 @@ import { writeFileAtomic } from '../core/atomic-file'
  * followed. Writes are atomic (temp file + fsync + rename).
  */
 
-export type MediaMode = 'sandbox' | 'krev'
-export const MEDIA_MODES: readonly MediaMode[] = ['sandbox', 'krev']
+export type MediaMode = ConnectionMode
+export const MEDIA_MODES: readonly MediaMode[] = CONNECTION_MODES
 
 /** Extensions the store writes; the serving side derives Content-Type from them. */
 export const MEDIA_EXTS = ['webp', 'png', 'jpg', 'gif', 'avif', 'mp4', 'mov', 'webm'] as const

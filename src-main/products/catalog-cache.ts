@@ -6,7 +6,7 @@ import type { Db } from '../db/database'
 import { renameIfPresent, runLegacyImport, shared } from '../db/legacy-import'
 import { sharedStudioDatabase } from '../db/studio-database'
 import type { KrevProduct } from '../krev/types'
-import type { MediaMode } from '../media/media-store'
+import { MEDIA_MODES, type MediaMode } from '../media/media-store'
 import { corruptBackupPath } from '../settings/file-recovery'
 
 /**
@@ -25,7 +25,7 @@ export interface Catalog {
   products: KrevProduct[]
 }
 
-const MODES: readonly MediaMode[] = ['sandbox', 'krev']
+const MODES = MEDIA_MODES
 
 const productShape = z.object({
   id: z.string().min(1).max(128),

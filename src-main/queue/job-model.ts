@@ -1,4 +1,4 @@
-import type { Job, JobStatus } from '../../src-preload/contract'
+import type { ConnectionMode, Job, JobStatus } from '../../src-preload/contract'
 import type { AdCopy } from '../krev/types'
 
 /**
@@ -7,7 +7,7 @@ import type { AdCopy } from '../krev/types'
  * (`toJob` projects them away): signed URLs in particular stay in main.
  */
 
-export type QueueMode = 'sandbox' | 'krev'
+export type QueueMode = ConnectionMode
 
 export interface StoredJob extends Job {
   mode: QueueMode

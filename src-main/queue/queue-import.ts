@@ -5,6 +5,7 @@ import type { Db } from '../db/database'
 import { createJobsRepo } from '../db/jobs-repo'
 import { renameIfPresent, shared, runLegacyImport, type ImportOutcome } from '../db/legacy-import'
 import { createPausesRepo } from '../db/pauses-repo'
+import { CONNECTION_MODES } from '../../src-preload/contract/values'
 import type { QueueMode, StoredJob } from './job-model'
 import { isJobId, storedJobShape } from './stored-job-shape'
 
@@ -16,7 +17,7 @@ import { isJobId, storedJobShape } from './stored-job-shape'
  * renamed aside, so nothing is lost.
  */
 
-const MODES: readonly QueueMode[] = ['sandbox', 'krev']
+const MODES = CONNECTION_MODES
 const jobFileShape = z.object({ format: z.literal(1), job: storedJobShape })
 const pauseFileShape = z.object({ format: z.literal(1), userPaused: z.boolean() })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { job as jobShape } from '../../src-preload/contract'
+import { connectionMode, job as jobShape } from '../../src-preload/contract'
 
 /**
  * What a stored job must look like to be picked up again: the contract's Job plus the
@@ -10,7 +10,7 @@ import { job as jobShape } from '../../src-preload/contract'
 const adCopyShape = z.object({ style_name: z.string(), hook: z.string(), headline: z.string(), body_copy: z.string(), cta: z.string() })
 
 export const storedJobShape = jobShape.extend({
-  mode: z.enum(['sandbox', 'krev']),
+  mode: connectionMode,
   postStartedAt: z.string().nullable(),
   // Added later: files written before have neither, and load as "not known".
   sentAt: z.string().nullable().default(null),

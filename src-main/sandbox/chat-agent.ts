@@ -1,4 +1,5 @@
 import type { ChatAgent, ProductRecord } from './types'
+import { IMAGE_ASPECTS } from './validate'
 import { hash32, pick, seededRandom } from './util'
 
 /**
@@ -42,7 +43,7 @@ function requestedCount(message: string, noun: RegExp): number {
   return Math.min(4, Math.max(1, n))
 }
 
-function aspectFrom(message: string, fallback: string, allowed: string[]): string {
+function aspectFrom(message: string, fallback: string, allowed: readonly string[]): string {
   const explicit = /\b(16:9|9:16|1:1|4:3|3:4|4:5)\b/.exec(message)?.[1]
   if (explicit && allowed.includes(explicit)) return explicit
   if (/\b(story|stories|vertical|reel|tiktok)\b/i.test(message) && allowed.includes('9:16')) return '9:16'
@@ -128,11 +129,11 @@ export function planReply(input: {
   }
   if (IMAGE_RE.test(message)) {
     const count = requestedCount(message, /(?:images?|photos?|pictures?|shots?|visuals?|renders?|packshots?)/)
-    generations.push({ kind: 'image', prompt: message, count, productIds: ids.slice(0, 4), aspectRatio: aspectFrom(message, '1:1', ['1:1', '16:9', '9:16', '4:3', '3:4']), presetId: presetFrom(message) })
+    generations.push({ kind: 'image', prompt: message, count, productIds: ids.slice(0, 4), aspectRatio: aspectFrom(message, '1:1', IMAGE_ASPECTS), presetId: presetFrom(message) })
     parts.push(`Generating ${count} image${count > 1 ? 's' : ''}${products.length ? ` of ${products.map((p) => p.name).join(' and ')}` : ''}. They will appear below as soon as they are ready.`)
   }
   if (VIDEO_RE.test(message)) {
-    generations.push({ kind: 'video', prompt: message, count: 1, productIds: ids.slice(0, 1), aspectRatio: aspectFrom(message, '9:16', ['1:1', '16:9', '9:16', '4:3', '3:4']), presetId: presetFrom(message) })
+    generations.push({ kind: 'video', prompt: message, count: 1, productIds: ids.slice(0, 1), aspectRatio: aspectFrom(message, '9:16', IMAGE_ASPECTS), presetId: presetFrom(message) })
     parts.push('Rendering a 5-second video with a slow push-in on the product.')
   }
   if (AD_RE.test(message)) {

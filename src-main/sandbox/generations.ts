@@ -1,3 +1,4 @@
+import type { WireGeneration } from '../krev/wire'
 import type { Ledger } from './ledger'
 import type { MediaStore } from './media'
 import type { UrlSigner } from './signing'
@@ -196,9 +197,9 @@ export class GenerationEngine {
     return clamp(Math.floor(((Date.now() - started) * this.deps.speed * 100) / generation.plannedMs), 1, 95)
   }
 
-  /** The documented GET /generations/{id} shape, with freshly signed URLs. */
-  view(generation: GenerationRecord, signer: UrlSigner): Record<string, unknown> {
-    const view: Record<string, unknown> = {
+  /** The documented GET /generations/{id} shape (the wire schema's), with freshly signed URLs. */
+  view(generation: GenerationRecord, signer: UrlSigner): WireGeneration {
+    return {
       id: generation.id,
       kind: generation.kind,
       status: generation.status,
@@ -209,11 +210,10 @@ export class GenerationEngine {
           : null,
       error: generation.error,
       created_at: generation.createdAt,
-      completed_at: generation.completedAt
+      completed_at: generation.completedAt,
+      ...(generation.notice ? { notice: generation.notice } : {}),
+      ...(generation.adCopy ? { ad_copy: generation.adCopy } : {})
     }
-    if (generation.notice) view.notice = generation.notice
-    if (generation.adCopy) view.ad_copy = generation.adCopy
-    return view
   }
 
   async close(): Promise<void> {

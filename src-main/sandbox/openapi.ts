@@ -1,11 +1,36 @@
-import { envelope, obj, schemas } from './openapi-schemas'
+import { z } from 'zod'
+import { wireRegistry } from '../krev/wire'
 
 /**
- * The hand-written OpenAPI 3.1 document served at /api/v1/openapi.json. Response
- * schemas are what the sandbox sends, so the client's zod schemas can be checked
- * against it.
+ * The OpenAPI 3.1 document served at /api/v1/openapi.json. Its component schemas are
+ * generated from the one wire schema (`krev/wire.ts`) that also types the sandbox's
+ * answers and underlies the client's readers, so the three agree by construction; only
+ * the paths, error texts and security schemes are written here.
  */
 type Schema = Record<string, unknown>
+
+/** Request defaults are part of the document, so the input side of each schema is described. */
+function componentSchemas(): Record<string, Schema> {
+  const { schemas } = z.toJSONSchema(wireRegistry, { io: 'input', uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Schema> }
+  // Each component is a fragment of this document, not a standalone JSON Schema resource.
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $schema: _s, $id: _i, ...rest }]) => [name, withoutSafeIntegerBounds(rest)]))
+}
+
+/** `z.int()` states JavaScript's safe-integer range; the reference states no bound there. */
+function withoutSafeIntegerBounds(node: unknown): Schema {
+  if (Array.isArray(node)) return node.map(withoutSafeIntegerBounds) as unknown as Schema
+  if (typeof node !== 'object' || node === null) return node as Schema
+  const out: Schema = {}
+  for (const [k, v] of Object.entries(node)) {
+    if ((k === 'minimum' || k === 'maximum') && Math.abs(v as number) === Number.MAX_SAFE_INTEGER) continue
+    out[k] = withoutSafeIntegerBounds(v)
+  }
+  return out
+}
+
+const obj = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties) })
+/** `{success:true,data:…}` */
+const envelope = (data: Schema, extra: Record<string, Schema> = {}): Schema => obj({ success: { type: 'boolean', const: true }, data, ...extra })
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: Schema) => ({ 'application/json': { schema } })
 
@@ -107,7 +132,7 @@ export function openApiDocument(baseUrl: string): Schema {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer sk_live_…' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'krev_session' }
       },
-      schemas
+      schemas: componentSchemas()
     }
   }
 }

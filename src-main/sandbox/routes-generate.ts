@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { adGenerationStarted, imageGenerationStarted, videoGenerationStarted } from '../krev/wire'
 import { writeAdCopy } from './ad-copy'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { priceAds, priceImages, priceVideo } from './ledger'
@@ -49,7 +51,7 @@ async function postImages(services: Services, ctx: RequestContext): Promise<ApiR
   const params: GenerationParams = { prompt, aspectRatio, productIds, presetId, hd, imageCount, referenceImages }
   const price = priceImages(imageCount, hd)
   const generation = services.generations.accept(user, 'image', params, price, { failWith: ctx.failGeneration })
-  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price })
+  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price } satisfies z.input<typeof imageGenerationStarted>)
 }
 
 async function postVideos(services: Services, ctx: RequestContext): Promise<ApiResult> {
@@ -72,7 +74,7 @@ async function postVideos(services: Services, ctx: RequestContext): Promise<ApiR
   }
   const price = priceVideo(duration)
   const generation = services.generations.accept(user, 'video', params, price, { failWith: ctx.failGeneration })
-  return ok({ generation_id: generation.id, video_url: null, duration, credits_used: price })
+  return ok({ generation_id: generation.id, video_url: null, duration, credits_used: price } satisfies z.input<typeof videoGenerationStarted>)
 }
 
 async function postAds(services: Services, ctx: RequestContext): Promise<ApiResult> {
@@ -100,7 +102,7 @@ async function postAds(services: Services, ctx: RequestContext): Promise<ApiResu
   }
   const price = priceAds(imageCount)
   const generation = services.generations.accept(user, 'ad', params, price, { failWith: ctx.failGeneration, adCopy: copy })
-  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price, ad_copy: copy })
+  return ok({ generation_id: generation.id, images: [], image_count: imageCount, credits_used: price, ad_copy: copy } satisfies z.input<typeof adGenerationStarted>)
 }
 
 async function getGeneration(services: Services, ctx: RequestContext): Promise<ApiResult> {

@@ -1,3 +1,6 @@
+import type { AdCopy } from '../krev/wire'
+import type { AudioMode, ChatAgent, GenerationStatus } from '../../src-preload/contract/values'
+
 /**
  * The sandbox's own records (what it persists in state.json). Wire shapes are produced
  * from these by the route modules; keeping them separate lets the stored form evolve
@@ -33,16 +36,8 @@ export interface KeyRecord {
   revokedAt: string | null
 }
 
-export interface AdCopy {
-  style_name: string
-  hook: string
-  headline: string
-  body_copy: string
-  cta: string
-}
-
+export type { AdCopy, ChatAgent, GenerationStatus }
 export type GenerationKind = 'image' | 'video' | 'ad'
-export type GenerationStatus = 'queued' | 'processing' | 'succeeded' | 'failed'
 
 /** Normalised request parameters, after validation; what the renderers consume. */
 export interface GenerationParams {
@@ -55,7 +50,7 @@ export interface GenerationParams {
   referenceImages: string[]
   /** video only */
   duration?: number
-  audioMode?: 'auto' | 'off' | 'native'
+  audioMode?: AudioMode
   sourceImage?: string | null
   /** ads only */
   styleId?: string | null
@@ -116,7 +111,6 @@ export interface ConversationRecord {
 }
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed'
-export type ChatAgent = 'auto' | 'asset' | 'discover'
 
 export interface RunRecord {
   id: string

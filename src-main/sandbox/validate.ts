@@ -11,11 +11,8 @@ const bad = (message: string): HttpError => new HttpError(400, message)
 const quoted = (values: readonly (string | number)[]): string =>
   values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ')
 
-export const IMAGE_ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4'] as const
-export const AD_ASPECTS = ['1:1', '4:5', '9:16'] as const
-export const IMAGE_COUNTS = [1, 2, 4] as const
-export const AUDIO_MODES = ['auto', 'off', 'native'] as const
-export const CHAT_AGENTS = ['auto', 'asset', 'discover'] as const
+// The reference's enums, the same lists the wire schema and the OpenAPI document use.
+export { AD_ASPECTS, AUDIO_MODES, CHAT_AGENTS, IMAGE_ASPECTS, IMAGE_COUNTS } from '../../src-preload/contract/values'
 
 export function requiredText(body: Body, field: string, max = 4000): string {
   const value = body[field]

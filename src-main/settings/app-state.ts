@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { connectionMode } from '../../src-preload/contract'
+import { connectionMode, type ConnectionMode } from '../../src-preload/contract'
 import type { JsonStoreOpener, NoticeSink } from './json-store'
 import { openVersionedDocument } from './versioned-document'
 
@@ -9,7 +9,7 @@ export const APP_STATE_FILE = 'app-state'
 export interface AppState {
   /** Set once the user picked the sandbox or saved a key. */
   firstRunDone: boolean
-  connectionMode: 'sandbox' | 'krev'
+  connectionMode: ConnectionMode
   /** Whether Krev accepted the stored key the last time it was checked (not the key itself). */
   keyVerified: boolean
 }

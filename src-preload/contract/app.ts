@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { empty, text, url } from './common'
+import { CONNECTION_MODES } from './values'
 
-export const connectionMode = z.enum(['sandbox', 'krev'])
+export const connectionMode = z.enum(CONNECTION_MODES)
 export const connection = z.object({
   mode: connectionMode,
   /** Human label for the top bar, e.g. "Built-in sandbox" or "Krev · app.krev.ai". */

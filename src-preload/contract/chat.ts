@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { empty, id, isoTime, nonEmptyText, url } from './common'
+import { CHAT_AGENTS } from './values'
 
-export const agent = z.enum(['auto', 'asset', 'discover'])
+export const agent = z.enum(CHAT_AGENTS)
 export const runStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled'])
 
 export const chatMessage = z.object({

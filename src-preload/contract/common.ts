@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AD_ASPECTS, IMAGE_ASPECTS, IMAGE_COUNTS } from './values'
 
 /**
  * Building blocks shared by every part of the contract. Every string has a cap so a
@@ -61,8 +62,8 @@ export type ErrorShape = z.infer<typeof errorShape>
 /** The one reply envelope of every command, over every transport. */
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorShape }
 
-export const imageAspect = z.enum(['1:1', '16:9', '9:16', '4:3', '3:4'])
-export const adAspect = z.enum(['1:1', '4:5', '9:16'])
-export const imageCount = z.union([z.literal(1), z.literal(2), z.literal(4)])
+export const imageAspect = z.enum(IMAGE_ASPECTS)
+export const adAspect = z.enum(AD_ASPECTS)
+export const imageCount = z.literal(IMAGE_COUNTS)
 export const mediaKind = z.enum(['image', 'video', 'ad'])
 export type MediaKind = z.infer<typeof mediaKind>

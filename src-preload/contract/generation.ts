@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from './values'
+import { AUDIO_MODES, MAX_PROMPT, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from './values'
 import { adAspect, count, id, imageAspect, imageCount, isoTime, mediaKind, nonEmptyText, text, url, uuid } from './common'
 
 const productIds = z.array(id).max(10)
@@ -7,7 +7,7 @@ const referenceUrls = z.array(url).max(8)
 
 export const imageRequest = z
   .object({
-    prompt: nonEmptyText(4000),
+    prompt: nonEmptyText(MAX_PROMPT),
     aspectRatio: imageAspect.default('1:1'),
     productIds: productIds.optional(),
     presetId: text(100).optional(),
@@ -19,10 +19,10 @@ export const imageRequest = z
 
 export const videoRequest = z
   .object({
-    prompt: nonEmptyText(4000),
+    prompt: nonEmptyText(MAX_PROMPT),
     aspectRatio: imageAspect.default('16:9'),
     duration: z.number().int().min(VIDEO_MIN_SECONDS).max(VIDEO_MAX_SECONDS).default(5),
-    audioMode: z.enum(['auto', 'off', 'native']).default('auto'),
+    audioMode: z.enum(AUDIO_MODES).default('auto'),
     productId: id.optional(),
     sourceImage: url.optional(),
     presetId: text(100).optional()
@@ -31,7 +31,7 @@ export const videoRequest = z
 
 export const adRequest = z
   .object({
-    brief: nonEmptyText(4000),
+    brief: nonEmptyText(MAX_PROMPT),
     productIds: z.array(id).min(1, 'Pick at least one product for an ad').max(10),
     aspectRatio: adAspect.default('4:5'),
     imageCount: imageCount.default(1),

@@ -1,3 +1,4 @@
+import type { ConnectionMode } from '../../../src-preload/contract/values'
 import type { Db } from '../database'
 
 /**
@@ -27,4 +28,4 @@ export function createAssetSearchRepo(db: Db) {
 export type AssetSearchRepo = ReturnType<typeof createAssetSearchRepo>
 
 /** `terms` within one mode's assets, searched in every column but the mode itself. */
-export const modeMatch = (mode: 'sandbox' | 'krev', terms: string): string => `mode:${mode} AND {prompt ad_copy tags products}: (${terms})`
+export const modeMatch = (mode: ConnectionMode, terms: string): string => `mode:${mode} AND {prompt ad_copy tags products}: (${terms})`

@@ -1,10 +1,10 @@
 import { create } from 'zustand'
-import type { ChatMessage, ChatRun, CommandOutput } from '../../../src-preload/contract'
+import type { ChatAgent, ChatMessage, ChatRun, CommandOutput } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
 
 export type ConversationSummary = CommandOutput<'chat.conversations'>['items'][number]
-export type Agent = 'auto' | 'asset' | 'discover'
+export type Agent = ChatAgent
 
 interface ChatState {
   conversations: ConversationSummary[]

@@ -5,18 +5,24 @@ import { estimateCredits, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../lib/pr
 import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'
 import { createSubmitActions } from '../features/create/submit-action'
 import { useQueueStore } from './queue'
+import {
+  AD_ASPECTS,
+  IMAGE_ASPECTS,
+  IMAGE_COUNTS,
+  MAX_PROMPT,
+  type AdAspect,
+  type AudioMode,
+  type ImageAspect,
+  type ImageCount
+} from '../../../src-preload/contract/values'
 
 export type CreateKind = 'image' | 'video' | 'ad'
-export type ImageAspect = '1:1' | '16:9' | '9:16' | '4:3' | '3:4'
-export type AdAspect = '1:1' | '4:5' | '9:16'
-export type VariantCount = 1 | 2 | 4
-export type AudioMode = 'auto' | 'off' | 'native'
+export type { AdAspect, AudioMode, ImageAspect }
+export type VariantCount = ImageCount
 export type GenerationInput = CommandInput<'generation.submit'>
 
-export const IMAGE_ASPECTS: readonly ImageAspect[] = ['1:1', '16:9', '9:16', '4:3', '3:4']
-export const AD_ASPECTS: readonly AdAspect[] = ['1:1', '4:5', '9:16']
-export const COUNTS: readonly VariantCount[] = [1, 2, 4]
-export const MAX_PROMPT = 4000
+export { AD_ASPECTS, IMAGE_ASPECTS, MAX_PROMPT }
+export const COUNTS: readonly VariantCount[] = IMAGE_COUNTS
 
 export interface CreateDraft {
   kind: CreateKind

@@ -12,13 +12,16 @@ import {
   productOrListSchema,
   productSchema
 } from '../../../src-main/krev/schemas'
+import * as wire from '../../../src-main/krev/wire'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox/index'
 import { compareSchemas, countRequired } from './schema-compare'
 
 /**
- * The client's zod response schemas and the sandbox's OpenAPI document must agree:
- * every field the client requires is a required, compatibly typed field of the
- * documented 200 response, and every enum value the document allows is accepted.
+ * The sandbox's OpenAPI document is generated from the wire schema (`krev/wire.ts`); these
+ * check the generation (every component is a wire schema), that the sandbox's answers parse
+ * with it, and that the client's lenient readers agree with it: every field the client
+ * requires is a required, compatibly typed field of the documented 200 response, and every
+ * enum value the document allows is accepted.
  */
 
 type JS = Record<string, unknown>
@@ -103,6 +106,32 @@ describe('client schemas vs the sandbox OpenAPI document', () => {
     const problems: string[] = []
     compareSchemas(client, doc, client, target, '', problems)
     expect(problems).toEqual([])
+  })
+
+  it('is generated: every component schema is the wire schema of that name, converted', () => {
+    const components = (doc.components as JS).schemas as Record<string, JS>
+    expect(Object.keys(components).sort()).toEqual([...wire.wireRegistry._idmap.keys()].sort())
+    const generated = z.toJSONSchema(wire.wireRegistry, { io: 'input', uri: (id) => `#/components/schemas/${id}` }).schemas
+    for (const [name, schema] of Object.entries(components)) {
+      // Only the standalone-resource keywords and z.int()'s safe-integer bounds are dropped.
+      expect(Object.keys(schema).sort(), name).toEqual(Object.keys(generated[name] ?? {}).filter((k) => k !== '$schema' && k !== '$id').sort())
+    }
+  })
+
+  it("the sandbox's answers parse with the wire schema the document is generated from", async () => {
+    const call = async (path: string, init: RequestInit = {}): Promise<unknown> => {
+      const res = await fetch(`${sb.baseUrl}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${sb.key}`, 'content-type': 'application/json' }
+      })
+      expect(res.status, path).toBe(200)
+      return ((await res.json()) as { data: unknown }).data
+    }
+    const started = wire.imageGenerationStarted.parse(await call('/images', { method: 'POST', body: JSON.stringify({ prompt: 'a bag' }) }))
+    expect(wire.generation.parse(await call(`/generations/${started.generation_id}`)).id).toBe(started.generation_id)
+    expect(wire.credits.parse(await call('/credits')).credits.current).toBeGreaterThanOrEqual(0)
+    const video = wire.videoGenerationStarted.parse(await call('/videos', { method: 'POST', body: JSON.stringify({ prompt: 'pan' }) }))
+    expect(video.duration).toBe(5)
   })
 
   it('the comparison catches a disagreement (self-test)', () => {
