@@ -116,7 +116,7 @@ describe('Create parameters on the wire', () => {
 describe('image links, refused in main with a message that names the field', () => {
   const req = (referenceImages: string[]) => generationRequest.parse({ kind: 'image', params: { prompt: 'x', referenceImages } })
   const client = { baseUrl: 'https://app.krev.ai/api/v1' }
-  const refused = (urls: string[]) => validateForKrev(req(urls), client, 'live')
+  const refused = (urls: string[]) => validateForKrev(req(urls), client, 'krev')
 
   it.each([
     ['http://cdn.example.com/a.jpg', 'Reference image 1 must be an https:// link to a public website.'],
@@ -132,16 +132,16 @@ describe('image links, refused in main with a message that names the field', () 
   it('names the right one of several, and the video source and ad inspiration by their own names', async () => {
     await expect(refused(['https://93.184.215.14/ok.jpg', 'https://10.0.0.8/b.png'])).rejects.toThrow(/^Reference image 2 points to a local/)
     const video = generationRequest.parse({ kind: 'video', params: { prompt: 'x', sourceImage: 'https://93.184.215.14/page.html' } })
-    await expect(validateForKrev(video, client, 'live')).rejects.toThrow('The source image is not an image (.html). Use a JPG, PNG or WebP image link.')
+    await expect(validateForKrev(video, client, 'krev')).rejects.toThrow('The source image is not an image (.html). Use a JPG, PNG or WebP image link.')
     const ad = generationRequest.parse({ kind: 'ad', params: { brief: 'x', productIds: [P1], inspirationImage: 'http://93.184.215.14/a.png' } })
-    await expect(validateForKrev(ad, client, 'live')).rejects.toThrow('The inspiration image must be an https:// link to a public website.')
+    await expect(validateForKrev(ad, client, 'krev')).rejects.toThrow('The inspiration image must be an https:// link to a public website.')
   })
 
   it('accepts a public https image and the sandbox’s own media links in sandbox mode', async () => {
     await expect(refused(['https://93.184.215.14/look.webp'])).resolves.toBeUndefined()
     const own = generationRequest.parse({ kind: 'image', params: { prompt: 'x', referenceImages: ['http://127.0.0.1:4010/storage/u/out.webp?exp=1&sig=a'] } })
     await expect(validateForKrev(own, { baseUrl: 'http://127.0.0.1:4010/api/v1' }, 'sandbox')).resolves.toBeUndefined()
-    await expect(validateForKrev(own, client, 'live')).rejects.toThrow(/must be an https:\/\/ link/)
+    await expect(validateForKrev(own, client, 'krev')).rejects.toThrow(/must be an https:\/\/ link/)
   })
 })
 
