@@ -102,7 +102,12 @@ async function auditForm(page: Page, state: string): Promise<string[]> {
     for (const size of SHOT_SIZES) {
       await page.setViewportSize(size)
       await page.waitForFunction(({ width }) => window.innerWidth === width, size)
-      await page.locator('details.more-options').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      // Scroll the screen's own scroller only (scrollIntoView would shift the whole shell too).
+      await page.locator('details.more-options').evaluate((el) => {
+        let box = el.parentElement
+        while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement
+        if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 16
+      })
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
       await page.screenshot({ path: resolve(SCREEN_DIR, `${state}-more-${theme}-${size.width}x${size.height}.png`) })
     }

@@ -61,8 +61,7 @@ export function ImageInputField({ label, hint, inputs, max, onChange }: Props) {
   return (
     <div className="control-block image-inputs" role="group" aria-labelledby={`${id}-label`} aria-describedby={`${id}-hint`}>
       <span className="control-label" id={`${id}-label`}>
-        {label}
-        {count ? <span className="control-aside">{count.trim()}</span> : null}
+        {label} {count ? <span className="control-aside">{count.trim()}</span> : null}
       </span>
       {inputs.length > 0 ? (
         <ul className="image-chips" aria-label={label}>

@@ -44,7 +44,9 @@ export function StyleIdField({
   onChange(value: string): void
 }) {
   const known = options.some((o) => o.value === value)
-  const [custom, setCustom] = useState(value !== '' && !known)
+  // "Other id…" with nothing typed yet is a choice of its own; an unknown id (a Remix) is one too.
+  const [customPicked, setCustomPicked] = useState(false)
+  const custom = customPicked || (value !== '' && !known)
   const choice = custom ? CUSTOM : value === '' ? NONE : value
   const items = [{ value: NONE, label: noneLabel }, ...options.map((o) => ({ value: o.value, label: `${o.label} · ${o.value}` })), { value: CUSTOM, label: 'Other id…' }]
   return (
@@ -56,7 +58,7 @@ export function StyleIdField({
             value={choice}
             options={items}
             onChange={(v) => {
-              setCustom(v === CUSTOM)
+              setCustomPicked(v === CUSTOM)
               onChange(v === NONE || v === CUSTOM ? '' : v)
             }}
           />
