@@ -14,6 +14,7 @@ import { DEFAULT_POLL_TIMING, type PollTiming, type Sleep } from './generation-p
 import { createJobStore } from './job-store'
 import type { QueueMode } from './job-model'
 import { createPauseStore } from './pause-store'
+import { outputUrlHandlers, type OutputUrlHandlers } from '../create/output-url-handlers'
 import { queueHandlers, type QueueHandlers } from './queue-handlers'
 import { createProgressThrottle } from './progress-throttle'
 import { createQueueService, type QueueConnection, type QueueService, type QueueServiceDeps } from './queue-service'
@@ -71,7 +72,7 @@ export interface QueueFeatureDeps {
 }
 
 export interface QueueFeature {
-  handlers: QueueHandlers & LibraryHandlers
+  handlers: QueueHandlers & LibraryHandlers & OutputUrlHandlers
   /** Loads the current mode's jobs and resumes every unfinished one (call once at start). */
   resume(): Promise<void>
   dispose(): void
@@ -137,7 +138,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     logger
   })
   return {
-    handlers: { ...queueHandlers(service), ...libraryHandlers(library) },
+    handlers: { ...queueHandlers(service), ...libraryHandlers(library), ...outputUrlHandlers({ library, service, connection: deps.connection }) },
     resume: () => service.start(),
     dispose: () => {
       service.dispose()

@@ -13,6 +13,8 @@ export interface SandboxStart {
   dataDir: string
   speed: number
   faults: FaultRule[]
+  /** Tests only: where to write `{ baseUrl, adminToken }` once listening (the /__sandbox/* routes). */
+  adminFile?: string
 }
 
 export type ToSandbox = { type: 'start'; options: SandboxStart } | { type: 'close' }

@@ -28,6 +28,8 @@ export interface SandboxProcessOptions {
   speed: number
   /** Applied on the first start only: a rule that counts its hits must not fire anew after a restart. */
   faults: FaultRule[]
+  /** Tests only (never in a packaged app): the worker writes its admin endpoint there. */
+  adminFile?: string
   logger: Logger
   maxRestartsPerMinute?: number
 }
@@ -83,7 +85,8 @@ export function sandboxProcess(options: SandboxProcessOptions): SandboxProcess {
           // close() came first: the close it sent may have arrived before the worker listened.
           if (closed) return send({ type: 'close' })
           const faults = pinned ? [] : options.faults
-          send({ type: 'start', options: { port: pinned?.port ?? 0, dataDir: options.dataDir, speed: options.speed, faults } })
+          const adminFile = options.adminFile ? { adminFile: options.adminFile } : {}
+          send({ type: 'start', options: { port: pinned?.port ?? 0, dataDir: options.dataDir, speed: options.speed, faults, ...adminFile } })
         } else if (message.type === 'failed') {
           reject(new Error(`sandbox worker: ${message.message}`))
           channel.kill()

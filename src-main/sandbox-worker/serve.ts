@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import sharp from 'sharp'
 import { buildOf } from '../media-worker/load-sharp'
 import { startSandbox, type SandboxHandle } from '../sandbox'
@@ -21,6 +22,10 @@ export function serveSandbox(port: ParentPort<FromSandbox>): void {
         log: (line) => port.send({ type: 'log', line })
       })
       for (const rule of options.faults) handle.faults.set(rule)
+      // Written before `listening`: a test that sees the studio up can read it.
+      if (options.adminFile) {
+        await writeFile(options.adminFile, JSON.stringify({ baseUrl: handle.baseUrl, adminToken: handle.adminToken }), { mode: 0o600 })
+      }
       port.send({ type: 'listening', baseUrl: handle.baseUrl, port: handle.port, key: handle.key })
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code

@@ -67,6 +67,17 @@ export function adminRoutes(services: Services): Route[] {
       const userId = typeof body.user_id === 'string' ? body.user_id : undefined
       return ok({ key: createUserKey(services, { scopes, userId }) })
     }),
+    // The generation bodies received (request-log.ts): ?path=/api/v1/images, ?after=<seq>.
+    admin('GET', '/__sandbox/requests', async (ctx) => {
+      const after = ctx.url.searchParams.get('after')
+      const path = ctx.url.searchParams.get('path')
+      if (after !== null && !/^\d{1,15}$/.test(after)) throw new HttpError(400, 'after must be a sequence number')
+      return ok(services.requests.list({ ...(path ? { path } : {}), ...(after !== null ? { after: Number(after) } : {}) }))
+    }),
+    admin('DELETE', '/__sandbox/requests', async () => {
+      services.requests.clear()
+      return ok({ cleared: true })
+    }),
     admin('POST', '/__sandbox/rate-limit/reset', async () => {
       services.limiter.reset()
       return ok({ reset: true })

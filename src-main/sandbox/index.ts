@@ -27,6 +27,7 @@ import { generationRoutes } from './routes-generate'
 import { createRequestListener } from './server'
 import type { Services } from './services'
 import { UrlSigner } from './signing'
+import { RequestLog } from './request-log'
 import { Store } from './store'
 import { DEFAULT_USER, type Scope } from './types'
 import { randomToken } from './util'
@@ -130,6 +131,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     signer,
     faults,
     limiter: new RateLimiter(opts.rateLimit ?? { capacity: 60, refillPerSecond: 2 }),
+    requests: new RequestLog(),
     generations,
     chat,
     fetchRemote,

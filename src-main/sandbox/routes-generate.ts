@@ -117,10 +117,15 @@ async function getGeneration(services: Services, ctx: RequestContext): Promise<A
 
 export function generationRoutes(services: Services): Route[] {
   const bind = (fn: (s: Services, c: RequestContext) => Promise<ApiResult>) => (ctx: RequestContext) => fn(services, ctx)
+  // Every body a generation endpoint received, before it is judged (GET /__sandbox/requests).
+  const recorded = (fn: (s: Services, c: RequestContext) => Promise<ApiResult>) => (ctx: RequestContext) => {
+    services.requests.record(ctx.method, ctx.path, ctx.body)
+    return fn(services, ctx)
+  }
   return [
-    { method: 'POST', pattern: '/api/v1/images', auth: 'bearer', scopes: ['images'], handler: bind(postImages) },
-    { method: 'POST', pattern: '/api/v1/videos', auth: 'bearer', scopes: ['videos'], handler: bind(postVideos) },
-    { method: 'POST', pattern: '/api/v1/ads', auth: 'bearer', scopes: ['ads'], handler: bind(postAds) },
+    { method: 'POST', pattern: '/api/v1/images', auth: 'bearer', scopes: ['images'], handler: recorded(postImages) },
+    { method: 'POST', pattern: '/api/v1/videos', auth: 'bearer', scopes: ['videos'], handler: recorded(postVideos) },
+    { method: 'POST', pattern: '/api/v1/ads', auth: 'bearer', scopes: ['ads'], handler: recorded(postAds) },
     { method: 'GET', pattern: '/api/v1/generations/:id', auth: 'bearer', scopes: ['images', 'videos', 'ads'], handler: bind(getGeneration) }
   ]
 }

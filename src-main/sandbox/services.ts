@@ -5,6 +5,7 @@ import type { FetchRemote } from './image-input'
 import type { Ledger } from './ledger'
 import type { MediaStore } from './media'
 import type { RateLimiter } from './rate-limit'
+import type { RequestLog } from './request-log'
 import type { UrlSigner } from './signing'
 import type { Store } from './store'
 
@@ -16,6 +17,8 @@ export interface Services {
   signer: UrlSigner
   faults: Faults
   limiter: RateLimiter
+  /** Bodies of the generation POSTs received, for tests (request-log.ts). */
+  requests: RequestLog
   generations: GenerationEngine
   chat: ChatRunner
   fetchRemote: FetchRemote

@@ -35,6 +35,8 @@ export function embeddedSandbox(dataDir: string, logger: Logger, options: Embedd
     dataDir: join(dataDir, 'sandbox'),
     speed: Number(process.env['KREV_SANDBOX_SPEED'] ?? 1) || 1,
     faults: options.faultsFromEnv ? faultsFromEnv() : [],
+    // e2e runs read the request record (GET /__sandbox/requests) through this file.
+    ...(options.faultsFromEnv && process.env['KREV_SANDBOX_ADMIN_FILE'] ? { adminFile: process.env['KREV_SANDBOX_ADMIN_FILE'] } : {}),
     logger
   })
 }

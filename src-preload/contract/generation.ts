@@ -102,7 +102,12 @@ export const generationCommands = {
    * Persists the job, then POSTs: a crash between the two never loses or doubles it. The
    * same `actionId` again (even after a restart) answers the job it made.
    */
-  'generation.submit': { input: generationSubmit, output: job }
+  'generation.submit': { input: generationSubmit, output: job },
+  /**
+   * The Krev URL of a Library output, read fresh from its generation (signed URLs
+   * expire): how an earlier result becomes a reference, source or inspiration image.
+   */
+  'generation.outputUrl': { input: z.object({ assetId: id }).strict(), output: z.object({ url: z.string() }) }
 } as const
 
 export const generationEvents = {

@@ -1,123 +1,41 @@
 import { create } from 'zustand'
-import type { CommandInput, Job } from '../../../src-preload/contract'
+import type { GenerationRequest, Job } from '../../../src-preload/contract'
 import { invoke, isStudioError } from '../api/client'
-import { estimateCredits, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from '../lib/pricing'
+import {
+  buildRequest,
+  draftFromRequest,
+  initialDraft,
+  toggleProductId,
+  type AdAspect,
+  type CreateDraft,
+  type CreateKind,
+  type GenerationInput,
+  type ImageAspect,
+  type VariantCount
+} from '../features/create/draft'
+import { refreshInputs } from '../features/create/refresh-inputs'
 import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'
 import { createSubmitActions } from '../features/create/submit-action'
+import { useAppStore } from './app'
 import { useQueueStore } from './queue'
-import {
-  AD_ASPECTS,
-  IMAGE_ASPECTS,
-  IMAGE_COUNTS,
+
+export {
+  buildRequest,
+  draftEstimate,
+  draftFromRequest,
+  initialDraft,
   MAX_PROMPT,
+  toggleProductId,
   type AdAspect,
   type AudioMode,
+  type CreateDraft,
+  type CreateKind,
+  type GenerationInput,
   type ImageAspect,
-  type ImageCount
-} from '../../../src-preload/contract/values'
+  type VariantCount
+} from '../features/create/draft'
 
-export type CreateKind = 'image' | 'video' | 'ad'
-export type { AdAspect, AudioMode, ImageAspect }
-export type VariantCount = ImageCount
-export type GenerationInput = CommandInput<'generation.submit'>
-
-export { AD_ASPECTS, IMAGE_ASPECTS, MAX_PROMPT }
-export const COUNTS: readonly VariantCount[] = IMAGE_COUNTS
-
-export interface CreateDraft {
-  kind: CreateKind
-  prompts: Record<CreateKind, string>
-  imageAspect: ImageAspect
-  videoAspect: ImageAspect
-  adAspect: AdAspect
-  imageCount: VariantCount
-  adCount: VariantCount
-  hd: boolean
-  duration: number
-  audioMode: AudioMode
-  productIds: string[]
-  brandContext: string
-}
-
-export const initialDraft: CreateDraft = {
-  kind: 'image',
-  prompts: { image: '', video: '', ad: '' },
-  imageAspect: '1:1',
-  videoAspect: '16:9',
-  adAspect: '4:5',
-  imageCount: 1,
-  adCount: 1,
-  hd: false,
-  duration: 5,
-  audioMode: 'auto',
-  productIds: [],
-  brandContext: ''
-}
-
-export function draftEstimate(d: CreateDraft): number {
-  if (d.kind === 'image') return estimateCredits({ kind: 'image', count: d.imageCount, hd: d.hd })
-  if (d.kind === 'video') return estimateCredits({ kind: 'video', duration: d.duration })
-  return estimateCredits({ kind: 'ad', count: d.adCount })
-}
-
-/** The request `generation.submit` takes, or what is missing, in words. */
-export function buildRequest(d: CreateDraft): { request: GenerationInput } | { error: string } {
-  const prompt = d.prompts[d.kind].trim()
-  if (!prompt) return { error: d.kind === 'ad' ? 'Write a short brief for the ad.' : 'Describe what you want to see.' }
-  if (prompt.length > MAX_PROMPT) return { error: `Keep it under ${MAX_PROMPT.toLocaleString('en-US')} characters.` }
-  const products = d.productIds.slice(0, 10)
-  switch (d.kind) {
-    case 'image':
-      return {
-        request: {
-          kind: 'image',
-          params: {
-            prompt,
-            aspectRatio: d.imageAspect,
-            hd: d.hd,
-            imageCount: d.imageCount,
-            ...(products.length ? { productIds: products } : {})
-          }
-        }
-      }
-    case 'video': {
-      const duration = Math.min(VIDEO_MAX_SECONDS, Math.max(VIDEO_MIN_SECONDS, Math.round(d.duration)))
-      return {
-        request: {
-          kind: 'video',
-          params: {
-            prompt,
-            aspectRatio: d.videoAspect,
-            duration,
-            audioMode: d.audioMode,
-            ...(products[0] ? { productId: products[0] } : {})
-          }
-        }
-      }
-    }
-    case 'ad':
-      if (products.length === 0) return { error: 'Pick at least one product for the ad.' }
-      return {
-        request: {
-          kind: 'ad',
-          params: {
-            brief: prompt,
-            productIds: products,
-            aspectRatio: d.adAspect,
-            imageCount: d.adCount,
-            ...(d.brandContext.trim() ? { brandContext: d.brandContext.trim().slice(0, 2000) } : {})
-          }
-        }
-      }
-  }
-}
-
-/** Videos take one product; images and ads up to ten. */
-export function toggleProductId(d: CreateDraft, id: string): string[] {
-  if (d.productIds.includes(id)) return d.productIds.filter((p) => p !== id)
-  if (d.kind === 'video') return [id]
-  return [...d.productIds, id].slice(-10)
-}
+export { AD_ASPECTS, IMAGE_ASPECTS, IMAGE_COUNTS as COUNTS } from '../../../src-preload/contract/values'
 
 export interface SubmitFailure {
   code: string
@@ -140,6 +58,8 @@ interface CreateState {
   clearFailure(): void
   /** ↑/↓ in the prompt box: false when there was nothing to recall (the keys move the caret). */
   recallPrompt(direction: 'older' | 'newer'): boolean
+  /** Loads every parameter of a request into the form and opens Create (Remix). */
+  remix(request: GenerationRequest): void
   /** One Generate press; a repeat of the same action answers its job (submit-action.ts). */
   submit(): Promise<Job | null>
 }
@@ -149,6 +69,8 @@ const promptOf = (r: GenerationInput): string => (r.kind === 'ad' ? r.params.bri
 export const useCreateStore = create<CreateState>()((set, get) => {
   const actions = createSubmitActions({ now: () => Date.now(), newId: () => globalThis.crypto.randomUUID() })
   let inFlight: { actionId: string; job: Promise<Job | null> } | null = null
+  // Library/catalogue links that expired are fetched again first; a press meanwhile is the same press.
+  let refreshing: Promise<Job | null> | null = null
 
   async function send(request: GenerationInput, actionId: string): Promise<Job | null> {
     set({ submitting: true, failure: null })
@@ -207,7 +129,28 @@ export const useCreateStore = create<CreateState>()((set, get) => {
       return true
     },
 
+    remix: (request) => {
+      set((s) => ({ draft: draftFromRequest(request, s.draft), failure: null, recall: null }))
+      useAppStore.getState().navigate('create')
+    },
+
     submit: () => {
+      if (refreshing) return refreshing
+      const stale = refreshInputs(get().draft, Date.now())
+      if (stale) {
+        refreshing = stale
+          .then((fresh) => {
+            set((s) => ({ draft: { ...s.draft, ...fresh } }))
+            refreshing = null
+            return get().submit()
+          })
+          .catch((e: unknown) => {
+            refreshing = null
+            set({ failure: { code: 'invalid_input', message: isStudioError(e) ? e.message : 'A picked image could not be refreshed. Pick it again.' } })
+            return null
+          })
+        return refreshing
+      }
       const built = buildRequest(get().draft)
       if ('error' in built) {
         set({ failure: { code: 'invalid_input', message: built.error } })

@@ -21,6 +21,7 @@ import { useConfirmSpend } from './use-confirm-spend'
 import { CreateSummary } from './CreateSummary'
 import { KindTabs } from './KindTabs'
 import { LatestResults } from './LatestResults'
+import { MoreOptions } from './MoreOptions'
 import { ProductPicker } from './ProductPicker'
 
 /** Matches create.css: one column and the summary as a bar. */
@@ -175,20 +176,7 @@ export default function CreateScreen() {
               </>
             ) : null}
 
-            {draft.kind === 'ad' ? (
-              <Field label="Brand notes" aside="Optional" hint="Tone of voice, audience, offers — anything the ad should know.">
-                {(p) => (
-                  <textarea
-                    {...p}
-                    className="input textarea"
-                    rows={2}
-                    maxLength={2000}
-                    value={draft.brandContext}
-                    onChange={(e) => patch({ brandContext: e.target.value })}
-                  />
-                )}
-              </Field>
-            ) : null}
+            <MoreOptions />
           </KindTabs>
         </form>
         {narrow ? null : <CreateSummary />}

@@ -5,6 +5,7 @@ import { Modal, ModalClose } from '../../components/Modal'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore } from '../../stores/library'
+import { RemixAssetButton } from '../create/RemixButton'
 import '../../styles/viewer.css'
 
 const KIND_LABEL: Record<Asset['kind'], string> = { image: 'Image', video: 'Video', ad: 'Ad' }
@@ -69,6 +70,7 @@ export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void 
         </div>
         {/* Outside the scrolling details: the actions stay in view at any window height. */}
         <div className="asset-viewer-actions">
+          <RemixAssetButton asset={asset} />
           <Button
             icon="star"
             aria-pressed={asset.favorite}

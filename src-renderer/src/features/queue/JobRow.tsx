@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, jobById, useQueueStore } from '../../stores/queue'
+import { RemixJobButton } from '../create/RemixButton'
 import { JobOutputs } from './JobOutputs'
 import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { UnknownOutcome } from './UnknownOutcome'
@@ -82,6 +83,7 @@ export const JobRow = memo(function JobRow({
         <span className="job-credits">{creditsLabel(job)}</span>
       </div>
       <div className="job-actions">
+        <RemixJobButton request={job.request} />
         {active ? <IconButton icon="x" label="Cancel job" onClick={() => void run('cancel')} /> : null}
         {(job.status === 'failed' && !unknown) || job.status === 'cancelled' ? (
           <IconButton icon="retry" label="Retry job" onClick={() => void run('retry')} />

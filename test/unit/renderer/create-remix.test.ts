@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { GenerationRequest } from '../../../src-preload/contract'
+import { emptyHistory } from '../../../src-renderer/src/features/create/prompt-history'
+import { requestOfAsset } from '../../../src-renderer/src/features/create/RemixButton'
+import { useAppStore } from '../../../src-renderer/src/stores/app'
+import { initialDraft, useCreateStore } from '../../../src-renderer/src/stores/create'
+import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
+import { installFakeBridge, ok, removeBridge } from './fake-bridge'
+import { job } from './fixtures'
+
+const P1 = '0b6c1c52-6a55-4e0f-9d3f-8d7e6c1d2a11'
+const now = () => Math.floor(Date.now() / 1000)
+
+beforeEach(() => {
+  useCreateStore.setState({ draft: initialDraft, submitting: false, failure: null, lastJob: null, history: emptyHistory(), recall: null })
+  useQueueStore.setState(initialQueueState)
+})
+afterEach(removeBridge)
+
+describe('Remix', () => {
+  it('loads every parameter of a request into the form and opens Create', () => {
+    useAppStore.getState().navigate('queue')
+    const request: GenerationRequest = {
+      kind: 'ad',
+      params: { brief: 'DR ad', productIds: [P1], aspectRatio: '9:16', imageCount: 4, styleId: 'social_proof', inspirationImage: 'https://a.example/i.png', brandContext: 'calm' }
+    }
+    useCreateStore.getState().remix(request)
+    expect(useAppStore.getState().route).toBe('create')
+    expect(useCreateStore.getState().draft).toMatchObject({
+      kind: 'ad',
+      prompts: { ad: 'DR ad' },
+      productIds: [P1],
+      adAspect: '9:16',
+      adCount: 4,
+      adStyle: 'social_proof',
+      inspiration: { origin: 'url', url: 'https://a.example/i.png' },
+      brandContext: 'calm'
+    })
+  })
+
+  it('a Library item without its job any more remixes from what the item records', () => {
+    const asset = { kind: 'image', prompt: 'Wallet', aspectRatio: '4:3', productIds: [P1], durationSec: null } as never
+    expect(requestOfAsset(asset, undefined)).toEqual({
+      kind: 'image',
+      params: { prompt: 'Wallet', aspectRatio: '4:3', hd: false, imageCount: 1, productIds: [P1] }
+    })
+    const own: GenerationRequest = { kind: 'image', params: { prompt: 'Job', aspectRatio: '1:1', hd: true, imageCount: 2 } }
+    expect(requestOfAsset(asset, own)).toBe(own)
+  })
+})
+
+describe('picked images whose signed link expired', () => {
+  it('are fetched again before sending, in one press', async () => {
+    const fresh = `https://k.example/storage/p.webp?exp=${now() + 3600}&sig=new`
+    const bridge = installFakeBridge({
+      'products.get': ok({ id: P1, name: 'Bag', imageUrl: fresh, segmentedImageUrl: null, thumbUrl: null, category: null, metadata: {}, createdAt: '2026-01-01T00:00:00Z' }),
+      'generation.submit': (input: unknown) => ok(job({ id: (input as { actionId: string }).actionId }))
+    })
+    const s = useCreateStore.getState()
+    s.setPrompt('Wallet')
+    s.patch({
+      references: [{ origin: 'product', url: `https://k.example/storage/p.webp?exp=${now() - 10}&sig=old`, label: 'Bag', thumbUrl: null, sourceId: P1 }]
+    })
+    const [a, b] = await Promise.all([s.submit(), s.submit()])
+    expect(a?.id).toBe(b?.id)
+    expect(bridge.calls.map((c) => c.name)).toEqual(['products.get', 'generation.submit'])
+    expect((bridge.calls[1]!.input as { params: { referenceImages: string[] } }).params.referenceImages).toEqual([fresh])
+    expect(useCreateStore.getState().draft.references[0]!.url).toBe(fresh)
+  })
+
+  it('a refresh that fails says so and sends nothing', async () => {
+    const bridge = installFakeBridge({})
+    const s = useCreateStore.getState()
+    s.setPrompt('Wallet')
+    s.patch({ kind: 'video', sourceImage: { origin: 'library', url: `https://k.example/o.webp?exp=${now() - 10}`, label: 'Old', thumbUrl: null, sourceId: P1 } })
+    expect(await s.submit()).toBeNull()
+    expect(bridge.calls.map((c) => c.name)).toEqual(['generation.outputUrl'])
+    expect(useCreateStore.getState().failure?.code).toBe('invalid_input')
+  })
+})
