@@ -136,10 +136,15 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     now,
     logger
   })
+  // Every balance the account learns (a refresh, a top-up) may let a job waiting for credits go.
+  const stopBalanceWatch = deps.bus.subscribe((name, payload) => {
+    if (name === 'credits.changed') service.balanceChanged((payload as { current: number }).current)
+  })
   return {
     handlers: { ...queueHandlers(service), ...libraryHandlers(library) },
     resume: () => service.start(),
     dispose: () => {
+      stopBalanceWatch()
       service.dispose()
       progress.dispose()
     },
