@@ -120,7 +120,7 @@ describe('create POST faults', () => {
     expect(h.krev.posts).toHaveLength(3)
   })
 
-  it('402 mid-batch holds the jobs the balance can\u2019t cover, not the queue; they go on once it covers them', async () => {
+  it('402 mid-batch holds the jobs the balance can’t cover, not the queue; they go on once it covers them', async () => {
     h.krev.postScript.push({ generation_id: gid(1), urls: [], credits_used: 40 }, http(402, 'insufficient_credits'))
     h.krev.creditsScript.push(credits(10))
     const sleep = fakeSleep()
