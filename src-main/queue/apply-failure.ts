@@ -9,7 +9,7 @@ import type { Pauses } from './pauses'
 
 /**
  * Applies a failed step's verdict to its job and to the queue: pause everything (offline,
- * key refused, out of credits), wait for the rate limit, give a refunded 500 its one
+ * key refused), hold the one job the balance can't cover (402), wait for the rate limit, give a refunded 500 its one
  * retry, or fail the job with a message and, where it helps, a retry.
  */
 
@@ -18,6 +18,8 @@ export interface FailureDeps {
   commit(j: StoredJob): Promise<void>
   setStatus(j: StoredJob, status: StoredJob['status']): Promise<void>
   pauses: Pauses
+  /** A 402 for this job: it waits for credits (credit-holds.ts). */
+  needsCredits(j: StoredJob): Promise<void>
   limiter: RateLimiter & { blockedUntil?: () => number }
   reportOnline(online: boolean): void
   onCreditsMaybeChanged(): void
@@ -63,6 +65,8 @@ export async function applyFailure(j: StoredJob, stage: Stage, cause: unknown, a
       }
       d.pauses.pause(verdict.reason)
       return
+    case 'needs_credits':
+      return d.needsCredits(j)
     case 'rate_limited': {
       const wait = verdict.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS
       d.limiter.penalize(wait)

@@ -137,10 +137,15 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     now,
     logger
   })
+  // Every balance the account learns (a refresh, a top-up) may let a job waiting for credits go.
+  const stopBalanceWatch = deps.bus.subscribe((name, payload) => {
+    if (name === 'credits.changed') service.balanceChanged((payload as { current: number }).current)
+  })
   return {
     handlers: { ...queueHandlers(service), ...libraryHandlers(library), ...outputUrlHandlers({ library, service, connection: deps.connection }) },
     resume: () => service.start(),
     dispose: () => {
+      stopBalanceWatch()
       service.dispose()
       progress.dispose()
     },

@@ -12,7 +12,9 @@ export type Stage = 'post' | 'poll' | 'download'
 
 export type Verdict =
   /** The request never reached Krev (or nothing was charged): pause the queue. */
-  | { kind: 'pause'; reason: 'offline' | 'unauthorized' | 'insufficient_credits'; error: JobError }
+  | { kind: 'pause'; reason: 'offline' | 'unauthorized'; error: JobError }
+  /** A 402: this job waits for credits (credit-holds.ts); the others go on if they fit. */
+  | { kind: 'needs_credits'; error: JobError }
   /** Krev asked us to slow down: wait, then send again. */
   | { kind: 'rate_limited'; retryAfterMs: number | undefined; error: JobError }
   /** A 5xx on the create POST: Krev refunds it; one more try is allowed. */
@@ -66,7 +68,7 @@ export function classify(e: unknown, stage: Stage, aborted: boolean): Verdict {
     case 'unauthorized':
       return { kind: 'pause', reason: 'unauthorized', error: { ...error, retryable: true } }
     case 'insufficient_credits':
-      return { kind: 'pause', reason: 'insufficient_credits', error: { ...error, retryable: true } }
+      return { kind: 'needs_credits', error: { ...error, retryable: true } }
     case 'rate_limited':
       return { kind: 'rate_limited', retryAfterMs: e.retryAfterMs, error: { ...error, retryable: true } }
     case 'server_error':

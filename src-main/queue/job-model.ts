@@ -1,4 +1,4 @@
-import type { ConnectionMode, Job, JobStatus } from '../../src-preload/contract'
+import type { ConnectionMode, Job, JobSource, JobStatus } from '../../src-preload/contract'
 import type { AdCopy } from '../krev/types'
 
 /**
@@ -27,6 +27,10 @@ export interface StoredJob extends Job {
   adCopy: AdCopy | null
   /** The user action that created it (submit-once.ts); null for jobs of before and "Run again". */
   actionId: string | null
+  /** Its place in the run order (queue-order.ts): lower runs first. */
+  position: number
+  /** Where it came from when not the Create screen (adopt-generation.ts); null: Create. */
+  source: JobSource | null
 }
 
 export interface BalanceAt {
@@ -62,7 +66,9 @@ export function toJob(j: StoredJob): Job {
     createdAt: j.createdAt,
     updatedAt: j.updatedAt,
     sentAt: j.sentAt,
-    rerunAs: j.rerunAs ?? null
+    rerunAs: j.rerunAs ?? null,
+    position: j.position,
+    source: j.source
   }
 }
 

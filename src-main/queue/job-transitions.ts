@@ -9,7 +9,8 @@ import { estimateCredits, titleFor } from './pricing'
  * (never POST twice by ourselves, retry downloads without a new charge) is in one place.
  */
 
-export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paused: boolean): StoredJob {
+/** A new job at `position` (queue-order.ts: after every other). */
+export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paused: boolean, position = 0): StoredJob {
   return {
     id: randomUUID(),
     kind: req.kind,
@@ -34,7 +35,9 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
     serverRetries: 0,
     outputUrls: [],
     adCopy: null,
-    actionId: null
+    actionId: null,
+    position,
+    source: null
   }
 }
 

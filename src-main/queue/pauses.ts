@@ -7,19 +7,17 @@ import type { Sleep } from './generation-poller'
 /**
  * Why the queue is paused, and what ends the pause. Offline: a light probe (the credits
  * GET) with backoff from 5 s to a minute, cut short when the connection reports it is back,
- * so there is never a retry storm. Out of credits: the balance is checked every minute and
- * the queue continues once the next job fits. Rate limited: resumes by itself when Krev's
+ * so there is never a retry storm. (Out of credits holds single jobs, not the queue:
+ * credit-holds.ts.) Rate limited: resumes by itself when Krev's
  * Retry-After is over. Key refused and the creator's own pause: only the creator resumes.
  */
 
-export type PauseReason = 'user' | 'offline' | 'unauthorized' | 'insufficient_credits'
+export type PauseReason = 'user' | 'offline' | 'unauthorized'
 
 export interface PausesDeps {
   connection: { client(): Promise<KrevClient>; reportOnline(online: boolean): void }
   sleep: Sleep
   emit(state: QueueState): void
-  /** The smallest estimate among jobs waiting for their POST. */
-  neededCredits(): number
   onPause(): void
   onResume(): void
   now(): number
@@ -38,7 +36,7 @@ export interface Pauses {
 }
 
 const OPEN: QueueState = { paused: false, reason: null, resumesAt: null }
-export const PROBE = { offlineBaseMs: 5_000, offlineMaxMs: 60_000, creditsMs: 60_000 }
+export const PROBE = { offlineBaseMs: 5_000, offlineMaxMs: 60_000 }
 
 export function createPauses(deps: PausesDeps): Pauses {
   let state: QueueState = OPEN
@@ -78,20 +76,16 @@ export function createPauses(deps: PausesDeps): Pauses {
     probe = p
     void (async () => {
       for (let n = 1; !p.stop.signal.aborted; n++) {
-        const reason = state.reason
-        if (reason !== 'offline' && reason !== 'insufficient_credits') break
-        const wait = reason === 'offline' ? Math.min(PROBE.offlineMaxMs, PROBE.offlineBaseMs * 2 ** (n - 1)) : PROBE.creditsMs
-        await nap(wait, p)
+        if (state.reason !== 'offline') break
+        await nap(Math.min(PROBE.offlineMaxMs, PROBE.offlineBaseMs * 2 ** (n - 1)), p)
         if (p.stop.signal.aborted) break
         try {
-          const credits = await (await deps.connection.client()).credits(p.stop.signal)
+          await (await deps.connection.client()).credits(p.stop.signal)
           deps.connection.reportOnline(true)
           if (p.stop.signal.aborted) break
-          if (state.reason === 'offline' || credits.credits.current >= deps.neededCredits()) {
-            if (probe === p) probe = null
-            resume()
-            break
-          }
+          if (probe === p) probe = null
+          resume()
+          break
         } catch (e) {
           if (isAppError(e) && e.code === 'unauthorized') {
             if (probe === p) probe = null
@@ -112,7 +106,7 @@ export function createPauses(deps: PausesDeps): Pauses {
     stopAll()
     set({ paused: true, reason, resumesAt: null })
     deps.onPause()
-    if (reason === 'offline' || reason === 'insufficient_credits') startProbe()
+    if (reason === 'offline') startProbe()
     return state
   }
 

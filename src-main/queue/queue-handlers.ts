@@ -12,6 +12,8 @@ export type QueueHandlers = Pick<
   | 'queue.runAgain'
   | 'queue.remove'
   | 'queue.clearFinished'
+  | 'queue.move'
+  | 'queue.runNext'
   | 'queue.pause'
   | 'queue.resume'
 >
@@ -28,6 +30,8 @@ export function queueHandlers(service: QueueService): QueueHandlers {
     'queue.runAgain': ({ jobId }) => service.runAgain(jobId),
     'queue.remove': ({ jobId }) => service.remove(jobId),
     'queue.clearFinished': () => service.clearFinished(),
+    'queue.move': async ({ jobId, ...target }) => ({ jobs: await service.move(jobId, target) }),
+    'queue.runNext': async ({ jobId }) => ({ jobs: await service.runNext(jobId) }),
     'queue.pause': async () => service.pause(),
     'queue.resume': async () => service.resume()
   }

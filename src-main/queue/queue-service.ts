@@ -1,33 +1,35 @@
 import type { GenerationRequest, Job, QueueState } from '../../src-preload/contract'
 import type { StagedAsset } from '../library/stage-asset'
-import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
 import type { FailureDeps } from './apply-failure'
+import { createCreditHolds } from './credit-holds'
 import { createLauncher, type RunningJob } from './job-launcher'
-import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
-import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
+import { isActive, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
+import { createJobCommands } from './job-commands'
+import { newJob, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
+import { byRunOrder } from './queue-order'
+import { createSteering } from './queue-steering'
 import { createSemaphore } from './semaphore'
 import { createSpendCap } from './spend-cap'
 import { createSubmitOnce, splitSubmit } from './submit-once'
-import { assertUnknownOutcome, compareBalances, createRunAgain, isUnknownOutcome } from './unknown-outcome'
+import { createRunAgain } from './unknown-outcome'
 import { validateForKrev } from './validate-request'
 
 /**
  * The generation queue of the current connection mode. `submit` persists the job before
  * anything is sent and answers at once; workers (at most `pollConcurrency` POSTing or
- * polling, downloads limited separately) take jobs through Krev. Failures pause the whole
- * queue when they concern every job (offline, key refused, out of credits, rate limit),
- * or fail just the one job, with a retry where one makes sense.
+ * polling, downloads limited separately) take jobs through Krev in the creator's order
+ * (queue-order.ts). Failures pause the whole queue when they concern every job (offline,
+ * key refused, rate limit), hold the jobs the balance can't cover (credit-holds.ts), or
+ * fail just the one job, with a retry where one makes sense.
  */
 
 export type { QueueConnection, QueueService, QueueServiceDeps } from './queue-types'
-
-const notFound = () => new AppError('not_found', 'That job is no longer in the queue.', { retryable: false })
 
 export function createQueueService(deps: QueueServiceDeps): QueueService {
   const logger = deps.logger ?? silentLogger
@@ -70,7 +72,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     connection,
     sleep: deps.sleep,
     emit: deps.emitState,
-    neededCredits: () => Math.min(...[...jobs.values()].filter(needsPost).map((j) => j.creditsEstimate), Infinity),
     onPause: () => {
       // Jobs waiting for their POST show why they wait; running ones carry on.
       for (const j of jobs.values()) if (j.status === 'pending' && needsPost(j)) void setStatus(j, 'paused')
@@ -95,11 +96,21 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     return commit(j).catch((e: unknown) => logger.warn('queue: job not saved', { error: e }))
   }
 
+  const credits = createCreditHolds({
+    fresh: async () => (await deps.balance.fresh()).credits,
+    sleep: deps.sleep,
+    life: () => life.signal,
+    show: (j) => void setStatus(j, j.status),
+    pump: () => pump(),
+    logger
+  })
+
   const failureDeps: FailureDeps = {
     current,
     commit,
     setStatus,
     pauses,
+    needsCredits: (j) => credits.refused(j),
     limiter: deps.limiter,
     reportOnline: (online) => connection.reportOnline(online),
     onCreditsMaybeChanged: () => deps.onCreditsMaybeChanged(),
@@ -115,16 +126,19 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     const { poll } = deps.concurrency()
     const reason = pauses.state().reason
     const slots = () => [...running.values()].filter((r) => r.slot).length
-    for (const j of [...jobs.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    const inFlight = () => [...running.keys()].flatMap((id) => jobs.get(id) ?? [])
+    const ordered = [...jobs.values()].sort(byRunOrder)
+    for (const j of ordered) {
       if (running.has(j.id) || !isActive(j)) continue
       if (needsPost(j)) {
         if (pauses.state().paused || slots() >= Math.max(1, poll)) continue
-        if (!spendCap.admit(j, () => [...running.keys()].flatMap((id) => jobs.get(id) ?? []))) continue
+        if (!spendCap.admit(j, inFlight) || !credits.admit(j, inFlight)) continue
       } else if (isPolling(j)) {
         if (reason === 'offline' || reason === 'unauthorized' || slots() >= Math.max(1, poll)) continue
       } else if (j.status !== 'downloading' || reason === 'offline') continue
       launch(j)
     }
+    credits.settle(ordered.filter((j) => needsPost(j) && !running.has(j.id)))
   }
 
   const launch = createLauncher({
@@ -195,6 +209,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       life.abort()
       life = new AbortController()
       pauses.reset()
+      credits.reset()
       mode = status.mode
       userChoice = null
       jobs = new Map()
@@ -216,7 +231,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   async function createJob(req: GenerationRequest, actionId: string | null): Promise<Job> {
     const client = await connection.client()
     await validateForKrev(req, client, mode)
-    const j: StoredJob = { ...newJob(req, mode, iso(), pauses.state().paused), actionId }
+    const j: StoredJob = { ...newJob(req, mode, iso(), pauses.state().paused, steering.nextPosition()), actionId }
     // On disk before anything is sent: a crash from here on never loses the job.
     await store.save(j)
     jobs.set(j.id, j)
@@ -225,18 +240,33 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     return toJob(j)
   }
 
-  const runAgain = createRunAgain({ submit, find: (id) => jobs.get(id), current, commit })
+  const steering = createSteering({
+    ready: ensureLoaded,
+    jobs: () => jobs,
+    mode: () => mode,
+    running: (id) => running.has(id),
+    store,
+    transaction: deps.transaction,
+    emitJob: deps.emitJob,
+    pump: () => pump(),
+    iso: () => iso()
+  })
 
-  async function find(jobId: string): Promise<StoredJob> {
-    await ensureLoaded()
-    const j = jobs.get(jobId)
-    if (!j) throw notFound()
-    return j
-  }
+  const commands = createJobCommands({
+    ready: ensureLoaded,
+    jobs: () => jobs,
+    running,
+    store,
+    setStatus,
+    queuePaused: () => pauses.state().paused,
+    balance: deps.balance,
+    runAgain: createRunAgain({ submit, find: (id) => jobs.get(id), current, commit }),
+    emitRemoved: deps.emitRemoved,
+    pump: () => pump()
+  })
 
   return {
     estimate: (req) => ({ credits: estimateCredits(req) }),
-
     submit,
 
     async list() {
@@ -245,61 +275,16 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       return { jobs: all, state: pauses.state() }
     },
 
-    async cancel(jobId) {
-      const j = await find(jobId)
-      if (isFinished(j)) return toJob(j)
-      cancelJob(j)
-      await setStatus(j, 'cancelled')
-      running.get(j.id)?.ctrl.abort()
-      return toJob(j)
-    },
-
-    async retry(jobId) {
-      const j = await find(jobId)
-      if (isActive(j) && j.status !== 'paused') return toJob(j)
-      // Never the same job again: Krev may already have made it (and charged for it).
-      if (isUnknownOutcome(j)) throw new AppError('invalid_input', MESSAGES.useRunAgain, { retryable: false })
-      await setStatus(j, prepareRetry(j, pauses.state().paused))
-      pump()
-      return toJob(j)
-    },
-
-    async checkUnknown(jobId) {
-      const j = await find(jobId)
-      assertUnknownOutcome(j)
-      return compareBalances(j, jobs.values(), await deps.balance.fresh())
-    },
-
-    async runAgain(jobId) {
-      return runAgain(await find(jobId))
-    },
-
-    async remove(jobId) {
-      await ensureLoaded()
-      const j = jobs.get(jobId)
-      if (!j) return { removed: false }
-      running.get(j.id)?.ctrl.abort()
-      jobs.delete(j.id)
-      await store.remove(j)
-      deps.emitRemoved(j.id)
-      return { removed: true }
-    },
-
-    async clearFinished() {
-      await ensureLoaded()
-      const done = [...jobs.values()].filter(isFinished)
-      for (const j of done) {
-        jobs.delete(j.id)
-        await store.remove(j)
-        deps.emitRemoved(j.id)
-      }
-      return { removed: done.length }
-    },
-
+    ...commands,
     pause: () => setUserPaused(true),
     resume: () => setUserPaused(false),
     start: ensureLoaded,
     spendCapChanged: () => pump(),
+    concurrencyChanged: () => pump(),
+    balanceChanged: (current) => credits.balanceSeen(current),
+    move: steering.move,
+    runNext: steering.runNext,
+    adopt: steering.adopt,
 
     async idle() {
       do {
@@ -315,6 +300,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
       unsubscribe()
       unlimit?.()
       pauses.reset()
+      credits.reset()
       life.abort()
     }
   }

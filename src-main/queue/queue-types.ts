@@ -4,8 +4,10 @@ import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import type { PollTiming, Sleep } from './generation-poller'
 import type { BalanceAt, QueueMode } from './job-model'
+import type { AdoptInput } from './adopt-generation'
 import type { JobStore } from './job-store'
 import type { PauseStore } from './pause-store'
+import type { MoveTarget } from './queue-order'
 
 /** What the queue service needs and what it offers (the commands' logic). */
 
@@ -76,6 +78,19 @@ export interface QueueService {
   start(): Promise<void>
   /** The spending cap setting changed: jobs waiting on it are looked at again. */
   spendCapChanged(): void
+  /** The "at once" setting changed: more (or fewer) jobs are started from now on. */
+  concurrencyChanged(): void
+  /** A balance the account learnt (refresh, top-up): jobs waiting for credits it covers go on. */
+  balanceChanged(current: number): void
+  /** Reorders a waiting job (queue-order.ts); answers the jobs whose place changed. */
+  move(jobId: string, target: MoveTarget): Promise<Job[]>
+  /** Puts a waiting job first in line. */
+  runNext(jobId: string): Promise<Job[]>
+  /**
+   * Main only (the chat agent): tracks a generation started elsewhere, polled and downloaded
+   * like any job; input as AdoptInput (adopt-generation.ts), checked. Same generation: same job.
+   */
+  adopt(input: AdoptInput): Promise<Job>
   /** Resolves when no worker is running and every write is done (tests, shutdown). */
   idle(): Promise<void>
   dispose(): void

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { connectionMode, job as jobShape } from '../../src-preload/contract'
+import { connectionMode, job as jobShape, jobSource } from '../../src-preload/contract'
 
 /**
  * What a stored job must look like to be picked up again: the contract's Job plus the
@@ -18,7 +18,10 @@ export const storedJobShape = jobShape.extend({
   serverRetries: z.number().int().nonnegative(),
   outputUrls: z.array(z.string()),
   adCopy: adCopyShape.nullable(),
-  actionId: z.string().nullable().default(null)
+  actionId: z.string().nullable().default(null),
+  // Files and rows of before have neither: numbered at load (queue-order.ts), from Create.
+  position: z.number().int().nonnegative().default(0),
+  source: jobSource.nullable().default(null)
 })
 
 /** Job ids are ours (UUIDs); checked before one names a file or a row. */

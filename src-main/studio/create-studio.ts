@@ -168,7 +168,11 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     db: database.db
   })
   // A raised (or removed) spending cap lets the jobs waiting on it go at once.
-  const stopCapWatch = account.settings.onChange((next, prev) => next.sessionSpendCap !== prev.sessionSpendCap && queue.service.spendCapChanged())
+  const stopCapWatch = account.settings.onChange((next, prev) => {
+    if (next.sessionSpendCap !== prev.sessionSpendCap) queue.service.spendCapChanged()
+    // The Queue screen's "at once" stepper: more jobs start now, not at the next submit.
+    if (next.pollConcurrency !== prev.pollConcurrency) queue.service.concurrencyChanged()
+  })
   const stopNotifying = notifyJobOutcomes(bus, {
     enabled: () => account.settings.get().notifications,
     notify: deps.notify

@@ -71,6 +71,10 @@ export const jobStatus = z.enum([
 ])
 export type JobStatus = z.infer<typeof jobStatus>
 
+/** Where a job came from when not the Create screen: the chat agent started it (queue.adopt in main). */
+export const jobSource = z.object({ type: z.literal('chat'), conversationId: id, messageId: id.nullable() }).strict()
+export type JobSource = z.infer<typeof jobSource>
+
 export const job = z.object({
   id,
   kind: mediaKind,
@@ -83,7 +87,14 @@ export const job = z.object({
   creditsUsed: count.nullable(),
   assetIds: z.array(id),
   error: z
-    .object({ code: z.string(), message: z.string(), retryable: z.boolean(), refunded: z.boolean().optional() })
+    .object({
+      code: z.string(),
+      message: z.string(),
+      retryable: z.boolean(),
+      refunded: z.boolean().optional(),
+      /** Waiting for credits: what the job needs and the balance last known (queue/credit-holds.ts). */
+      credits: z.object({ needed: count, balance: z.number() }).optional()
+    })
     .nullable(),
   resumesAt: isoTime.nullable(),
   attempts: count,
@@ -92,7 +103,10 @@ export const job = z.object({
   /** When its create POST last left (kept after the answer): what an unknown outcome can still say. */
   sentAt: isoTime.nullable().optional(),
   /** The new job the creator started with "Run again" from this one. */
-  rerunAs: id.nullable().optional()
+  rerunAs: id.nullable().optional(),
+  /** Its place in the run order (lower runs first); only waiting jobs are reordered. */
+  position: count.optional(),
+  source: jobSource.nullable().optional()
 })
 export type Job = z.infer<typeof job>
 

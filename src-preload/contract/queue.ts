@@ -11,6 +11,17 @@ export type QueueState = z.infer<typeof queueState>
 
 const byId = z.object({ jobId: id }).strict()
 
+/**
+ * A waiting job's new place among the jobs waiting to be sent: before another waiting job
+ * (`before: null` = last) or at an index of that list (0 = next). Answers the jobs whose
+ * place changed; a job already at Krev can't move (invalid_input, nothing changed).
+ */
+const moveInput = z.union([
+  z.object({ jobId: id, before: id.nullable() }).strict(),
+  z.object({ jobId: id, toIndex: z.number().int().min(0).max(100_000) }).strict()
+])
+const moved = z.object({ jobs: z.array(job) })
+
 const balanceAt = z.object({ credits: z.number(), at: isoTime })
 
 /**
@@ -39,6 +50,9 @@ export const queueCommands = {
   'queue.runAgain': { input: byId, output: job },
   'queue.remove': { input: byId, output: z.object({ removed: z.boolean() }) },
   'queue.clearFinished': { input: empty, output: z.object({ removed: z.number().int() }) },
+  'queue.move': { input: moveInput, output: moved },
+  /** Moves a waiting job to the front of the line. */
+  'queue.runNext': { input: byId, output: moved },
   'queue.pause': { input: empty, output: queueState },
   'queue.resume': { input: empty, output: queueState }
 } as const

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Asset, EventName, Job, QueueState } from '../../../src-preload/contract'
+import type { Asset, EventName, Job } from '../../../src-preload/contract'
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
@@ -17,7 +17,7 @@ import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 
 /**
  * The queue against the real sandbox over real HTTP with the real client: an image job end
- * to end, a refunded 500, a 402 pause, a reset after the POST (charged once, one job), a
+ * to end, a refunded 500, 402s that hold only the jobs the balance can't cover, a reset after the POST (charged once, one job), a
  * download cut at 60 %, and a restart in the middle of polling.
  */
 
@@ -64,6 +64,15 @@ function open(sleep: Sleep = scaled): QueueFeature {
 }
 
 const balance = async () => (await client.credits()).credits.current
+/** Sets the default user's credits the way a test drives the sandbox: its admin API. */
+async function adminCredits(amount: number): Promise<void> {
+  const res = await fetch(`${sb.baseUrl}/__sandbox/credits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sandbox-admin': sb.adminToken },
+    body: JSON.stringify({ amount })
+  })
+  if (!res.ok) throw new Error(`admin credits: ${res.status}`)
+}
 const jobOf = async (f: QueueFeature, id: string) => (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
 async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms
@@ -132,21 +141,30 @@ describe('queue against the sandbox', () => {
     sb.faults.clear()
   })
 
-  it('402 pauses the queue and POSTs nothing more; it continues when resumed with credits', async () => {
-    const f = open()
-    sb.setCredits('default', 10)
-    const job = await f.handlers['generation.submit'](req('Too expensive'), ctx)
-    await until(async () => (await f.handlers['queue.list']({}, ctx)).state.reason === 'insufficient_credits')
-    expect((await jobOf(f, job.id)).status).toBe('paused')
-    const second = await f.handlers['generation.submit'](req('Also waiting'), ctx)
-    expect(second.status).toBe('paused')
-    expect(await balance()).toBe(10)
-    sb.setCredits('default', 2500)
-    const state: QueueState = await f.handlers['queue.resume']({}, ctx)
-    expect(state.paused).toBe(false)
-    await until(async () => (await jobOf(f, job.id)).status === 'succeeded' && (await jobOf(f, second.id)).status === 'succeeded')
+  it('two 15 s videos the balance cannot cover wait; a 40-credit image still completes; the videos go on once credits are added', async () => {
+    // The minute between balance checks, shortened: a top-up in the dashboard is only seen by them.
+    const f = open((ms, signal) => defaultSleep(ms >= 60_000 ? 200 : ms / 10, signal))
     await f.idle()
-  })
+    await adminCredits(1000)
+    const video = { kind: 'video', params: { prompt: 'Perfume bottle turntable', aspectRatio: '16:9', duration: 15, audioMode: 'off' } } as const
+    const a = await f.handlers['generation.submit'](video, ctx)
+    const b = await f.handlers['generation.submit']({ ...video, params: { ...video.params, prompt: 'Sneaker orbit' } }, ctx)
+    const image = await f.handlers['generation.submit'](req('Small enough'), ctx)
+    await until(async () => (await jobOf(f, image.id)).status === 'succeeded')
+    expect(await balance()).toBe(960)
+    for (const id of [a.id, b.id]) {
+      const held = await jobOf(f, id)
+      expect(held).toMatchObject({ status: 'paused', error: { code: 'insufficient_credits', credits: { needed: 1200 } } })
+      expect(held.error?.message).toMatch(/^Needs 1,200 credits, you have (1,000|960)\.$/)
+    }
+    // Never the whole queue: the image went through while they waited.
+    expect((await f.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
+    await adminCredits(5000)
+    await until(async () => (await jobOf(f, a.id)).status === 'succeeded' && (await jobOf(f, b.id)).status === 'succeeded', 60_000)
+    await f.idle()
+    expect(await balance()).toBe(5000 - 2 * 1200)
+    expect((await jobOf(f, a.id)).error).toBeNull()
+  }, 90_000)
 
   it('a reset after the POST was sent: exactly one generation charged and one job, not retried', async () => {
     const f = open()

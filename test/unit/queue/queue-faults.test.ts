@@ -120,16 +120,18 @@ describe('create POST faults', () => {
     expect(h.krev.posts).toHaveLength(3)
   })
 
-  it('402 mid-batch pauses that job and the rest; it continues once the balance covers the next job', async () => {
+  it('402 mid-batch holds the jobs the balance can’t cover, not the queue; they go on once it covers them', async () => {
     h.krev.postScript.push({ generation_id: gid(1), urls: [], credits_used: 40 }, http(402, 'insufficient_credits'))
     h.krev.creditsScript.push(credits(10))
     const sleep = fakeSleep()
     const f = start(h, { sleep, poll: 1 })
     const ids: string[] = []
     for (let i = 0; i < 3; i++) ids.push((await f.handlers['generation.submit'](imageReq({ prompt: `p${i}` }), ctx)).id)
-    await until(() => states(h).some((s) => (s as QueueState).reason === 'insufficient_credits'))
-    expect(jobEvents(h, ids[1]!).some((j) => j.status === 'paused' && j.error?.code === 'insufficient_credits')).toBe(true)
-    expect(jobEvents(h, ids[2]!).some((j) => j.status === 'paused')).toBe(true)
+    await until(() => last(ids[1]!).status === 'paused' && last(ids[2]!).status === 'paused')
+    expect(last(ids[1]!).error).toMatchObject({ code: 'insufficient_credits', message: 'Needs 40 credits, you have 10.', credits: { needed: 40, balance: 10 } })
+    expect(last(ids[2]!).error?.credits).toEqual({ needed: 40, balance: 10 })
+    // The queue itself is not paused: a job the balance covered would still be sent.
+    expect(states(h).some((s) => (s as QueueState).paused)).toBe(false)
     // The balance is checked once a minute while it is too low; nothing is POSTed meanwhile.
     await until(() => h.krev.creditsCalls >= 3)
     expect(h.krev.posts).toHaveLength(2)
@@ -138,6 +140,22 @@ describe('create POST faults', () => {
     await until(() => ids.every((id) => last(id).status === 'succeeded'))
     await f.idle()
     expect(h.krev.posts).toHaveLength(4)
+  })
+
+  it('a 402 holds only that job: a smaller one after it is sent; the held one goes on when a new balance arrives', async () => {
+    h.krev.postScript.push(http(402, 'insufficient_credits'))
+    h.krev.creditsScript.push(credits(100))
+    // The minute between balance checks never ends here: only the balance event can release it.
+    const f = start(h, { sleep: Object.assign((ms: number, signal?: AbortSignal) => (ms >= 60_000 ? new Promise<void>(() => undefined) : fakeSleep()(ms, signal)), { calls: [] }) })
+    const video = await f.handlers['generation.submit']({ kind: 'video', params: { prompt: 'Turntable', aspectRatio: '16:9', duration: 5, audioMode: 'auto' } }, ctx)
+    const image = await f.handlers['generation.submit'](imageReq({ prompt: 'small' }), ctx)
+    await until(() => last(image.id).status === 'succeeded')
+    expect(last(video.id)).toMatchObject({ status: 'paused', error: { code: 'insufficient_credits', credits: { needed: 400, balance: 100 } } })
+    expect(h.krev.posts.map((p) => p.kind)).toEqual(['video', 'image'])
+    f.service.balanceChanged(1000)
+    await until(() => last(video.id).status === 'succeeded')
+    expect(last(video.id).error).toBeNull()
+    expect(h.krev.posts.map((p) => p.kind)).toEqual(['video', 'image', 'video'])
   })
 
   it('offline: pauses, probes with backoff (5 s, 10 s, 20 s), resumes when the probe answers', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { QueueState } from '../../../src-preload/contract'
-import { credits, ctx, gid, http, imageReq, start, states, storedPause, storePause, until, useHarness } from './fakes'
+import { credits, ctx, gid, http, imageReq, start, storedPause, storePause, until, useHarness } from './fakes'
 
 /** The creator's pause is kept per mode across restarts; automatic pauses are not. */
 
@@ -78,15 +77,15 @@ describe('user pause across a restart', () => {
     expect((await f.handlers['queue.list']({}, ctx)).state).toMatchObject({ paused: true, reason: 'user' })
   })
 
-  it('an automatic pause (out of credits) is not kept: the next start runs the job', async () => {
+  it('a job held for credits is not held after a restart: the next start sends it', async () => {
     h.krev.postScript.push(http(402, 'insufficient_credits'))
-    // The balance probe keeps finding nothing, so the queue is still paused when it stops.
+    // The balance check keeps finding nothing, so the job is still held when it stops.
     h.krev.creditsScript = [credits(0)]
     const a = start(h)
     await a.resume()
     const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    await until(() => states(h).some((s) => (s as QueueState).reason === 'insufficient_credits'))
-    expect((await a.handlers['queue.list']({}, ctx)).state.reason).toBe('insufficient_credits')
+    await until(async () => (await a.handlers['queue.list']({}, ctx)).jobs[0]?.error?.code === 'insufficient_credits')
+    expect((await a.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
     a.dispose()
     await a.idle()
     expect(storedPause(h)).toBeNull()
