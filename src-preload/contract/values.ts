@@ -27,3 +27,6 @@ export const PRICES = { image: 40, imageHd: 80, videoPerSecond: 80, adImage: 40 
 /** Video durations the public API accepts, in whole seconds. */
 export const VIDEO_MIN_SECONDS = 4
 export const VIDEO_MAX_SECONDS = 15
+
+/** How many outputs one drag out of the app may carry (library.startDrag). */
+export const MAX_DRAG_FILES = 100
