@@ -18,6 +18,7 @@ const ICON = resolve(import.meta.dirname, '../../resources/icon.png')
 let dir: string
 let lib: ReturnType<typeof openTestLibrary>
 let win: BrowserWindow | null
+type WindowArg = ReturnType<Parameters<typeof electronStartDrag>[0]>
 
 const drags = () => calls.filter((c) => c.api === 'webContents.startDrag').map((c) => (c.detail as { files: string[] }).files)
 
@@ -45,7 +46,8 @@ afterEach(() => {
 function handler(iconPath = ICON) {
   return dragOutHandler({
     resolveFile: async (id) => (await lib.resolveMedia({ mode: 'sandbox', area: LIBRARY_AREA, id, variant: 'original' }))?.path ?? null,
-    startDrag: electronStartDrag(() => win, iconPath)
+    // The double's webContents stands in for Electron's (the adapter uses startDrag and isDestroyed).
+    startDrag: electronStartDrag(() => win as unknown as WindowArg, iconPath)
   })
 }
 
