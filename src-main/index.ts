@@ -14,6 +14,7 @@ import { isAllowedExternalUrl } from './core/external-links'
 import { APP_ID } from './desktop/app-identity'
 import { installAppMenu, rebuildLibraryFromMenu } from './desktop/app-menu-electron'
 import { attachContextMenu } from './desktop/context-menu-electron'
+import { electronStartDrag } from './desktop/drag-out-electron'
 import { failStartup, flushBeforeQuit } from './desktop/lifecycle'
 import { followSpellcheckSetting } from './desktop/spellcheck'
 import { currentBackground, followTheme } from './desktop/window-theme'
@@ -95,6 +96,7 @@ async function start(): Promise<void> {
     mediaUrl: electronMediaUrl,
     confirmApiBase: electronConfirmApiBase(() => mainWindow),
     revealPath: (path) => shell.showItemInFolder(path),
+    startDrag: electronStartDrag(() => mainWindow, windowIcon),
     notify: notifier(logger),
     chooseExportFolder: chooseFolder,
     defaultLibraryDir: join(app.getPath('pictures'), 'Krev Studio'),

@@ -13,10 +13,15 @@ export interface ContextMenuDeps {
  * renderer uses (library.reveal / library.export), so ids are validated and the library
  * service does the work exactly once; a failure becomes an in-app notice.
  */
+const MISSING_FILE = 'This file is no longer in the Library folder. Rebuild the library (File menu) or remove it from the library.'
+const isMissingFile = (data: unknown): boolean =>
+  typeof data === 'object' && data !== null && (data as { reason?: unknown }).reason === 'file_missing'
+
 export function attachContextMenu(contents: WebContents, deps: ContextMenuDeps): void {
   const run = (name: 'library.reveal' | 'library.export', input: unknown) => {
     void deps.router.dispatch(name, input, { transport: 'ipc' }).then((reply) => {
       if (!reply.ok) deps.bus.emit('app.notice', { level: 'error', message: reply.error.message })
+      else if (isMissingFile(reply.data)) deps.bus.emit('app.notice', { level: 'warning', message: MISSING_FILE })
     })
   }
   contents.on('context-menu', (_event, params) => {

@@ -272,9 +272,10 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async reveal(id) {
       const { mode, record } = await find(id)
       const file = await folders.resolveFile(mode, record.filePath)
-      if (!file) throw new AppError('not_found', 'This file is missing from the library folder.', { retryable: false })
+      // Gone from disk is an answer, not a failure: the renderer offers Rebuild / Remove.
+      if (!file) return { revealed: false, reason: 'file_missing' }
       const shown = await deps.host.reveal(file.path)
-      return { revealed: shown !== false }
+      return shown === false ? { revealed: false, reason: 'no_file_manager' } : { revealed: true }
     },
 
     async exportAssets(ids) {

@@ -16,6 +16,8 @@ import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
 import { createLibraryService } from '../library/library-service'
 import { withLibraryMedia } from '../library/library-media'
+import { LIBRARY_AREA } from '../library/media-ingest'
+import { dragOutHandler, type StartNativeDrag } from '../desktop/drag-out'
 import { createObservableLimiter } from '../queue/shared-limiter'
 import type { AgentFactory } from '../krev/http'
 import type { JsonStoreOpener } from '../settings/json-store'
@@ -38,6 +40,8 @@ export interface StudioDeps {
   mediaUrl: MediaUrlFactory
   /** Shows a library file in the OS file manager (false where there is none). */
   revealPath: (path: string) => Promise<boolean | void> | boolean | void
+  /** A native drag of library files out of the window (webContents.startDrag); absent in the preview. */
+  startDrag?: StartNativeDrag
   /** Asks where to export library files, starting at the Library folder setting; null when cancelled. */
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
   /**
@@ -191,7 +195,11 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     ...account.handlers,
     ...products.handlers,
     ...chat.handlers,
-    ...queue.handlers
+    ...queue.handlers,
+    'library.startDrag': dragOutHandler({
+      resolveFile: async (id) => (await library.resolveMedia({ mode: account.connection.mode(), area: LIBRARY_AREA, id, variant: 'original' }))?.path ?? null,
+      startDrag: deps.startDrag
+    })
   }
   const router = createRouter(handlers, {
     onInternalError: (name, error) => deps.logger.error('command failed', { name, error })

@@ -4,6 +4,7 @@ import { appCommands, appEvents } from './app'
 import { chatCommands, chatEvents } from './chat'
 import { generationCommands, generationEvents } from './generation'
 import { libraryCommands, libraryEvents } from './library'
+import { libraryDragCommands } from './library-drag'
 import { productsCommands, productsEvents } from './products'
 import { queueCommands, queueEvents } from './queue'
 
@@ -19,6 +20,7 @@ export const commands = {
   ...generationCommands,
   ...queueCommands,
   ...libraryCommands,
+  ...libraryDragCommands,
   ...chatCommands
 } as const
 
@@ -58,4 +60,5 @@ export * from './products'
 export * from './generation'
 export * from './queue'
 export * from './library'
+export * from './library-drag'
 export * from './chat'

@@ -58,7 +58,11 @@ export const libraryCommands = {
     output: z.object({ items: z.array(asset) })
   },
   'library.delete': { input: z.object({ ids }).strict(), output: z.object({ deleted: count }) },
-  'library.reveal': { input: z.object({ id }).strict(), output: z.object({ revealed: z.boolean() }) },
+  /** `reason` says why nothing was shown: the file is gone from the Library folder, or there is no file manager (preview). */
+  'library.reveal': {
+    input: z.object({ id }).strict(),
+    output: z.object({ revealed: z.boolean(), reason: z.enum(['file_missing', 'no_file_manager']).optional() })
+  },
   'library.export': { input: z.object({ ids }).strict(), output: z.object({ exported: count, folder: z.string().nullable() }) },
   /** Reads the current mode's Library folder again (files + sidecars) into the index; progress as library.rebuildProgress. */
   'library.rebuild': { input: z.object({}).strict(), output: z.object({ indexed: count, removed: count, total: count }) }

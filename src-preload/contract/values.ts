@@ -53,3 +53,6 @@ export const MAX_REFERENCE_IMAGES = 8
 export const MAX_BRAND_CONTEXT = 2_000
 export const GENERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number]
+
+/** How many outputs one drag out of the app may carry (library.startDrag). */
+export const MAX_DRAG_FILES = 100

@@ -185,6 +185,7 @@ const PATHS = {
     </>
   ),
   chevronDown: <path d="m6 9 6 6 6-6" />,
+  chevronLeft: <path d="m15 6-6 6 6 6" />,
   chevronRight: <path d="m9 6 6 6-6 6" />,
   flask: (
     <>
@@ -212,7 +213,45 @@ const PATHS = {
       <path d="M12 16v5" />
     </>
   ),
-  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  // The viewer and Compare (features/library/viewer).
+  copy: (
+    <>
+      <rect x="8" y="8" width="12" height="12" rx="2" />
+      <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+    </>
+  ),
+  zoomIn: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m20 20-4.2-4.2M11 8.5v5M8.5 11h5" />
+    </>
+  ),
+  zoomOut: (
+    <>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="m20 20-4.2-4.2M8.5 11h5" />
+    </>
+  ),
+  fit: <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />,
+  fullscreen: <path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" />,
+  compare: (
+    <>
+      <rect x="3" y="5" width="7.5" height="14" rx="1.5" />
+      <rect x="13.5" y="5" width="7.5" height="14" rx="1.5" />
+    </>
+  ),
+  download: <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />,
+  drag: (
+    <>
+      <circle cx="9" cy="6" r=".9" />
+      <circle cx="15" cy="6" r=".9" />
+      <circle cx="9" cy="12" r=".9" />
+      <circle cx="15" cy="12" r=".9" />
+      <circle cx="9" cy="18" r=".9" />
+      <circle cx="15" cy="18" r=".9" />
+    </>
+  )
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS

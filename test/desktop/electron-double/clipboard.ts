@@ -13,7 +13,14 @@ class NativeImage {
   getSize(): { width: number; height: number } {
     return { width: 0, height: 0 }
   }
+  /** Electron returns a new image; an empty one stays empty. */
+  resize(options: { width?: number; height?: number }): NativeImage {
+    record('nativeImage.resize', options)
+    return new NativeImage(this.bytes)
+  }
 }
+
+export type { NativeImage }
 
 export const nativeImage = {
   createEmpty: () => new NativeImage(Buffer.alloc(0)),

@@ -4,6 +4,8 @@
 // algorithm (functions, DOM objects, class prototypes do not survive: docs
 // "webContents.send … serialized with the Structured Clone Algorithm").
 import { EventEmitter } from 'node:events'
+import { existsSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, preventable } from './app'
 import { record, violate } from './record'
@@ -206,6 +208,27 @@ export class WebContents extends EventEmitter {
 
   focus(): void {
     record('webContents.focus', { id: this.id })
+  }
+
+  /**
+   * Electron's rules for a native drag (docs "contents.startDrag(item)"): `file` or `files`
+   * must name files, the icon must be a non-empty image (required on macOS, where an empty
+   * one throws "Must specify non-empty 'icon' option"; enforced everywhere here), and the
+   * paths are real absolute files the OS can hand to the drop target.
+   */
+  startDrag(item: { file?: unknown; files?: unknown; icon?: unknown }): void {
+    this.alive('startDrag')
+    const files = Array.isArray(item.files) ? item.files : item.file !== undefined ? [item.file] : []
+    if (files.length === 0) violate("webContents.startDrag: Must specify either 'file' or 'files' option", TypeError)
+    for (const f of files) {
+      if (typeof f !== 'string' || !isAbsolute(f)) violate(`webContents.startDrag: not an absolute path: ${String(f)}`, TypeError)
+      if (!existsSync(f)) violate(`webContents.startDrag: no such file: ${f}`)
+    }
+    const icon = item.icon as { isEmpty?: () => boolean } | string | undefined
+    if (icon === undefined || (typeof icon === 'object' && icon.isEmpty?.() !== false)) {
+      violate("webContents.startDrag: Must specify non-empty 'icon' option", TypeError)
+    }
+    record('webContents.startDrag', { id: this.id, files })
   }
 }
 

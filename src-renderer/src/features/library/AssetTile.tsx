@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { isVideoThumb } from '../../stores/library'
+import { startDragOut } from './viewer/drag-out'
 
 const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
 
@@ -26,7 +27,7 @@ export const AssetTile = memo(function AssetTile({
 }) {
   return (
     <div role="listitem" className="asset-tile" style={{ width, height }} aria-posinset={position} aria-setsize={setSize}>
-      <button type="button" className="asset-open" onClick={() => onOpen(asset)} title={asset.prompt}>
+      <button type="button" className="asset-open" onClick={() => onOpen(asset)} title={asset.prompt} draggable onDragStart={(e) => startDragOut(e, [asset])}>
         {isVideoThumb(asset) ? (
           // No poster frame yet: the first frame of the video itself, muted and still.
           <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />

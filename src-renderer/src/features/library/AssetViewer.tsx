@@ -1,98 +1,103 @@
+import { useEffect, useRef } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
-import { errorMessage, invoke } from '../../api/client'
-import { Button, IconButton } from '../../components/Button'
+import { IconButton } from '../../components/Button'
 import { Modal, ModalClose } from '../../components/Modal'
-import { formatBytes, formatDateTime } from '../../lib/format'
-import { useAppStore } from '../../stores/app'
+import { Spinner } from '../../components/Spinner'
 import { useLibraryStore } from '../../stores/library'
-import { RemixAssetButton } from '../create/RemixButton'
+import { useReviewStore, viewerId } from '../../stores/review'
 import '../../styles/viewer.css'
+import { startDragOut } from './viewer/drag-out'
+import { useViewerKeys } from './viewer/use-viewer-keys'
+import { useZoom, zoomKey } from './viewer/use-zoom'
+import { ViewerActions } from './viewer/ViewerActions'
+import { ViewerDetails } from './viewer/ViewerDetails'
+import { ZoomBar } from './viewer/ZoomBar'
+import { ZoomStage } from './viewer/ZoomStage'
 
 const KIND_LABEL: Record<Asset['kind'], string> = { image: 'Image', video: 'Video', ad: 'Ad' }
 
+/** Full-screen requests go to the canvas (image or video), so the chrome stays out of the way. */
+function toggleFullscreen(el: HTMLElement | null): void {
+  if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined)
+  else void el?.requestFullscreen().catch(() => undefined)
+}
+
 /**
- * A large preview with details and the few actions that matter, as a modal dialog. Nothing
- * here depends on `onClose`'s identity, so a re-render (Favourite) never moves focus.
+ * The viewer, open wherever `stores/review` says (Library, Queue outputs, Create's latest
+ * results): a dark canvas that zooms and pans, previous/next through the list it was opened
+ * with (buttons and ←/→), the details with each text copyable, and the actions. A Radix
+ * dialog: focus trapped and restored, Escape closes.
  */
-export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void }) {
-  const toggleFavorite = useLibraryStore((s) => s.toggleFavorite)
-  const pushNotice = useAppStore((s) => s.pushNotice)
-  const run = async (fn: () => Promise<unknown>) => {
-    try {
-      await fn()
-    } catch (e) {
-      pushNotice({ level: 'error', message: errorMessage(e) })
-    }
-  }
+export function AssetViewer() {
+  const id = useReviewStore(viewerId)
+  const index = useReviewStore((s) => s.index)
+  const count = useReviewStore((s) => s.ids.length)
+  const prevId = useReviewStore((s) => s.ids[s.index - 1])
+  const nextId = useReviewStore((s) => s.ids[s.index + 1])
+  const step = useReviewStore((s) => s.step)
+  const close = useReviewStore((s) => s.close)
+  const asset = useLibraryStore((s) => (id ? s.cache[id] : undefined))
+  const lookupState = useLibraryStore((s) => (id ? s.lookups[id] : undefined))
+  const lookup = useLibraryStore((s) => s.lookup)
+  const canvas = useRef<HTMLDivElement>(null)
+  const zoom = useZoom(id ?? '')
+
+  // The one shown, and its neighbours so stepping is instant.
+  useEffect(() => {
+    const wanted = [id, prevId, nextId].filter((x): x is string => typeof x === 'string')
+    if (wanted.length) void lookup(wanted)
+  }, [id, prevId, nextId, lookup])
+
+  useViewerKeys((key) => {
+    if (key === 'ArrowLeft') step(-1)
+    else if (key === 'ArrowRight') step(1)
+    else if (key === 'f') toggleFullscreen(canvas.current)
+    else return asset?.kind !== 'video' && zoomKey(key, zoom)
+    return true
+  })
+
+  if (!id) return null
+  const video = asset?.kind === 'video'
+  const title = asset ? `${KIND_LABEL[asset.kind]} ${index + 1} of ${count}` : 'Preview'
 
   return (
-    <Modal title="Preview" onClose={onClose} className="asset-viewer">
-      <div className="asset-viewer-media">
-        {asset.kind === 'video' ? (
-          <video src={asset.mediaUrl} poster={asset.thumbUrl} controls playsInline />
+    <Modal title={title} onClose={close} className="asset-viewer">
+      <div className="viewer-canvas" ref={canvas}>
+        <div className="viewer-topbar">
+          <span className="viewer-counter" aria-hidden="true">
+            {index + 1} / {count}
+          </span>
+          <span className="toolbar-spacer" />
+          <IconButton icon="fullscreen" label="Full screen (F)" className="canvas-btn" onClick={() => toggleFullscreen(canvas.current)} />
+        </div>
+        {!asset ? (
+          <div className="viewer-placeholder" role="status">
+            {lookupState === 'missing' ? 'This item is no longer in your library.' : lookupState === 'failed' ? 'This item couldn’t be loaded.' : <Spinner size={20} />}
+          </div>
+        ) : video ? (
+          <div className="viewer-video" draggable onDragStart={(e) => startDragOut(e, [asset])}>
+            <video key={asset.id} src={asset.mediaUrl} poster={asset.thumbUrl} controls playsInline aria-label={asset.prompt} />
+          </div>
         ) : (
-          <img src={asset.mediaUrl} alt={asset.prompt} />
+          <ZoomStage src={asset.mediaUrl} alt={asset.prompt} natural={{ width: asset.width, height: asset.height }} view={zoom.view} onView={zoom.update} onMeasure={zoom.setMeasure} />
         )}
+        <IconButton icon="chevronLeft" label="Previous (←)" className="viewer-step viewer-prev" disabled={index === 0} onClick={() => step(-1)} />
+        <IconButton icon="chevronRight" label="Next (→)" className="viewer-step viewer-next" disabled={index >= count - 1} onClick={() => step(1)} />
+        {asset && !video ? <ZoomBar zoom={zoom} /> : null}
       </div>
       <div className="asset-viewer-side">
         <div className="viewer-head">
-          <p className="viewer-kind">{KIND_LABEL[asset.kind]}</p>
+          <p className="viewer-kind">{asset ? KIND_LABEL[asset.kind] : 'Preview'}</p>
           <ModalClose asChild>
             <IconButton icon="x" label="Close preview" />
           </ModalClose>
         </div>
-        <div className="asset-viewer-details">
-          {asset.adCopy ? (
-            <div className="viewer-copy">
-              <p className="viewer-hook">{asset.adCopy.hook}</p>
-              <p className="viewer-headline">{asset.adCopy.headline}</p>
-              <p>{asset.adCopy.bodyCopy}</p>
-              <span className="badge badge-accent">{asset.adCopy.cta}</span>
-            </div>
-          ) : null}
-          <p className="viewer-prompt">{asset.prompt}</p>
-          <dl className="viewer-facts">
-            <div>
-              <dt>Size</dt>
-              <dd>
-                {asset.width} × {asset.height} · {formatBytes(asset.bytes)}
-              </dd>
-            </div>
-            <div>
-              <dt>Aspect</dt>
-              <dd>{asset.aspectRatio}</dd>
-            </div>
-            <div>
-              <dt>Created</dt>
-              <dd>{formatDateTime(asset.createdAt)}</dd>
-            </div>
-          </dl>
-        </div>
-        {/* Outside the scrolling details: the actions stay in view at any window height. */}
-        <div className="asset-viewer-actions">
-          <RemixAssetButton asset={asset} />
-          <Button
-            icon="star"
-            aria-pressed={asset.favorite}
-            onClick={() => void toggleFavorite(asset).then((e) => e && pushNotice({ level: 'error', message: e }))}
-          >
-            Favourite
-          </Button>
-          <Button icon="folder" onClick={() => void run(() => invoke('library.reveal', { id: asset.id }))}>
-            Show in folder
-          </Button>
-          <Button
-            icon="upload"
-            onClick={() =>
-              void run(async () => {
-                const out = await invoke('library.export', { ids: [asset.id] })
-                if (out.folder) pushNotice({ level: 'success', message: `Exported to ${out.folder}` })
-              })
-            }
-          >
-            Export
-          </Button>
-        </div>
+        {asset ? (
+          <>
+            <ViewerDetails asset={asset} />
+            <ViewerActions asset={asset} />
+          </>
+        ) : null}
       </div>
     </Modal>
   )

@@ -9,7 +9,7 @@ import { Segmented } from '../../components/Segmented'
 import { plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore, type KindFilter } from '../../stores/library'
-import { AssetViewer } from './AssetViewer'
+import { useReviewStore } from '../../stores/review'
 import { LibraryGrid } from './LibraryGrid'
 import { ThumbSizeSlider } from './ThumbSizeSlider'
 import { useThumbSize } from './thumb-size'
@@ -35,14 +35,14 @@ export default function LibraryScreen() {
   const more = useLibraryStore((s) => s.more)
   const setFilter = useLibraryStore((s) => s.setFilter)
   const navigate = useAppStore((s) => s.navigate)
-  const [open, setOpen] = useState<Asset | null>(null)
+  const openViewer = useReviewStore((s) => s.openViewer)
   const focus = useLibraryStore((s) => s.focus)
   const setFocus = useLibraryStore((s) => s.setFocus)
   const [query, setQuery] = useState(search)
   const [thumbSize, setThumbSize] = useThumbSize()
   const onMore = useCallback(() => void more(), [more])
-  // One function for the viewer's lifetime: its effects keyed on onClose never re-run.
-  const closeViewer = useCallback(() => setOpen(null), [])
+  // The viewer lives in stores/review (opened from anywhere); it steps through this list.
+  const onOpen = useCallback((asset: Asset) => openViewer(asset.id), [openViewer])
 
   useEffect(() => {
     void fetch()
@@ -51,9 +51,9 @@ export default function LibraryScreen() {
   // Opened from a queue thumbnail: show that asset straight away.
   useEffect(() => {
     if (!focus) return
-    setOpen(focus)
+    openViewer(focus.id)
     setFocus(null)
-  }, [focus, setFocus])
+  }, [focus, setFocus, openViewer])
 
   useEffect(() => {
     if (query === search) return
@@ -131,10 +131,9 @@ export default function LibraryScreen() {
           hasMore={hasMore}
           paging={paging}
           onMore={onMore}
-          onOpen={setOpen}
+          onOpen={onOpen}
         />
       )}
-      {open ? <AssetViewer asset={cache[open.id] ?? open} onClose={closeViewer} /> : null}
     </Screen>
   )
 }

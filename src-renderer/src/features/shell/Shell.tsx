@@ -2,6 +2,7 @@ import { Suspense, useEffect, useMemo } from 'react'
 import { preloadScreens, screenFor } from '../../app/screens'
 import { ScreenLoading } from '../../components/Screen'
 import { ROUTES, useAppStore } from '../../stores/app'
+import { ReviewLayer } from '../library/ReviewLayer'
 import { KeychainBanner } from './KeychainBanner'
 import { Notices } from './Notices'
 import { Sidebar } from './Sidebar'
@@ -54,6 +55,7 @@ export function Shell() {
           <Screen key={route} />
         </Suspense>
       </main>
+      <ReviewLayer />
       <Notices />
     </div>
   )
