@@ -8,7 +8,6 @@ import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type Queue
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
 import { createPauses } from './pauses'
-import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
 import { createSemaphore } from './semaphore'
@@ -235,7 +234,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   }
 
   return {
-    estimate: (req) => ({ credits: estimateCredits(req) }),
 
     submit,
 

@@ -123,9 +123,9 @@ describe('router', () => {
   })
 
   it('applies contract defaults before the handler sees the input', async () => {
-    const submit = vi.fn<Handlers['generation.estimate']>(async () => ({ credits: 0 }))
-    const { router } = makeRouter({ 'generation.estimate': submit })
-    await router.dispatch('generation.estimate', { kind: 'image', params: { prompt: 'a bag' } }, ctx)
+    const submit = vi.fn<Handlers['generation.submit']>(async () => ({}) as Awaited<ReturnType<Handlers['generation.submit']>>)
+    const { router } = makeRouter({ 'generation.submit': submit })
+    await router.dispatch('generation.submit', { kind: 'image', params: { prompt: 'a bag' } }, ctx)
     expect(submit.mock.calls[0]?.[0]).toEqual({
       kind: 'image',
       params: { prompt: 'a bag', aspectRatio: '1:1', hd: false, imageCount: 1 }
