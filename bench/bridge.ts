@@ -20,6 +20,7 @@ import {
   type Benchmark,
   type Table
 } from './lib'
+import { withUnusedHandlers } from '../test/support/handlers'
 
 type Frame = { type: string; id?: number; name?: string; result?: { ok: boolean }; payload?: unknown }
 
@@ -90,7 +91,7 @@ export const bridgeBenchmark: Benchmark = {
     const bus = new EventBus((name, issue) => {
       throw new Error(`event bus refused ${name}: ${issue}`)
     })
-    const router = createRouter({ 'app.ping': async ({ message }) => ({ message, at: new Date().toISOString() }) })
+    const router = createRouter(withUnusedHandlers({ 'app.ping': async ({ message }) => ({ message, at: new Date().toISOString() }) }))
     const bridge: Bridge = attachLoopbackBridge({ server, router, bus, origin })
 
     try {

@@ -15,6 +15,7 @@ import {
   type Table,
   type Throughput
 } from './lib'
+import { withUnusedHandlers } from '../test/support/handlers'
 
 const ctx = { transport: 'test' } as const
 
@@ -68,10 +69,10 @@ export const routerBenchmark: Benchmark = {
   title: 'Router dispatch',
   async run({ progress }) {
     const router = createRouter(
-      {
+      withUnusedHandlers({
         'app.ping': async ({ message }) => ({ message, at: new Date().toISOString() }),
         'generation.submit': async (request) => jobFor(request)
-      },
+      }),
       {
         onInternalError: (name, error) => {
           throw new Error(`router reported an internal error for ${name}: ${String(error)}`)

@@ -13,6 +13,7 @@ import { createKrevClient } from '../src-main/krev'
 import { spawnNodeWorker } from '../src-main/media-worker/node-spawner'
 import { startSandbox } from '../src-main/sandbox'
 import { sandboxProcess } from '../src-main/sandbox-worker/sandbox-process'
+import { followGeneration } from './follow-generation'
 import { msSince, nowNs, sleep, summarize, type Stats } from './lib'
 
 const ENTRY = resolve(dirname(fileURLToPath(import.meta.url)), '../src-main/sandbox-worker/entry.ts')
@@ -51,7 +52,7 @@ async function costDuring(endpoint: Endpoint): Promise<RenderCost> {
     const cpu0 = process.cpuUsage()
     const t0 = nowNs()
     const started = await client.generateImages({ prompt: `Linen shirt on a hanger, take ${i}`, aspect_ratio: '16:9', hd: true })
-    const done = await client.waitForGeneration(started.generation_id)
+    const done = await followGeneration(client, started.generation_id)
     delay.disable()
     if (done.status !== 'succeeded') throw new Error(`render ${i} ${done.status}: ${done.error}`)
     // The first render warms sharp and the fonts up; it is not counted.

@@ -1,7 +1,9 @@
+import { nextInterval as adaptiveNext } from '../core/adaptive-interval'
+
 /**
  * The timing of one chat run's polling, kept apart from what a poll does.
  *
- * While the run answers, the interval adapts like wait-for-generation.ts: ~1 s at first,
+ * While the run answers, the interval adapts (core/adaptive-interval.ts): ~1 s at first,
  * ×1.5 per unchanged answer up to ~6 s, back to ~1 s as soon as something changes, so
  * a working agent feels live and a long queue wait costs few requests. When a poll
  * fails (offline, Krev down), the wait doubles from 5 s up to a 1-minute cap and never
@@ -31,7 +33,7 @@ export type PollOutcome = 'changed' | 'same' | 'done'
 export type ErrorVerdict = 'retry' | 'stop'
 
 export function nextInterval(current: number, outcome: Exclude<PollOutcome, 'done'>, t: PollTiming): number {
-  return outcome === 'changed' ? t.initialMs : Math.min(t.maxMs, Math.round(current * t.growth))
+  return adaptiveNext(current, outcome === 'changed', t)
 }
 
 export function errorDelay(failures: number, t: PollTiming): number {

@@ -35,10 +35,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * Validates every input against the contract before any handler sees it, and every
- * output before the renderer sees it. Handlers may be missing while a feature is being
- * built: calling one answers `not_implemented`, never a crash.
+ * output before the renderer sees it. Every command has its handler: a missing one is a
+ * compile error (`Handlers` is complete), not a state the renderer has to handle.
  */
-export function createRouter(handlers: Partial<Handlers>, options: RouterOptions = {}): Router {
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
   const table = new Map<CommandName, Handler<CommandName>>()
   for (const name of Object.keys(handlers)) {
     if (!isCommandName(name)) throw new Error(`Handler for unknown command "${name}"`)
@@ -51,8 +51,7 @@ export function createRouter(handlers: Partial<Handlers>, options: RouterOptions
         const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name
         return fail(new AppError('unknown_command', `Unknown command "${shown}"`))
       }
-      const handler = table.get(name)
-      if (!handler) return fail(new AppError('not_implemented', `"${name}" is not available yet`))
+      const handler = table.get(name) as Handler<CommandName>
 
       const spec = commands[name]
       const parsed = spec.input.safeParse(input === undefined ? {} : input)

@@ -5,7 +5,7 @@ import type { BoundKey, KrevClient, KrevClientOptions, KrevProduct } from './typ
 import { downloadToFile } from './download-file'
 import { downloadMedia } from './download-media'
 import { decode } from './envelope'
-import { cancelled, invalidInput } from './errors'
+import { invalidInput } from './errors'
 import { assertKeyOrigin, bindKey } from './key-origin'
 import { nodeAgentFactory, send, type HttpBody } from './http'
 import { jsonBody, productRequestBody } from './product-request'
@@ -32,7 +32,6 @@ import {
   validateImageParams,
   validateVideoParams
 } from './validate'
-import { waitForGeneration } from './wait-for-generation'
 
 /**
  * The Krev API client. Every operation: validate locally (nothing is sent on bad input),
@@ -234,12 +233,6 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
       )
     },
 
-    async waitForGeneration(id, waitOpts = {}) {
-      const gid = assertUuid(id, 'Generation')
-      if (waitOpts.signal?.aborted) throw cancelled()
-      return waitForGeneration(gid, waitOpts, { getGeneration: (g, s) => client.getGeneration(g, s), sleep })
-    },
-
     async startChat(params, signal) {
       const body = await validateChatParams(params, guard)
       return post('/chat', jsonBody(body), chatStartedSchema, 'the chat run', signal)
@@ -295,8 +288,3 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
   }
   return client
 }
-
-export { createRateLimiter } from './rate-limiter'
-export { assertPublicHttpsUrl } from './url-guard'
-export { parseRetryAfter } from './retry-after'
-export { wasMaybeProcessed } from './errors'

@@ -174,13 +174,6 @@ export interface DownloadedMedia {
   mimeType: string
 }
 
-export interface WaitOptions {
-  signal?: AbortSignal
-  onProgress?: (generation: KrevGeneration) => void
-  initialIntervalMs?: number
-  maxIntervalMs?: number
-}
-
 export interface KrevClient {
   readonly baseUrl: string
   credits(signal?: AbortSignal): Promise<KrevCredits>
@@ -191,7 +184,6 @@ export interface KrevClient {
   generateVideo(params: VideoParams, signal?: AbortSignal): Promise<GenerationStarted>
   generateAd(params: AdParams, signal?: AbortSignal): Promise<GenerationStarted>
   getGeneration(id: string, signal?: AbortSignal): Promise<KrevGeneration>
-  waitForGeneration(id: string, opts?: WaitOptions): Promise<KrevGeneration>
   startChat(params: ChatParams, signal?: AbortSignal): Promise<ChatStarted>
   getChatRun(runId: string, signal?: AbortSignal): Promise<ChatRunState>
   getConversation(id: string, signal?: AbortSignal): Promise<ChatConversation>

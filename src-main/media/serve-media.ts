@@ -1,4 +1,5 @@
 import { createReadStream, type ReadStream } from 'node:fs'
+import { parseByteRange } from '../core/byte-range'
 import { parseMediaPath } from './media-url'
 import type { MediaStore } from './media-store'
 import { CONTENT_TYPES } from './media-type'
@@ -32,27 +33,6 @@ export interface MediaRequest {
   method?: string
 }
 
-export type ByteRange = { start: number; end: number }
-
-/**
- * One `bytes=` range. null = serve everything (no header, or one we may ignore: several
- * ranges or bad syntax, as RFC 9110 allows); 'unsatisfiable' = 416.
- */
-export function parseRange(header: string | null | undefined, size: number): ByteRange | null | 'unsatisfiable' {
-  if (!header) return null
-  const m = /^\s*bytes\s*=\s*(\d{0,15})\s*-\s*(\d{0,15})\s*$/i.exec(header)
-  if (!m || (m[1] === '' && m[2] === '')) return null
-  if (m[1] === '') {
-    const suffix = Number(m[2])
-    if (suffix === 0 || size === 0) return 'unsatisfiable'
-    return { start: Math.max(0, size - suffix), end: size - 1 }
-  }
-  const start = Number(m[1])
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
-  if (start >= size) return 'unsatisfiable'
-  if (m[2] !== '' && Number(m[2]) < start) return null
-  return { start, end }
-}
 
 const BASE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
@@ -82,7 +62,7 @@ export async function serveMedia(store: MediaStore, req: MediaRequest): Promise<
     'Accept-Ranges': 'bytes',
     'Last-Modified': new Date(stored.mtimeMs).toUTCString()
   }
-  const range = parseRange(req.range, size)
+  const range = parseByteRange(req.range, size)
   if (range === 'unsatisfiable') return reply(416, { 'Content-Range': `bytes */${size}`, 'Accept-Ranges': 'bytes' })
   const slice = range ?? { start: 0, end: size - 1 }
   headers['Content-Length'] = String(slice.end - slice.start + 1)

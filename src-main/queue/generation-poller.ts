@@ -1,3 +1,4 @@
+import { nextInterval } from '../core/adaptive-interval'
 import type { KrevClient, KrevGeneration } from '../krev/types'
 import { cancelled } from '../krev/errors'
 import type { PollCadence } from './poll-cadence'
@@ -61,7 +62,7 @@ async function follow(
     const seen = `${g.status}:${g.progress}`
     if (seen !== last) await opts.onChange(g)
     if (g.status === 'succeeded' || g.status === 'failed') return g
-    if (last !== null) interval = seen !== last ? timing.initialMs : Math.min(timing.maxMs, Math.round(interval * timing.growth))
+    if (last !== null) interval = nextInterval(interval, seen !== last, timing)
     last = seen
     await opts.sleep(opts.cadence.delay(interval), signal)
   }

@@ -3,7 +3,6 @@ import type { QueueService } from './queue-service'
 
 export type QueueHandlers = Pick<
   Handlers,
-  | 'generation.estimate'
   | 'generation.submit'
   | 'queue.list'
   | 'queue.cancel'
@@ -21,7 +20,6 @@ export type QueueHandlers = Pick<
 /** The generation and queue commands; inputs arrive validated by the router against the contract. */
 export function queueHandlers(service: QueueService): QueueHandlers {
   return {
-    'generation.estimate': async (req) => service.estimate(req),
     'generation.submit': (req) => service.submit(req),
     'queue.list': () => service.list(),
     'queue.cancel': ({ jobId }) => service.cancel(jobId),

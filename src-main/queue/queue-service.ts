@@ -9,7 +9,6 @@ import { createJobCommands } from './job-commands'
 import { newJob, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
 import { createPauses } from './pauses'
-import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
 import { byRunOrder } from './queue-order'
@@ -266,7 +265,6 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
   })
 
   return {
-    estimate: (req) => ({ credits: estimateCredits(req) }),
     submit,
 
     async list() {

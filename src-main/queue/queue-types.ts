@@ -1,4 +1,4 @@
-import type { CommandInput, CommandOutput, GenerationRequest, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
+import type { CommandInput, CommandOutput, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
 import type { Logger } from '../core/logger'
 import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
@@ -59,7 +59,6 @@ export interface BalanceSource {
 }
 
 export interface QueueService {
-  estimate(req: GenerationRequest): { credits: number }
   /** A repeat of `actionId` (the same user action) answers the job it made, creating nothing. */
   submit(input: SubmitInput): Promise<Job>
   list(): Promise<CommandOutput<'queue.list'>>

@@ -1,5 +1,6 @@
 import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { parseByteRange } from '../core/byte-range'
 import { HttpError, type ApiResult, type RequestContext } from './http'
 import type { UrlSigner } from './signing'
 
@@ -71,22 +72,6 @@ export class MediaStore {
   }
 }
 
-/** Parses a single `bytes=` range; null means "send everything", 'invalid' means 416. */
-export function parseRange(header: string | undefined, size: number): { start: number; end: number } | null | 'invalid' {
-  if (!header) return null
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
-  if (!match || (match[1] === '' && match[2] === '')) return 'invalid'
-  if (match[1] === '') {
-    const suffix = Number(match[2])
-    if (suffix === 0) return 'invalid'
-    return { start: Math.max(0, size - suffix), end: size - 1 }
-  }
-  const start = Number(match[1])
-  const end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)
-  if (start >= size || end < start) return 'invalid'
-  return { start, end }
-}
-
 /** GET/HEAD /storage/<userId>/<file>?exp&sig — signature first, then the file, with Range support. */
 export async function serveMedia(ctx: RequestContext, media: MediaStore, signer: UrlSigner): Promise<ApiResult> {
   const verdict = signer.verify(ctx.path, ctx.url.searchParams.get('exp'), ctx.url.searchParams.get('sig'))
@@ -106,8 +91,9 @@ export async function serveMedia(ctx: RequestContext, media: MediaStore, signer:
     'Cache-Control': 'private, max-age=300',
     'Last-Modified': info.mtime.toUTCString()
   }
-  const range = parseRange(ctx.headers.range, size)
-  if (range === 'invalid') {
+  // RFC 9110: a malformed or multi-range header is ignored (the whole file); past the end is 416.
+  const range = parseByteRange(ctx.headers.range, size)
+  if (range === 'unsatisfiable') {
     throw new HttpError(416, 'Requested range not satisfiable', { 'Content-Range': `bytes */${size}` })
   }
   const headOnly = ctx.method === 'HEAD'

@@ -183,7 +183,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
   })
   const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger, db: database.db })
 
-  const handlers: Partial<Handlers> = {
+  const handlers: Handlers = {
     ...appHandlers({
       name: 'Krev Studio',
       version: deps.version,

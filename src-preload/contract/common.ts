@@ -27,7 +27,6 @@ export const errorCode = z.enum([
   'invalid_input',
   'unknown_command',
   'forbidden_sender',
-  'not_implemented',
   'internal',
   // Krev API, one per documented status plus the client's own failures
   'bad_request',

@@ -111,7 +111,6 @@ export const job = z.object({
 export type Job = z.infer<typeof job>
 
 export const generationCommands = {
-  'generation.estimate': { input: generationRequest, output: z.object({ credits: count }) },
   /**
    * Persists the job, then POSTs: a crash between the two never loses or doubles it. The
    * same `actionId` again (even after a restart) answers the job it made.

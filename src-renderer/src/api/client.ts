@@ -36,12 +36,8 @@ export class StudioError extends Error {
 
 export const isStudioError = (e: unknown): e is StudioError => e instanceof StudioError
 
-/** True when main answered "this feature is not built yet": screens show their empty state. */
-export const isNotImplemented = (e: unknown): boolean => isStudioError(e) && e.code === 'not_implemented'
-
 /** A message a creator can read, whatever was thrown. */
 export function errorMessage(e: unknown): string {
-  if (isStudioError(e) && e.code === 'not_implemented') return 'This isn’t available in this version of Krev Studio yet.'
   if (isStudioError(e)) return e.message
   if (e instanceof Error && e.message) return e.message
   return 'Something went wrong. Please try again.'

@@ -1,4 +1,4 @@
-import { errorMessage, invoke, isConnected, isNotImplemented } from '../api/client'
+import { errorMessage, invoke, isConnected } from '../api/client'
 import { useAccountStore } from '../stores/account'
 import { useAppStore } from '../stores/app'
 import { useQueueStore } from '../stores/queue'
@@ -22,7 +22,7 @@ export async function boot(): Promise<void> {
   wireEvents()
 
   const report = (e: unknown): void => {
-    if (!isNotImplemented(e)) app.pushNotice({ level: 'error', message: errorMessage(e) })
+    app.pushNotice({ level: 'error', message: errorMessage(e) })
   }
 
   await Promise.all([

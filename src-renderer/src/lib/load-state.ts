@@ -1,10 +1,7 @@
-import { errorMessage, isNotImplemented } from '../api/client'
+import { errorMessage } from '../api/client'
 
-/**
- * Where a screen's data is. `unavailable` means main does not offer the feature yet:
- * the screen shows its empty state, never an error.
- */
-export type LoadState = 'idle' | 'loading' | 'ready' | 'unavailable' | 'error'
+/** Where a screen's data is. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
 
 export interface Loadable {
   load: LoadState
@@ -12,5 +9,5 @@ export interface Loadable {
 }
 
 export function failedLoad(e: unknown): Loadable {
-  return isNotImplemented(e) ? { load: 'unavailable', error: null } : { load: 'error', error: errorMessage(e) }
+  return { load: 'error', error: errorMessage(e) }
 }

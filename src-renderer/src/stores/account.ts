@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AccountStatus, Credits } from '../../../src-preload/contract'
-import { errorMessage, invoke, isNotImplemented, isStudioError } from '../api/client'
+import { errorMessage, invoke, isStudioError } from '../api/client'
 import { useAppStore } from './app'
 
 export interface KeyFormError {
@@ -97,7 +97,7 @@ export const useAccountStore = create<AccountState>()((set, get) => {
       const credits = await invoke('account.credits', refresh ? { refresh: true } : {})
       set({ credits, creditsError: null, creditsLoading: false })
     } catch (e) {
-      set({ creditsLoading: false, creditsError: isNotImplemented(e) ? null : errorMessage(e) })
+      set({ creditsLoading: false, creditsError: errorMessage(e) })
     }
   },
 

@@ -82,7 +82,7 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       let jobs = s.jobs
       for (const job of jobsIn) jobs = upsert(jobs, job)
       for (const p of progressIn) jobs = withProgress(jobs, p)
-      return { jobs, load: jobsIn.length && s.load === 'unavailable' ? 'ready' : s.load }
+      return { jobs }
     })
   })
 

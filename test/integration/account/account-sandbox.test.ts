@@ -13,6 +13,7 @@ import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import type { AccountStatus, Credits, Envelope, EventName } from '../../../src-preload/contract'
 import { inCI, probeKeychain } from '../keychain/keychain-probe'
+import { withUnusedHandlers } from '../../support/handlers'
 
 // The real client against two real sandboxes: one plays the embedded sandbox, the other
 // plays "Krev" (apiBaseUrl points at it), with a recognisable key scanned for at the end.
@@ -63,7 +64,7 @@ beforeEach(async () => {
     clientFactory: createKrevClient,
     logger: createFileLogger(join(dataDir, 'logs'))
   })
-  router = createRouter(feature.handlers)
+  router = createRouter(withUnusedHandlers(feature.handlers))
   await ok('settings.update', { patch: { apiBaseUrl: krev.baseUrl } })
 })
 afterEach(async () => {

@@ -6,6 +6,7 @@ import { attachLoopbackBridge, BRIDGE_PATH, type Bridge } from '../../../src-mai
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createRouter } from '../../../src-main/ipc/router'
 import { waitFor } from '../../support/wait-for'
+import { withUnusedHandlers } from '../../support/handlers'
 
 let server: Server
 let bridge: Bridge
@@ -19,9 +20,9 @@ beforeEach(async () => {
   port = (server.address() as AddressInfo).port
   origin = `http://127.0.0.1:${port}`
   bus = new EventBus()
-  const router = createRouter({
+  const router = createRouter(withUnusedHandlers({
     'app.ping': async ({ message }) => ({ message, at: 'now' })
-  })
+  }))
   bridge = attachLoopbackBridge({ server, router, bus, origin })
 })
 

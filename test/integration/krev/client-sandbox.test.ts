@@ -10,6 +10,7 @@ import { defaultSleep } from '../../../src-main/krev/retry'
 import { sniffImageType } from '../../../src-main/krev/product-image'
 import type { KrevClient, KrevClientOptions, RequestInfo } from '../../../src-main/krev/types'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox/index'
+import { settleGeneration } from '../../support/settle-generation'
 
 /**
  * The client against the real sandbox over real HTTP: every endpoint's happy path and
@@ -76,7 +77,6 @@ function harness(over: Partial<KrevClientOptions> = {}): Harness {
   return { client, logs, sleeps }
 }
 
-const fast = { initialIntervalMs: 20, maxIntervalMs: 60 }
 
 async function caught(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -145,7 +145,7 @@ describe('happy paths', () => {
     })
     expect(started.credits_used).toBe(80)
     const seen: string[] = []
-    const done = await client.waitForGeneration(started.generation_id, { ...fast, onProgress: (g) => seen.push(g.status) })
+    const done = await settleGeneration(client, started.generation_id, (g) => seen.push(g.status))
     expect(done.status).toBe('succeeded')
     expect(done.progress).toBe(100)
     expect(done.output?.urls).toHaveLength(2)
@@ -156,19 +156,19 @@ describe('happy paths', () => {
   it("feeds an earlier output back in (the sandbox's own signed URL) as a reference and as a video's source image", async () => {
     const { client } = harness()
     const first = await client.generateImages({ prompt: 'Mug, first take', product_id: productId })
-    const output = (await client.waitForGeneration(first.generation_id, fast)).output?.urls[0] ?? ''
+    const output = (await settleGeneration(client, first.generation_id)).output?.urls[0] ?? ''
     expect(output.startsWith(`${sb.baseUrl}/storage/`)).toBe(true)
     const again = await client.generateImages({ prompt: 'Same mug, new angle', reference_images: [output] })
-    expect((await client.waitForGeneration(again.generation_id, fast)).status).toBe('succeeded')
+    expect((await settleGeneration(client, again.generation_id)).status).toBe('succeeded')
     const video = await client.generateVideo({ prompt: 'Slow push in', duration: 4, source_image: output })
-    expect((await client.waitForGeneration(video.generation_id, fast)).status).toBe('succeeded')
+    expect((await settleGeneration(client, video.generation_id)).status).toBe('succeeded')
   })
 
   it('generates a video and waits for it', async () => {
     const { client } = harness()
     const started = await client.generateVideo({ prompt: 'Slow pan around the mug', duration: 4, aspect_ratio: '1:1', product_id: productId })
     expect(started.duration).toBe(4)
-    const done = await client.waitForGeneration(started.generation_id, fast)
+    const done = await settleGeneration(client, started.generation_id)
     expect(done.kind).toBe('video')
     expect(done.output?.urls.length).toBeGreaterThan(0)
   })
@@ -177,7 +177,7 @@ describe('happy paths', () => {
     const { client } = harness()
     const started = await client.generateAd({ brief: 'Direct response ad for the mug', product_ids: [productId], aspect_ratio: '4:5' })
     expect(started.ad_copy?.headline.length).toBeGreaterThan(0)
-    const done = await client.waitForGeneration(started.generation_id, fast)
+    const done = await settleGeneration(client, started.generation_id)
     expect(done.status).toBe('succeeded')
   })
 
@@ -371,14 +371,13 @@ describe('transport faults from the sandbox', () => {
     expect((await caught(client.getGeneration(id))).code).toBe('invalid_response')
   })
 
-  it('a failed generation ends the wait with the server text, not retryable', async () => {
+  it('a failed generation reads as failed, with the server text', async () => {
     const { client } = harness()
     sb.faults.set({ method: 'POST', path: '/api/v1/images', action: { type: 'fail-generation', error: 'Renderer crashed' }, times: 1 })
     const { generation_id: id } = await client.generateImages({ prompt: 'doomed' })
-    const err = await caught(client.waitForGeneration(id, fast))
-    expect(err.code).toBe('server_error')
-    expect(err.retryable).toBe(false)
-    expect(err.serverMessage).toBe('Renderer crashed')
+    const done = await settleGeneration(client, id)
+    expect(done.status).toBe('failed')
+    expect(done.error).toBe('Renderer crashed')
   })
 
   it('a huge body is aborted at the cap', async () => {

@@ -9,6 +9,7 @@ import { silentLogger } from '../../../src-main/core/logger'
 import { createKrevClient } from '../../../src-main/krev'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
 import { sandboxProcess, type SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
+import { settleGeneration } from '../../support/settle-generation'
 
 /** The production bundle's sandbox worker (what the app hands to utilityProcess.fork), run under Node. */
 const BUILT = fileURLToPath(new URL('../../../out/main/sandbox-worker.js', import.meta.url))
@@ -30,7 +31,7 @@ describe('built sandbox worker (out/main/sandbox-worker.js)', () => {
       expect(sandbox.sharpBuild).toBe(build)
       const client = createKrevClient({ baseUrl, getKey: () => key, trustedMediaOrigins: [baseUrl] })
       const started = await client.generateImages({ prompt: 'Ceramic mug on a windowsill', aspect_ratio: '1:1' })
-      const done = await client.waitForGeneration(started.generation_id)
+      const done = await settleGeneration(client, started.generation_id)
       expect(done.status).toBe('succeeded')
       const media = await client.downloadMedia(done.output!.urls[0]!, { maxBytes: 50 * 1024 * 1024, accept: ['image'] })
       const meta = await sharp(media.data).metadata()

@@ -38,6 +38,15 @@ describe('sandbox media: signed URLs and ranges', () => {
     expect(beyond.headers.get('content-range')).toBe(`bytes */${full.length}`)
   })
 
+  it("ignores a malformed or multi-range header and sends the whole file (RFC 9110), as the app's media handler does", async () => {
+    for (const range of ['bytes=9-1', 'bytes=0-1,5-6', 'bytes=-', 'items=0-1']) {
+      const res = await download(url.href, { headers: { range } })
+      expect(res.status, range).toBe(200)
+      expect(res.headers.get('content-range'), range).toBeNull()
+      expect(res.data.equals(full), range).toBe(true)
+    }
+  })
+
   it('HEAD gives the headers without a body', async () => {
     const res = await fetch(url.href, { method: 'HEAD' })
     expect(res.status).toBe(200)

@@ -18,6 +18,7 @@ import {
   type FakeKrev,
   type FakeSecrets
 } from './fakes'
+import { withUnusedHandlers } from '../../support/handlers'
 
 const SANDBOX = { baseUrl: 'http://127.0.0.1:45123', key: 'sk_live_sandboxKey_000000000000' }
 
@@ -45,7 +46,7 @@ async function start(opts: { secrets?: FakeSecrets } = {}): Promise<void> {
       return confirmAnswer
     }
   })
-  router = createRouter(feature.handlers)
+  router = createRouter(withUnusedHandlers(feature.handlers))
 }
 
 async function call<T = unknown>(name: string, input: unknown = {}): Promise<Envelope<T>> {

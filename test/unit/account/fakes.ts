@@ -76,7 +76,6 @@ export function fakeKrev(): FakeKrev {
         generateVideo: notUsed('generateVideo'),
         generateAd: notUsed('generateAd'),
         getGeneration: notUsed('getGeneration'),
-        waitForGeneration: notUsed('waitForGeneration'),
         startChat: notUsed('startChat'),
         getChatRun: notUsed('getChatRun'),
         getConversation: notUsed('getConversation'),

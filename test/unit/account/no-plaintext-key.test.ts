@@ -7,6 +7,7 @@ import { createFileLogger } from '../../../src-main/core/logger'
 import { createRouter } from '../../../src-main/ipc/router'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import { fakeKrev, fakeSecrets, recordingBus, tempDir } from './fakes'
+import { withUnusedHandlers } from '../../support/handlers'
 
 // Recognisable, so any copy of it anywhere is found.
 const KEY = 'sk_live_PLAINTEXTCANARY_8c1f3e9a77d2'
@@ -55,7 +56,7 @@ describe('the API key is never written in plaintext', () => {
         clientFactory: krev.factory,
         logger
       })
-      const router = createRouter(feature.handlers, { onInternalError: (n, e) => logger.error('command failed', { n, e }) })
+      const router = createRouter(withUnusedHandlers(feature.handlers), { onInternalError: (n, e) => logger.error('command failed', { n, e }) })
       const replies: unknown[] = []
       const run = async (name: string, input: unknown = {}) => {
         const r = await router.dispatch(name, input, { transport: 'test' })

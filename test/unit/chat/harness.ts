@@ -8,6 +8,7 @@ import { createChatStore, type ChatMode } from '../../../src-main/chat/chat-stor
 import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createRouter, type Router } from '../../../src-main/ipc/router'
 import { T0, fakeConnection, fakeKrev, iso, runState, type FakeConnection, type FakeKrev, type FakeSleep } from './fakes'
+import { withUnusedHandlers } from '../../support/handlers'
 
 /**
  * The chat feature in-process for unit tests: the router validates every input and
@@ -49,7 +50,7 @@ export function start(
 ): { feature: ChatFeature; router: Router } {
   const feature = createChatFeature({ connection: h.conn, bus: h.bus, dataDir: h.dataDir, sleep: sleep.sleep, now: () => T0, ...extra })
   h.features.push(feature)
-  return { feature, router: createRouter(feature.handlers) }
+  return { feature, router: createRouter(withUnusedHandlers(feature.handlers)) }
 }
 
 export async function call<T>(router: Router, name: string, input: unknown): Promise<T> {

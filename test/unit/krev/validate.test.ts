@@ -43,7 +43,6 @@ const cases: [string, (c: KrevClient) => Promise<unknown>, string | RegExp][] = 
   ['list limit 2.5', (c) => c.listProducts({ limit: 2.5 }), /from 1 to 100/],
   ['get product bad id', (c) => c.getProduct('1 OR 1=1'), /not a valid ID/],
   ['get generation bad id', (c) => c.getGeneration('../credits'), /Generation "..\/credits" is not a valid ID/],
-  ['wait generation bad id', (c) => c.waitForGeneration('x'), /not a valid ID/],
   ['chat run bad id', (c) => c.getChatRun('../../keys'), /Chat run/],
   ['conversation bad id', (c) => c.getConversation('abc'), /Conversation "abc"/],
   ['conversion batch', (c) => c.sendConversion({ data: [{ event_name: 'Purchase' }] }), 'Send one conversion event at a time.'],

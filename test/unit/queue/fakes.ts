@@ -130,9 +130,6 @@ export async function fakeKrev(): Promise<FakeKrev> {
       await writeFile(opts.part, data)
       return { file: opts.part, mimeType, size: data.length }
     },
-    waitForGeneration: async () => {
-      throw new Error('the queue polls itself')
-    },
     listProducts: async () => [],
     getProduct: async () => {
       throw new Error('unused')

@@ -7,19 +7,6 @@ import { ctx, fakeSleep, gid, imageReq, jobEvents, ledgerReadOnly, PRODUCT, star
 
 const h = useHarness()
 
-describe('generation.estimate', () => {
-  it('prices images, 4K images, videos per second and ads per image', async () => {
-    const f = start(h)
-    const est = f.handlers['generation.estimate']
-    expect(await est(imageReq({ imageCount: 2 }), ctx)).toEqual({ credits: 80 })
-    expect(await est(imageReq({ imageCount: 4, hd: true }), ctx)).toEqual({ credits: 320 })
-    const video = { kind: 'video', params: { prompt: 'pan', aspectRatio: '16:9', duration: 5, audioMode: 'auto' } } as const
-    expect(await est(video, ctx)).toEqual({ credits: 400 })
-    const ad = { kind: 'ad' as const, params: { brief: 'bar', productIds: [PRODUCT], aspectRatio: '4:5' as const, imageCount: 2 as const } }
-    expect(await est(ad, ctx)).toEqual({ credits: 80 })
-  })
-})
-
 describe('generation.submit', () => {
   it('persists the job before the POST, answers at once, then runs it to the library', async () => {
     let onDiskAtPost: Job | null = null

@@ -3,7 +3,6 @@ import {
   errorMessage,
   invoke,
   isConnected,
-  isNotImplemented,
   StudioError,
   subscribe
 } from '../../../src-renderer/src/api/client'
@@ -40,11 +39,10 @@ describe('api client', () => {
     await expect(invoke('app.info', {})).rejects.toMatchObject({ code: 'invalid_response' })
   })
 
-  it('recognises not_implemented and words it for people', async () => {
-    installFakeBridge()
+  it('words any failure for people', async () => {
+    installFakeBridge({ 'products.list': fail('io', 'The catalog could not be read') })
     const error = await invoke('products.list', {}).catch((e: unknown) => e)
-    expect(isNotImplemented(error)).toBe(true)
-    expect(errorMessage(error)).toBe('This isn’t available in this version of Krev Studio yet.')
+    expect(errorMessage(error)).toBe('The catalog could not be read')
     expect(errorMessage(new Error('plain'))).toBe('plain')
     expect(errorMessage(42)).toMatch(/Something went wrong/)
   })

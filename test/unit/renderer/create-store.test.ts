@@ -134,7 +134,6 @@ describe('create form', () => {
   it('describes each failure with one next step', () => {
     expect(describeFailure({ code: 'insufficient_credits', message: 'Needs 400' }).action).toBe('dashboard')
     expect(describeFailure({ code: 'unauthorized', message: 'x' }).action).toBe('account')
-    expect(describeFailure({ code: 'not_implemented', message: 'x' })).toMatchObject({ action: null, title: expect.stringMatching(/isn’t available/) })
     expect(describeFailure({ code: 'weird', message: 'Odd' })).toMatchObject({ body: 'Odd', action: 'retry' })
   })
 })

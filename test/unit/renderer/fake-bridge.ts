@@ -11,7 +11,7 @@ export function installFakeBridge(replies: Record<string, Reply> = {}) {
     invoke(name: string, input: unknown) {
       calls.push({ name, input })
       const reply = replies[name]
-      if (reply === undefined) return Promise.resolve(fail('not_implemented', `"${name}" is not available yet`))
+      if (reply === undefined) return Promise.resolve(fail('internal', `"${name}" has no reply in this test`))
       const value = typeof reply === 'function' ? (reply as (i: unknown) => unknown)(input) : reply
       return Promise.resolve(value as Envelope<unknown>)
     },

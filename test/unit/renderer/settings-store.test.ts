@@ -58,12 +58,6 @@ describe('settings', () => {
     expect(useSettingsStore.getState().saving).toBe(false)
   })
 
-  it('marks settings unavailable, not failed, when main lacks the command', async () => {
-    installFakeBridge({})
-    await useSettingsStore.getState().fetch()
-    expect(useSettingsStore.getState()).toMatchObject({ load: 'unavailable', loadError: null })
-  })
-
   it('maps the theme setting to the html attribute', () => {
     expect(themeAttribute('system')).toBeNull()
     expect(themeAttribute(undefined)).toBeNull()

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { formatBytes, formatThousands, nextMonthStartUtc, priceAds, priceImages, priceVideo } from '../../../src-main/sandbox/ledger'
-import { parseRange } from '../../../src-main/sandbox/media'
 import { RateLimiter } from '../../../src-main/sandbox/rate-limit'
 import { Router } from '../../../src-main/sandbox/router'
 import { UrlSigner } from '../../../src-main/sandbox/signing'
@@ -72,24 +71,6 @@ describe('URL signing', () => {
     expect(signer.verify(url.pathname, null, sig, 0)).toBe('bad')
     expect(signer.verify(url.pathname, '1e9', sig, 0)).toBe('bad')
     expect(new UrlSigner('other', 60, () => '').verify(url.pathname, exp, sig, 0)).toBe('bad')
-  })
-})
-
-describe('Range parsing', () => {
-  it.each([
-    [undefined, null],
-    ['bytes=0-9', { start: 0, end: 9 }],
-    ['bytes=90-', { start: 90, end: 99 }],
-    ['bytes=-10', { start: 90, end: 99 }],
-    ['bytes=-1000', { start: 0, end: 99 }],
-    ['bytes=50-5000', { start: 50, end: 99 }],
-    ['bytes=100-', 'invalid'],
-    ['bytes=9-1', 'invalid'],
-    ['bytes=-', 'invalid'],
-    ['bytes=0-1,5-6', 'invalid'],
-    ['items=0-1', 'invalid']
-  ])('%s', (header, expected) => {
-    expect(parseRange(header, 100)).toEqual(expected)
   })
 })
 

@@ -20,7 +20,6 @@ const THEMES: ReadonlyArray<{ value: Settings['theme']; label: string }> = [
 export function SettingsSection() {
   const saved = useSettingsStore((s) => s.settings)
   const loadError = useSettingsStore((s) => s.loadError)
-  const loadState = useSettingsStore((s) => s.load)
   const saving = useSettingsStore((s) => s.saving)
   const update = useSettingsStore((s) => s.update)
   const [draft, setDraft] = useState<Settings | null>(saved)
@@ -45,8 +44,6 @@ export function SettingsSection() {
           <Callout tone="error" title="Settings couldn’t be loaded">
             {loadError}
           </Callout>
-        ) : loadState === 'unavailable' ? (
-          <p className="muted">Settings aren’t available in this version of Krev Studio yet.</p>
         ) : (
           <p className="muted">Loading settings…</p>
         )}

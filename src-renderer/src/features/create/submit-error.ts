@@ -32,12 +32,6 @@ export function describeFailure(f: SubmitFailure): FailureView {
       return { title: 'Can’t reach Krev', body: f.message || 'Check your internet connection and try again.', action: 'retry' }
     case 'server_error':
       return { title: 'Krev had a problem', body: `${f.message} No credits were spent.`.trim(), action: 'retry' }
-    case 'not_implemented':
-      return {
-        title: 'Generation isn’t available yet',
-        body: 'This version of Krev Studio can’t send generations yet. Your prompt is kept.',
-        action: null
-      }
     case 'not_connected':
       return { title: 'Not connected to Krev Studio', body: f.message, action: null }
     case 'invalid_input':
