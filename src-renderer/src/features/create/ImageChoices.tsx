@@ -29,7 +29,9 @@ export function LibraryChoices({ onPick }: { onPick(pending: Promise<ImageInput>
   if (!items) return <Spinner size={16} />
   if (items.length === 0) return <p className="popover-text">No images in your Library yet. Generate some first.</p>
   return (
-    <ul className="choice-grid" aria-label="Library images">
+    <>
+      <p className="choice-title">Recent images from your Library</p>
+      <ul className="choice-grid" aria-label="Library images">
       {items.map((a) => (
         <li key={a.id}>
           <PopoverClose asChild>
@@ -39,7 +41,8 @@ export function LibraryChoices({ onPick }: { onPick(pending: Promise<ImageInput>
           </PopoverClose>
         </li>
       ))}
-    </ul>
+      </ul>
+    </>
   )
 }
 
@@ -53,7 +56,9 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
   }, [load, fetch])
   if (items.length === 0) return <p className="popover-text">No products yet. Add product photos on the Products screen.</p>
   return (
-    <ul className="choice-list" aria-label="Product images">
+    <>
+      <p className="choice-title">Product pictures from your catalogue</p>
+      <ul className="choice-list" aria-label="Product images">
       {items.map((p) => (
         <li key={p.id}>
           <PopoverClose asChild>
@@ -66,6 +71,7 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
           </PopoverClose>
         </li>
       ))}
-    </ul>
+      </ul>
+    </>
   )
 }
