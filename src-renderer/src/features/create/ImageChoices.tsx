@@ -32,15 +32,15 @@ export function LibraryChoices({ onPick }: { onPick(pending: Promise<ImageInput>
     <>
       <p className="choice-title">Recent images from your Library</p>
       <ul className="choice-grid" aria-label="Library images">
-      {items.map((a) => (
-        <li key={a.id}>
-          <PopoverClose asChild>
-            <button type="button" className="choice-tile" aria-label={a.prompt || 'Library image'} onClick={() => onPick(resolveAsset(a))}>
-              <img src={a.thumbUrl} alt="" draggable={false} />
-            </button>
-          </PopoverClose>
-        </li>
-      ))}
+        {items.map((a) => (
+          <li key={a.id}>
+            <PopoverClose asChild>
+              <button type="button" className="choice-tile" aria-label={a.prompt || 'Library image'} onClick={() => onPick(resolveAsset(a))}>
+                <img src={a.thumbUrl} alt="" draggable={false} />
+              </button>
+            </PopoverClose>
+          </li>
+        ))}
       </ul>
     </>
   )
@@ -59,18 +59,18 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
     <>
       <p className="choice-title">Product pictures from your catalogue</p>
       <ul className="choice-list" aria-label="Product images">
-      {items.map((p) => (
-        <li key={p.id}>
-          <PopoverClose asChild>
-            <button type="button" className="picker-item" disabled={!p.imageUrl} onClick={() => onPick(resolveProduct(p))}>
-              <span className="picker-thumb">
-                {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
-              </span>
-              <span className="picker-name">{p.name}</span>
-            </button>
-          </PopoverClose>
-        </li>
-      ))}
+        {items.map((p) => (
+          <li key={p.id}>
+            <PopoverClose asChild>
+              <button type="button" className="picker-item" disabled={!p.imageUrl} onClick={() => onPick(resolveProduct(p))}>
+                <span className="picker-thumb">
+                  {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
+                </span>
+                <span className="picker-name">{p.name}</span>
+              </button>
+            </PopoverClose>
+          </li>
+        ))}
       </ul>
     </>
   )
