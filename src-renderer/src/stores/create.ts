@@ -19,21 +19,8 @@ import { createSubmitActions } from '../features/create/submit-action'
 import { useAppStore } from './app'
 import { useQueueStore } from './queue'
 
-export {
-  buildRequest,
-  draftEstimate,
-  draftFromRequest,
-  initialDraft,
-  MAX_PROMPT,
-  toggleProductId,
-  type AdAspect,
-  type AudioMode,
-  type CreateDraft,
-  type CreateKind,
-  type GenerationInput,
-  type ImageAspect,
-  type VariantCount
-} from '../features/create/draft'
+// The form's model lives beside the form; the store is where components reach it.
+export * from '../features/create/draft'
 
 export { AD_ASPECTS, IMAGE_ASPECTS, IMAGE_COUNTS as COUNTS } from '../../../src-preload/contract/values'
 

@@ -188,7 +188,14 @@ test('every Create parameter of images, videos and ads reaches the sandbox exact
     await page.getByLabel('Preset id').fill('autumn_catalogue')
     const source = page.getByRole('group', { name: 'Source image' })
     await source.getByRole('button', { name: 'Add from Library' }).click()
-    await page.getByRole('list', { name: 'Library images' }).getByRole('button').first().click()
+    const libraryImages = page.getByRole('list', { name: 'Library images' }).getByRole('button')
+    await expect(libraryImages.first().locator('img')).toBeVisible()
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme })
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
+      await page.screenshot({ path: resolve(SCREEN_DIR, `create-params-library-picker-${theme}-1440x900.png`) })
+    }
+    await libraryImages.first().click()
     await expect(source.getByRole('listitem')).toHaveCount(1)
     found.push(...(await auditForm(page, 'create-params-video')))
     await page.getByRole('button', { name: 'Generate' }).click()
@@ -255,6 +262,15 @@ test('every Create parameter of images, videos and ads reaches the sandbox exact
     await expect(page.locator('details.more-options')).toHaveAttribute('open', '')
     await expect(page.getByRole('combobox', { name: 'Preset', exact: true })).toHaveText('Flat lay · flat_lay')
     await expect(page.getByRole('group', { name: 'Reference images' }).getByRole('listitem')).toHaveCount(2)
+
+    // ---- Remix from the Library viewer -----------------------------------------------
+    await nav(page, 'Library').click()
+    const adTile = page.getByRole('list', { name: 'Results' }).getByRole('listitem').filter({ hasText: /busy parents/ })
+    const tile = (await adTile.count()) > 0 ? adTile.first() : page.getByRole('list', { name: 'Results' }).getByRole('listitem').first()
+    await tile.getByRole('button').first().click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Remix', exact: true }).click()
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Create', exact: true })).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByLabel(/^(Prompt|Brief)$/)).not.toHaveValue('')
 
     expect(found, found.join('\n')).toEqual([])
   } finally {

@@ -29,17 +29,20 @@ export function LibraryChoices({ onPick }: { onPick(pending: Promise<ImageInput>
   if (!items) return <Spinner size={16} />
   if (items.length === 0) return <p className="popover-text">No images in your Library yet. Generate some first.</p>
   return (
-    <ul className="choice-grid" aria-label="Library images">
-      {items.map((a) => (
-        <li key={a.id}>
-          <PopoverClose asChild>
-            <button type="button" className="choice-tile" aria-label={a.prompt || 'Library image'} onClick={() => onPick(resolveAsset(a))}>
-              <img src={a.thumbUrl} alt="" draggable={false} />
-            </button>
-          </PopoverClose>
-        </li>
-      ))}
-    </ul>
+    <>
+      <p className="choice-title">Recent images from your Library</p>
+      <ul className="choice-grid" aria-label="Library images">
+        {items.map((a) => (
+          <li key={a.id}>
+            <PopoverClose asChild>
+              <button type="button" className="choice-tile" aria-label={a.prompt || 'Library image'} onClick={() => onPick(resolveAsset(a))}>
+                <img src={a.thumbUrl} alt="" draggable={false} />
+              </button>
+            </PopoverClose>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 
@@ -53,19 +56,22 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
   }, [load, fetch])
   if (items.length === 0) return <p className="popover-text">No products yet. Add product photos on the Products screen.</p>
   return (
-    <ul className="choice-list" aria-label="Product images">
-      {items.map((p) => (
-        <li key={p.id}>
-          <PopoverClose asChild>
-            <button type="button" className="picker-item" disabled={!p.imageUrl} onClick={() => onPick(resolveProduct(p))}>
-              <span className="picker-thumb">
-                {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
-              </span>
-              <span className="picker-name">{p.name}</span>
-            </button>
-          </PopoverClose>
-        </li>
-      ))}
-    </ul>
+    <>
+      <p className="choice-title">Product pictures from your catalogue</p>
+      <ul className="choice-list" aria-label="Product images">
+        {items.map((p) => (
+          <li key={p.id}>
+            <PopoverClose asChild>
+              <button type="button" className="picker-item" disabled={!p.imageUrl} onClick={() => onPick(resolveProduct(p))}>
+                <span className="picker-thumb">
+                  {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
+                </span>
+                <span className="picker-name">{p.name}</span>
+              </button>
+            </PopoverClose>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }

@@ -18,6 +18,18 @@ export function advancedSet(d: CreateDraft): number {
 
 const one = (inputs: ImageInput[]): ImageInput | null => inputs[0] ?? null
 
+/** `preset_id`, the same for images and videos (each kind keeps its own choice). */
+const PresetField = ({ value, onChange }: { value: string; onChange(value: string): void }) => (
+  <StyleIdField
+    label="Preset"
+    noneLabel="None"
+    hint="A studio preset for the styling. None: Krev styles from your prompt."
+    options={PRESETS}
+    value={value}
+    onChange={onChange}
+  />
+)
+
 /**
  * The parameters most generations leave at their defaults (presets, reference, source and
  * inspiration images, brand notes), behind one labelled disclosure so the form stays calm.
@@ -42,14 +54,7 @@ export function MoreOptions() {
       <div className="more-options-body">
         {draft.kind === 'image' ? (
           <>
-            <StyleIdField
-              label="Preset"
-              noneLabel="None"
-              hint="A studio preset for the styling. None: Krev styles from your prompt."
-              options={PRESETS}
-              value={draft.imagePreset}
-              onChange={(imagePreset) => patch({ imagePreset })}
-            />
+            <PresetField value={draft.imagePreset} onChange={(imagePreset) => patch({ imagePreset })} />
             <ImageInputField
               label="Reference images"
               hint={`Up to ${MAX_REFERENCES} images Krev takes the style from. Default: none.`}
@@ -61,14 +66,7 @@ export function MoreOptions() {
         ) : null}
         {draft.kind === 'video' ? (
           <>
-            <StyleIdField
-              label="Preset"
-              noneLabel="None"
-              hint="A studio preset for the styling. None: Krev styles from your prompt."
-              options={PRESETS}
-              value={draft.videoPreset}
-              onChange={(videoPreset) => patch({ videoPreset })}
-            />
+            <PresetField value={draft.videoPreset} onChange={(videoPreset) => patch({ videoPreset })} />
             <ImageInputField
               label="Source image"
               hint="An image to animate directly (not a video). Default: none, Krev starts from the prompt and product."
