@@ -212,7 +212,10 @@ const PATHS = {
       <path d="M12 16v5" />
     </>
   ),
-  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  // The Queue's reorder handle and "Run next" (queue-steer).
+  grip: <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={3} />,
+  toFront: <path d="M5 4h14M12 20V9M7 13l5-5 5 5" />
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS
