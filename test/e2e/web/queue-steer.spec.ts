@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
+import { audit } from '../support/audit'
 import { expect, shoot, test } from '../support/fixtures'
+import { removeDir, startPreview } from '../support/preview'
 
 // The queue the creator steers (issue 12): waiting jobs reordered by keyboard (grab with
 // Space, arrows, drop; Alt+arrow) and by dragging, "Run next", the "at once" stepper saved
@@ -29,6 +31,7 @@ async function shots(page: Page, testInfo: Parameters<typeof shoot>[1], name: st
 }
 
 test('reorder waiting jobs by keyboard and by drag, run one next, change how many run at once, see elapsed and typical times', async ({ page, studio }, testInfo) => {
+  test.setTimeout(150_000)
   await page.setViewportSize({ width: 1440, height: 900 })
   await page.goto(studio.url)
   await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
@@ -76,6 +79,7 @@ test('reorder waiting jobs by keyboard and by drag, run one next, change how man
   await row('Charlie walnut tray').getByRole('button', { name: 'Run next' }).click()
   await expect.poll(() => titles(jobs)).toEqual(['Charlie walnut tray', 'Bravo ceramic mug', 'Alpha linen tote', 'Amber glass candle, first'])
   await shots(page, testInfo, 'queue-steer-waiting')
+  expect(await audit(page, 'queue-steer-waiting', { sizes: [{ width: 900, height: 600 }] })).toEqual([])
 
   // At once: 1, saved to the setting (Account shows it too).
   const atOnce = page.getByRole('spinbutton', { name: 'At once' })
@@ -86,7 +90,7 @@ test('reorder waiting jobs by keyboard and by drag, run one next, change how man
 
   // Resumed with one at a time: the first in line goes, the others wait; it shows elapsed time.
   await page.getByRole('button', { name: 'Resume' }).click()
-  await expect(row('Charlie walnut tray')).toContainText(/\d:\d\d elapsed( · about .+ left| · longer than usual)?/, { timeout: 20_000 })
+  await expect(row('Charlie walnut tray')).toContainText(/\d:\d\d elapsed( · about .+ left| · almost done| · longer than usual)?/, { timeout: 20_000 })
   await expect(row('Bravo ceramic mug').getByText('Waiting')).toBeVisible()
   await expect(row('Alpha linen tote').getByText('Waiting')).toBeVisible()
   await shots(page, testInfo, 'queue-steer-running')
@@ -101,4 +105,45 @@ test('reorder waiting jobs by keyboard and by drag, run one next, change how man
   await nav(page, 'Account').click()
   await page.getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByLabel('Poll concurrency')).toHaveValue('3')
+})
+
+async function generateVideo(page: Page, prompt: string): Promise<void> {
+  await nav(page, 'Create').click()
+  await page.getByRole('tab', { name: 'Video' }).click()
+  await page.getByLabel('Prompt').fill(prompt)
+  await page.getByLabel('Duration').fill('15')
+  await page.getByRole('button', { name: 'Generate' }).click()
+  // 1,200 credits is above "Confirm jobs above" (200 by default).
+  await page.getByRole('dialog', { name: 'Send this job?' }).getByRole('button', { name: /^Send for/ }).click()
+}
+
+test('a job the balance cannot cover waits, saying what it needs and what would fit; a smaller one still runs', async ({ page }, testInfo) => {
+  test.setTimeout(120_000)
+  const preview = await startPreview({ env: { KREV_SANDBOX_SPEED: '20' } })
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(preview.url)
+    await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
+    // 2,500 credits: two 15 s videos (1,200 each) are charged, the third gets Krev's 402.
+    for (const p of ['Perfume turntable', 'Sneaker orbit', 'Watch close-up']) await generateVideo(page, p)
+    await nav(page, 'Create').click()
+    await page.getByRole('tab', { name: 'Image' }).click()
+    await generate(page, 'Small card holder')
+    await nav(page, 'Queue').click()
+    const jobs = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem')
+    const held = jobs.filter({ hasText: 'Watch close-up' })
+    await expect(held).toContainText(/Needs 1,200 credits, you have (100|60)\./, { timeout: 30_000 })
+    await expect(held).toContainText('Shorten the video (each second costs 80), or top up.')
+    await expect(held.getByText('Needs credits')).toBeVisible()
+    await expect(held.getByRole('button', { name: 'Top up in the Krev dashboard' })).toBeVisible()
+    // Not the queue: the 40-credit image goes through while the video waits.
+    await expect(page.getByText('Queue paused')).toHaveCount(0)
+    await expect(jobs.filter({ hasText: 'Small card holder' }).getByText('Done')).toBeVisible({ timeout: 45_000 })
+    await expect(held).toContainText('Needs credits')
+    await shots(page, testInfo, 'queue-steer-credits')
+    expect(await audit(page, 'queue-steer-credits', { sizes: [{ width: 900, height: 600 }] })).toEqual([])
+  } finally {
+    await preview.stop()
+    removeDir(preview.dataDir)
+  }
 })

@@ -47,6 +47,7 @@ describe('timing', () => {
     const sent = Date.parse('2026-02-14T12:00:00Z')
     const running = job({ status: 'processing', sentAt: '2026-02-14T12:00:00Z' })
     expect(timingText(running, sent + 20_000, typical, false)).toBe('0:20 elapsed · about 40 s left')
+    expect(timingText(running, sent + 55_000, typical, false)).toBe('0:55 elapsed · almost done')
     expect(timingText(running, sent + 75_000, typical, false)).toBe('1:15 elapsed · longer than usual')
     expect(timingText(running, sent + 5_000, { image: null, ad: null, videoPerSecond: null }, false)).toBe('0:05 elapsed')
     expect(timingText(waiting('w', 1), sent, typical, true)).toBe('Usually takes about 1 min')

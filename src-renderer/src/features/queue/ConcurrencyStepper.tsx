@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { Stepper } from '../../components/Stepper'
 import { useAppStore } from '../../stores/app'
 import { useSettingsStore } from '../../stores/settings'
@@ -14,7 +15,10 @@ export function ConcurrencyStepper() {
   const value = useSettingsStore((s) => s.settings?.pollConcurrency)
   const update = useSettingsStore((s) => s.update)
   const pushNotice = useAppStore((s) => s.pushNotice)
-  if (value === undefined) return null
+  // Shown at once, before the save answers: quick presses each count from the last one.
+  const [shown, setShown] = useState(value)
+  useEffect(() => setShown(value), [value])
+  if (value === undefined || shown === undefined) return null
   return (
     <div className="queue-concurrency">
       <label htmlFor="queue-concurrency" className="queue-concurrency-label">
@@ -23,13 +27,18 @@ export function ConcurrencyStepper() {
       <Stepper
         id="queue-concurrency"
         label="Jobs at once"
-        value={value}
+        value={shown}
         min={MIN}
         max={MAX}
         describedBy="queue-concurrency-help"
-        onChange={(next) =>
-          void update({ pollConcurrency: next }).then((error) => error && pushNotice({ level: 'error', message: error }))
-        }
+        onChange={(next) => {
+          setShown(next)
+          void update({ pollConcurrency: next }).then((error) => {
+            if (!error) return
+            setShown(useSettingsStore.getState().settings?.pollConcurrency)
+            pushNotice({ level: 'error', message: error })
+          })
+        }}
       />
       <span id="queue-concurrency-help" className="sr-only">
         How many jobs Krev works on at the same time.

@@ -94,7 +94,7 @@ export const JobRow = memo(function JobRow({
           {jobSpec(job)} · {formatRelative(job.createdAt)}
           {job.source?.type === 'chat' ? ' · from chat' : ''}
         </p>
-        {active && job.status !== 'paused' ? (
+        {active && !waiting ? (
           <div
             className="job-progress"
             role="progressbar"

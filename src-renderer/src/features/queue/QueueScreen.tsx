@@ -5,7 +5,7 @@ import { Callout } from '../../components/Callout'
 import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { useAppStore } from '../../stores/app'
-import { activeCount, useQueueStore } from '../../stores/queue'
+import { activeCount, isWaitingJob, useQueueStore } from '../../stores/queue'
 import { useSettingsStore } from '../../stores/settings'
 import { ConcurrencyStepper } from './ConcurrencyStepper'
 import { JobList } from './JobList'
@@ -16,6 +16,7 @@ export default function QueueScreen() {
   // The order of ids and the counts only: a row follows its own job (JobRow).
   const ids = useQueueStore(useShallow((s) => s.jobs.map((j) => j.id)))
   const running = useQueueStore((s) => activeCount(s.jobs))
+  const waiting = useQueueStore((s) => s.jobs.filter(isWaitingJob).length)
   const state = useQueueStore((s) => s.state)
   const load = useQueueStore((s) => s.load)
   const error = useQueueStore((s) => s.error)
@@ -45,7 +46,7 @@ export default function QueueScreen() {
     ids.length > 0 ? (
       <>
         <span className="toolbar-count">
-          {running} in progress · {finished} finished
+          {running - waiting} running · {waiting} waiting · {finished} finished
         </span>
         <span className="toolbar-spacer" />
         <ConcurrencyStepper />

@@ -84,5 +84,6 @@ export function timingText(job: Job, now: number, typical: TypicalDurations, wai
   const head = `${formatClock(elapsed)} elapsed`
   if (expected === null) return head
   const left = expected - elapsed
-  return left > 0 ? `${head} · about ${formatAbout(left)} left` : `${head} · longer than usual`
+  if (left <= 0) return `${head} · longer than usual`
+  return left < 10_000 ? `${head} · almost done` : `${head} · about ${formatAbout(left)} left`
 }
