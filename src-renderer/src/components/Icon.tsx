@@ -251,7 +251,10 @@ const PATHS = {
       <circle cx="9" cy="18" r=".9" />
       <circle cx="15" cy="18" r=".9" />
     </>
-  )
+  ),
+  // The Queue's reorder handle and "Run next" (queue-steer).
+  grip: <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={3} />,
+  toFront: <path d="M5 4h14M12 20V9M7 13l5-5 5 5" />
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS

@@ -9,6 +9,10 @@ export type JobProgress = EventPayload<'generation.progress'>
 const ACTIVE: ReadonlySet<Job['status']> = new Set(['pending', 'submitted', 'processing', 'downloading', 'paused'])
 export const isActiveJob = (job: Job): boolean => ACTIVE.has(job.status)
 export const isFinishedJob = (job: Job): boolean => !ACTIVE.has(job.status)
+/** Still waiting for its create POST: the jobs the creator can reorder (main's `needsPost`). */
+export const isWaitingJob = (job: Job): boolean => (job.status === 'pending' || job.status === 'paused') && !job.generationId
+
+export type MoveTarget = { before: string | null } | { toIndex: number }
 
 interface QueueStoreState {
   jobs: Job[]
@@ -17,6 +21,10 @@ interface QueueStoreState {
   error: string | null
   /** "Check balance" answers, per job (memory only: a fresh check is one click away). */
   checks: Record<string, UnknownCheck>
+  /** The waiting job picked up by keyboard (Space on its handle) and where it was, to cancel. */
+  grabbed: { id: string; from: number } | null
+  /** What the last reorder did, for screen readers (the Queue's live region). */
+  announcement: string
 
   setJobs(jobs: Job[], state: QueueState): void
   /** A job as main last described it; applied with everything else received in this frame. */
@@ -28,6 +36,11 @@ interface QueueStoreState {
   fetch(): Promise<void>
   /** Runs a queue command; resolves to an error message, or null. */
   act(action: 'cancel' | 'retry' | 'remove' | 'runAgain', jobId: string): Promise<string | null>
+  /** Moves a waiting job (drag, keyboard); resolves to an error message, or null. */
+  move(jobId: string, target: MoveTarget): Promise<string | null>
+  runNext(jobId: string): Promise<string | null>
+  setGrabbed(grabbed: { id: string; from: number } | null): void
+  announce(text: string): void
   checkUnknown(jobId: string): Promise<string | null>
   clearFinished(): Promise<string | null>
   setPaused(paused: boolean): Promise<string | null>
@@ -38,25 +51,45 @@ export const initialQueueState = {
   state: { paused: false, reason: null, resumesAt: null } as QueueState,
   load: 'idle' as LoadState,
   error: null,
-  checks: {} as Record<string, UnknownCheck>
+  checks: {} as Record<string, UnknownCheck>,
+  grabbed: null as { id: string; from: number } | null,
+  announcement: ''
 }
 
-const newestFirst = (a: Job, b: Job): number => b.createdAt.localeCompare(a.createdAt)
+/** 0: at Krev (running), 1: waiting to be sent, 2: finished. */
+const group = (job: Job): number => (isWaitingJob(job) ? 1 : isActiveJob(job) ? 0 : 2)
+const byPosition = (a: Job, b: Job): number => (a.position ?? 0) - (b.position ?? 0) || a.createdAt.localeCompare(b.createdAt)
+
+/**
+ * The Queue screen's order: what is at Krev now, then what waits in the order it will be
+ * sent (next first: the order the creator steers), then the finished ones, newest first.
+ */
+export function queueOrder(a: Job, b: Job): number {
+  const g = group(a) - group(b)
+  if (g !== 0) return g
+  return group(a) === 2 ? b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id) : byPosition(a, b)
+}
 
 export function upsert(jobs: Job[], job: Job): Job[] {
   const i = jobs.findIndex((j) => j.id === job.id)
-  if (i === -1) return [...jobs, job].sort(newestFirst)
+  if (i === -1) return [...jobs, job].sort(queueOrder)
   const next = jobs.slice()
   next[i] = job
-  return next
+  // A new place or a new state may move it (a move, sent, finished); otherwise the order stands.
+  const before = jobs[i] as Job
+  return before.position !== job.position || group(before) !== group(job) ? next.sort(queueOrder) : next
 }
+
+/** The waiting jobs' ids in the order they will be sent. */
+export const waitingIds = (jobs: readonly Job[]): string[] => jobs.filter(isWaitingJob).map((j) => j.id)
 
 export function withProgress(jobs: Job[], p: JobProgress): Job[] {
   const i = jobs.findIndex((j) => j.id === p.jobId)
   if (i === -1) return jobs
   const next = jobs.slice()
-  next[i] = { ...jobs[i], status: p.status, progress: p.progress }
-  return next
+  const before = jobs[i] as Job
+  next[i] = { ...before, status: p.status, progress: p.progress }
+  return group(before) !== group(next[i]) ? next.sort(queueOrder) : next
 }
 
 /** The number on the sidebar badge. */
@@ -89,7 +122,7 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
   return {
     ...initialQueueState,
 
-    setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(newestFirst), state, load: 'ready', error: null }),
+    setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(queueOrder), state, load: 'ready', error: null }),
     upsertJob: (job) => {
       received.progress.delete(job.id)
       received.jobs.set(job.id, job)
@@ -132,6 +165,29 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
         return errorMessage(e)
       }
     },
+
+    move: async (jobId, target) => {
+      try {
+        const out = await invoke('queue.move', { jobId, ...target })
+        for (const j of out.jobs) get().upsertJob(j)
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
+
+    runNext: async (jobId) => {
+      try {
+        const out = await invoke('queue.runNext', { jobId })
+        for (const j of out.jobs) get().upsertJob(j)
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
+
+    setGrabbed: (grabbed) => set({ grabbed }),
+    announce: (announcement) => set({ announcement }),
 
     checkUnknown: async (jobId) => {
       try {

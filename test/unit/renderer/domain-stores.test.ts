@@ -27,12 +27,15 @@ beforeEach(() => {
 afterEach(removeBridge)
 
 describe('queue store', () => {
-  it('upserts newest first, applies progress and counts active jobs', () => {
+  it('upserts in queue order (running, then finished newest first), applies progress and counts active jobs', () => {
     let jobs = upsert([], job({ id: 'a', createdAt: '2026-01-01T00:00:00Z' }))
     jobs = upsert(jobs, job({ id: 'b', createdAt: '2026-01-02T00:00:00Z', status: 'succeeded' }))
-    expect(jobs.map((j) => j.id)).toEqual(['b', 'a'])
+    expect(jobs.map((j) => j.id)).toEqual(['a', 'b'])
+    jobs = upsert(jobs, job({ id: 'c', createdAt: '2026-01-03T00:00:00Z', status: 'succeeded' }))
+    expect(jobs.map((j) => j.id)).toEqual(['a', 'c', 'b'])
+    jobs = jobs.filter((j) => j.id !== 'c')
     jobs = withProgress(jobs, { jobId: 'a', status: 'downloading', progress: 90 })
-    expect(jobs[1]).toMatchObject({ status: 'downloading', progress: 90 })
+    expect(jobs[0]).toMatchObject({ status: 'downloading', progress: 90 })
     expect(withProgress(jobs, { jobId: 'zzz', status: 'failed', progress: 0 })).toBe(jobs)
     expect(activeCount(jobs)).toBe(1)
   })

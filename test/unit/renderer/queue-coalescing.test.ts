@@ -50,7 +50,8 @@ describe('queue events per frame', () => {
     off()
     expect(updates).toHaveBeenCalledTimes(1)
     const { jobs } = useQueueStore.getState()
-    expect(jobs.map((j) => [j.id, j.progress])).toEqual([['c', 0], ['a', 50], ['b', 25]])
+    // Jobs at Krev in the order they were sent (queueOrder), the newest last.
+    expect(jobs.map((j) => [j.id, j.progress])).toEqual([['a', 50], ['b', 25], ['c', 0]])
   })
 
   it('keeps the order events arrived in for one job', () => {

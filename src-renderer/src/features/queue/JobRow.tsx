@@ -1,13 +1,16 @@
-import { memo } from 'react'
+import { memo, useState, type KeyboardEvent } from 'react'
 import { Badge } from '../../components/Badge'
 import { IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
-import { isActiveJob, jobById, useQueueStore } from '../../stores/queue'
+import { isActiveJob, isWaitingJob, jobById, useQueueStore } from '../../stores/queue'
 import { RemixJobButton } from '../create/RemixButton'
+import { CreditsAdvice } from './CreditsAdvice'
 import { JobOutputs } from './JobOutputs'
+import { JobTiming } from './JobTiming'
 import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
+import { dragHandlers, onReorderKey, REORDER_HELP_ID, runNext } from './reorder'
 import { UnknownOutcome } from './UnknownOutcome'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
@@ -19,6 +22,7 @@ function resumesText(iso: string): string {
 /**
  * One row, subscribed to its own job only: progress on another job leaves it alone.
  * `index` and `measure` come from the virtual list (the row reports its own height).
+ * A waiting row can be reordered (reorder.ts) and sent next.
  */
 export const JobRow = memo(function JobRow({
   id,
@@ -33,18 +37,53 @@ export const JobRow = memo(function JobRow({
   measure(el: Element | null): void
 }) {
   const job = useQueueStore((s) => jobById(s.jobs, id))
+  const first = useQueueStore((s) => s.jobs.find(isWaitingJob)?.id === id)
+  const grabbed = useQueueStore((s) => s.grabbed?.id === id)
   const act = useQueueStore((s) => s.act)
   const pushNotice = useAppStore((s) => s.pushNotice)
+  const [drop, setDrop] = useState<'before' | 'after' | null>(null)
   if (!job) return null
   const unknown = isUnknownOutcome(job)
-  const status = unknown ? UNKNOWN_VIEW : STATUS_VIEW[job.status]
+  const waiting = isWaitingJob(job)
+  const heldForCredits = waiting && job.error?.code === 'insufficient_credits' && Boolean(job.error.credits)
+  const status = unknown ? UNKNOWN_VIEW : heldForCredits ? { label: 'Needs credits', tone: 'warning' as const } : STATUS_VIEW[job.status]
   const active = isActiveJob(job)
-  const run = async (action: 'cancel' | 'retry' | 'remove') => {
-    const error = await act(action, job.id)
+  const report = (error: string | null) => {
     if (error) pushNotice({ level: 'error', message: error })
   }
+  const run = async (action: 'cancel' | 'retry' | 'remove') => report(await act(action, job.id))
+  const keys = (onHandle: boolean) => (e: KeyboardEvent) => {
+    if (waiting && onReorderKey(e, job, report, onHandle)) e.preventDefault()
+  }
+  const classes = ['job', `job-${job.status}`, unknown ? 'job-unknown' : '', grabbed ? 'job-grabbed' : '', drop ? `job-drop-${drop}` : '']
   return (
-    <li ref={measure} data-index={index} style={{ transform: `translateY(${start}px)` }} className={`job job-${job.status}${unknown ? ' job-unknown' : ''}`}>
+    <li
+      ref={measure}
+      data-index={index}
+      style={{ transform: `translateY(${start}px)` }}
+      className={classes.filter(Boolean).join(' ')}
+      onKeyDown={keys(false)}
+      {...(waiting ? dragHandlers(job, setDrop, report) : {})}
+    >
+      <span className="job-handle-cell">
+        {waiting ? (
+          <button
+            type="button"
+            className="job-handle"
+            aria-label={`Reorder ${job.title}`}
+            aria-describedby={REORDER_HELP_ID}
+            aria-pressed={grabbed}
+            title="Drag to reorder, or press Space"
+            onKeyDown={(e) => {
+              e.stopPropagation()
+              keys(true)(e)
+            }}
+            onBlur={() => grabbed && useQueueStore.getState().setGrabbed(null)}
+          >
+            <Icon name="grip" size={16} />
+          </button>
+        ) : null}
+      </span>
       <span className="job-kind" aria-hidden="true">
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
@@ -54,8 +93,9 @@ export const JobRow = memo(function JobRow({
         </p>
         <p className="job-meta">
           {jobSpec(job)} · {formatRelative(job.createdAt)}
+          {job.source?.type === 'chat' ? ' · from chat' : ''}
         </p>
-        {active && job.status !== 'paused' ? (
+        {active && !waiting ? (
           <div
             className="job-progress"
             role="progressbar"
@@ -67,8 +107,10 @@ export const JobRow = memo(function JobRow({
             <span className="job-progress-fill" style={{ width: `${Math.max(3, job.progress)}%` }} />
           </div>
         ) : null}
+        {active ? <JobTiming job={job} waiting={waiting} /> : null}
         {unknown ? <UnknownOutcome job={job} /> : null}
-        {job.error && !unknown ? (
+        {heldForCredits ? <CreditsAdvice job={job} /> : null}
+        {job.error && !unknown && !heldForCredits ? (
           // The creator's own cancel or spending cap is a note, not a failure.
           <p className={isOwnChoice(job) ? 'job-note' : 'job-error'}>
             {job.error.message}
@@ -83,6 +125,7 @@ export const JobRow = memo(function JobRow({
         <span className="job-credits">{creditsLabel(job)}</span>
       </div>
       <div className="job-actions">
+        {waiting && !first ? <IconButton icon="toFront" label="Run next" onClick={() => void runNext(job).then(report)} /> : null}
         <RemixJobButton request={job.request} />
         {active ? <IconButton icon="x" label="Cancel job" onClick={() => void run('cancel')} /> : null}
         {(job.status === 'failed' && !unknown) || job.status === 'cancelled' ? (

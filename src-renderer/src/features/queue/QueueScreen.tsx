@@ -5,14 +5,18 @@ import { Callout } from '../../components/Callout'
 import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { useAppStore } from '../../stores/app'
-import { activeCount, useQueueStore } from '../../stores/queue'
+import { activeCount, isWaitingJob, useQueueStore } from '../../stores/queue'
+import { useSettingsStore } from '../../stores/settings'
+import { ConcurrencyStepper } from './ConcurrencyStepper'
 import { JobList } from './JobList'
 import { pauseReason } from './job-view'
+import { REORDER_HELP, REORDER_HELP_ID } from './reorder'
 
 export default function QueueScreen() {
   // The order of ids and the counts only: a row follows its own job (JobRow).
   const ids = useQueueStore(useShallow((s) => s.jobs.map((j) => j.id)))
   const running = useQueueStore((s) => activeCount(s.jobs))
+  const waiting = useQueueStore((s) => s.jobs.filter(isWaitingJob).length)
   const state = useQueueStore((s) => s.state)
   const load = useQueueStore((s) => s.load)
   const error = useQueueStore((s) => s.error)
@@ -21,10 +25,17 @@ export default function QueueScreen() {
   const setPaused = useQueueStore((s) => s.setPaused)
   const navigate = useAppStore((s) => s.navigate)
   const pushNotice = useAppStore((s) => s.pushNotice)
+  const announcement = useQueueStore((s) => s.announcement)
+  const settingsLoad = useSettingsStore((s) => s.load)
+  const fetchSettings = useSettingsStore((s) => s.fetch)
 
   useEffect(() => {
     void fetch()
   }, [fetch])
+  useEffect(() => {
+    // The "at once" stepper shows the saved setting.
+    if (settingsLoad === 'idle') void fetchSettings()
+  }, [settingsLoad, fetchSettings])
 
   const finished = ids.length - running
   const report = (e: string | null) => {
@@ -35,9 +46,10 @@ export default function QueueScreen() {
     ids.length > 0 ? (
       <>
         <span className="toolbar-count">
-          {running} in progress · {finished} finished
+          {running - waiting} running · {waiting} waiting · {finished} finished
         </span>
         <span className="toolbar-spacer" />
+        <ConcurrencyStepper />
         <Button
           icon={state.paused ? 'play' : 'pause'}
           onClick={() => void setPaused(!state.paused).then(report)}
@@ -52,6 +64,12 @@ export default function QueueScreen() {
 
   return (
     <Screen toolbar={toolbar}>
+      <p id={REORDER_HELP_ID} className="sr-only">
+        {REORDER_HELP}
+      </p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {announcement}
+      </p>
       {state.paused ? (
         <Callout tone="warning" title="Queue paused">
           {pauseReason(state)}
