@@ -50,7 +50,7 @@ export function ViewerActions({ asset }: { asset: Asset }) {
             </>
           }
         >
-          It is no longer in the Library folder: moved or deleted outside Krev Studio.
+          It was moved or deleted outside Krev Studio.
         </Callout>
       ) : null}
       <div className="viewer-action-row">
