@@ -54,18 +54,21 @@ export function AssetViewer() {
     else if (key === 'f') toggleFullscreen(canvas.current)
     else return asset?.kind !== 'video' && zoomKey(key, zoom)
     return true
-  })
+  }, close)
 
   if (!id) return null
   const video = asset?.kind === 'video'
-  const title = asset ? `${KIND_LABEL[asset.kind]} ${index + 1} of ${count}` : 'Preview'
-
   return (
-    <Modal title={title} onClose={close} className="asset-viewer">
+    <Modal title="Preview" onClose={close} className="asset-viewer">
       <div className="viewer-canvas" ref={canvas}>
         <div className="viewer-topbar">
-          <span className="viewer-counter" aria-hidden="true">
-            {index + 1} / {count}
+          <span className="viewer-counter" role="status">
+            <span aria-hidden="true">
+              {index + 1} / {count}
+            </span>
+            <span className="sr-only">
+              {asset ? KIND_LABEL[asset.kind] : 'Item'} {index + 1} of {count}
+            </span>
           </span>
           <span className="toolbar-spacer" />
           <IconButton icon="fullscreen" label="Full screen (F)" className="canvas-btn" onClick={() => toggleFullscreen(canvas.current)} />

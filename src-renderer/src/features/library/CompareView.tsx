@@ -27,7 +27,7 @@ export function CompareView() {
   useEffect(() => {
     if (ids) void lookup(ids)
   }, [ids, lookup])
-  useViewerKeys((key) => zoomKey(key, zoom))
+  useViewerKeys((key) => zoomKey(key, zoom), close)
 
   if (!ids || !assets) return null
   return (

@@ -1,8 +1,9 @@
 import type { Asset } from '../../../../../src-preload/contract'
 import { errorMessage, invoke } from '../../../api/client'
-import { Button } from '../../../components/Button'
+import { Button, IconButton } from '../../../components/Button'
 import { Callout } from '../../../components/Callout'
 import { Icon } from '../../../components/Icon'
+import { Tooltip } from '../../../components/Tooltip'
 import { useAppStore } from '../../../stores/app'
 import { useLibraryStore } from '../../../stores/library'
 import { MAX_COMPARE, MIN_COMPARE, useReviewStore } from '../../../stores/review'
@@ -38,6 +39,7 @@ export function ViewerActions({ asset }: { asset: Asset }) {
           tone="warning"
           title="File missing"
           role="status"
+          className="viewer-missing"
           actions={
             <>
               <Button size="sm" onClick={() => void rebuild()} loading={busy}>
@@ -49,50 +51,48 @@ export function ViewerActions({ asset }: { asset: Asset }) {
             </>
           }
         >
-          It is no longer in the Library folder: moved or deleted outside Krev Studio.
+          It was moved or deleted outside Krev Studio.
         </Callout>
       ) : null}
       <div className="viewer-action-row">
         <RemixAssetButton asset={asset} />
         <Button
+          size="sm"
           icon="star"
           aria-pressed={asset.favorite}
           onClick={() => void toggleFavorite(asset).then((e) => e && pushNotice({ level: 'error', message: e }))}
         >
           Favourite
         </Button>
-        <Button icon="compare" aria-pressed={isPicked} disabled={pickFull} onClick={() => togglePick(asset.id)}>
-          {isPicked ? 'Picked for compare' : 'Add to compare'}
+        <Button size="sm" icon="compare" aria-pressed={isPicked} disabled={pickFull} onClick={() => togglePick(asset.id)}>
+          {isPicked ? 'In compare' : 'Add to compare'}
         </Button>
+        {picked.length >= MIN_COMPARE ? (
+          <Button size="sm" variant="primary" onClick={() => openCompare(picked)}>
+            Compare {picked.length}
+          </Button>
+        ) : null}
       </div>
-      {picked.length >= MIN_COMPARE ? (
-        <Button variant="primary" icon="compare" onClick={() => openCompare(picked)}>
-          Compare {picked.length}
-        </Button>
-      ) : null}
       <div className="viewer-action-row">
-        <Button icon="folder" onClick={() => void reveal()}>
-          Show in folder
-        </Button>
-        <Button icon="upload" onClick={() => void exportOne()}>
-          Export
-        </Button>
+        <div
+          className="viewer-drag"
+          draggable
+          onDragStart={(e) => startDragOut(e, [asset])}
+          title={native ? 'Drag the file into Finder, Explorer or another app' : 'Drag to your desktop to download'}
+        >
+          <Icon name="drag" size={14} />
+          <img src={asset.thumbUrl} alt="" draggable={false} />
+          <span>Drag out</span>
+        </div>
+        <IconButton icon="folder" label="Show in folder" className="viewer-icon-action" onClick={() => void reveal()} />
+        <IconButton icon="upload" label="Export" className="viewer-icon-action" onClick={() => void exportOne()} />
         {native ? null : (
-          <a className="btn btn-secondary btn-md" href={asset.mediaUrl} download={downloadName(asset)}>
-            <Icon name="download" size={16} />
-            <span className="btn-label">Download</span>
-          </a>
+          <Tooltip label="Download">
+            <a className="icon-btn viewer-icon-action" href={asset.mediaUrl} download={downloadName(asset)} aria-label="Download">
+              <Icon name="download" size={16} />
+            </a>
+          </Tooltip>
         )}
-      </div>
-      <div
-        className="viewer-drag"
-        draggable
-        onDragStart={(e) => startDragOut(e, [asset])}
-        title={native ? 'Drag the file into Finder, Explorer or another app' : 'Drag to your desktop to download'}
-      >
-        <Icon name="drag" size={14} />
-        <img src={asset.thumbUrl} alt="" draggable={false} />
-        <span>Drag into another app</span>
       </div>
     </div>
   )

@@ -30,6 +30,9 @@ function ReviewState({ asset }: { asset: Asset }) {
           <Icon key={n} name="star" size={13} className={n <= asset.rating ? 'is-on' : undefined} />
         ))}
       </span>
+      <span className="viewer-rating-text" aria-hidden="true">
+        {asset.rating ? `${asset.rating} of 5` : 'Not rated'}
+      </span>
       {asset.favorite ? <span className="badge badge-accent">Favourite</span> : null}
       {approval === 'approved' ? <span className="badge badge-success">Approved</span> : null}
       {approval === 'rejected' ? <span className="badge badge-danger">Rejected</span> : null}

@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react'
-import { MAX_DRAG_FILES, type Asset } from '../../../../../src-preload/contract'
+import type { Asset } from '../../../../../src-preload/contract'
+import { MAX_DRAG_FILES } from '../../../../../src-preload/contract/values'
 import { errorMessage, invoke } from '../../../api/client'
 import { useAppStore } from '../../../stores/app'
 

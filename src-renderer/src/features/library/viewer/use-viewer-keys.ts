@@ -10,15 +10,17 @@ function ownsKeys(target: EventTarget | null): boolean {
 
 /**
  * The viewer's and Compare's keys, while they are open. `handle` returns true when it used
- * the key (the default is then prevented). Escape is Radix's (it closes the dialog).
+ * the key (the default is then prevented). Escape closes even while a toast is up: Radix
+ * gives Escape to its topmost layer, and a toast (a layer too) would otherwise take it.
  */
-export function useViewerKeys(handle: (key: string) => boolean): void {
-  const latest = useRef(handle)
-  latest.current = handle
+export function useViewerKeys(handle: (key: string) => boolean, onEscape: () => void): void {
+  const latest = useRef({ handle, onEscape })
+  latest.current = { handle, onEscape }
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) return latest.current.onEscape()
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || ownsKeys(e.target)) return
-      if (latest.current(e.key)) e.preventDefault()
+      if (latest.current.handle(e.key)) e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
