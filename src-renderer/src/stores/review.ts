@@ -46,7 +46,8 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
   openCompare: (ids) => {
     const list = unique(ids)
     if (list.length < MIN_COMPARE || list.length > MAX_COMPARE) return false
-    set({ mode: 'compare', ids: list, index: 0 })
+    // The pick has done its job: the next compare starts from nothing picked.
+    set({ mode: 'compare', ids: list, index: 0, picked: [] })
     return true
   },
 

@@ -178,6 +178,8 @@ test('viewer: step, zoom, copy; compare three in sync; a deleted file is said to
   found.push(...(await audit(page, 'compare-3-zoomed', { sizes: [SHOT_SIZES[1]] })))
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toHaveCount(0)
+  // Compare replaced the viewer; focus still goes back to the tile that opened review.
+  await expect(firstImage).toBeFocused()
 
   // A file deleted behind the app: reveal says it is gone and offers Rebuild / Remove.
   await firstImage.click()

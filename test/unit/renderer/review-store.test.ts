@@ -47,6 +47,8 @@ describe('review store (viewer and compare)', () => {
     expect(review().picked).toHaveLength(MAX_COMPARE)
     review().togglePick('b')
     expect(review().picked).toEqual(['a', 'c', 'd'])
+    review().openCompare(review().picked)
+    expect(review().picked).toEqual([])
   })
 
   it('forgets deleted outputs: the next one takes the place of the one shown, and an empty list closes', () => {

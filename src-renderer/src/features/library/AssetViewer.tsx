@@ -6,7 +6,7 @@ import { Spinner } from '../../components/Spinner'
 import { useLibraryStore } from '../../stores/library'
 import { useReviewStore, viewerId } from '../../stores/review'
 import '../../styles/viewer.css'
-import { startDragOut } from './viewer/drag-out'
+import '../../styles/viewer-panel.css'
 import { useViewerKeys } from './viewer/use-viewer-keys'
 import { useZoom, zoomKey } from './viewer/use-zoom'
 import { ViewerActions } from './viewer/ViewerActions'
@@ -51,6 +51,8 @@ export function AssetViewer() {
   useViewerKeys((key) => {
     if (key === 'ArrowLeft') step(-1)
     else if (key === 'ArrowRight') step(1)
+    else if (key === 'Home') step(-count)
+    else if (key === 'End') step(count)
     else if (key === 'f') toggleFullscreen(canvas.current)
     else return asset?.kind !== 'video' && zoomKey(key, zoom)
     return true
@@ -78,14 +80,19 @@ export function AssetViewer() {
             {lookupState === 'missing' ? 'This item is no longer in your library.' : lookupState === 'failed' ? 'This item couldn’t be loaded.' : <Spinner size={20} />}
           </div>
         ) : video ? (
-          <div className="viewer-video" draggable onDragStart={(e) => startDragOut(e, [asset])}>
+          // Not draggable itself: a drag on the video's timeline scrubs (the Drag out chip is beside it).
+          <div className="viewer-video">
             <video key={asset.id} src={asset.mediaUrl} poster={asset.thumbUrl} controls playsInline aria-label={asset.prompt} />
           </div>
         ) : (
           <ZoomStage src={asset.mediaUrl} alt={asset.prompt} natural={{ width: asset.width, height: asset.height }} view={zoom.view} onView={zoom.update} onMeasure={zoom.setMeasure} />
         )}
-        <IconButton icon="chevronLeft" label="Previous (←)" className="viewer-step viewer-prev" disabled={index === 0} onClick={() => step(-1)} />
-        <IconButton icon="chevronRight" label="Next (→)" className="viewer-step viewer-next" disabled={index >= count - 1} onClick={() => step(1)} />
+        {count > 1 ? (
+          <>
+            <IconButton icon="chevronLeft" label="Previous (←)" className="viewer-step viewer-prev" disabled={index === 0} onClick={() => step(-1)} />
+            <IconButton icon="chevronRight" label="Next (→)" className="viewer-step viewer-next" disabled={index >= count - 1} onClick={() => step(1)} />
+          </>
+        ) : null}
         {asset && !video ? <ZoomBar zoom={zoom} /> : null}
       </div>
       <div className="asset-viewer-side">
