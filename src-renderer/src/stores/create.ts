@@ -13,10 +13,11 @@ import {
   type ImageAspect,
   type VariantCount
 } from '../features/create/draft'
-import { refreshInputs } from '../features/create/refresh-inputs'
+import { recogniseProducts, refreshInputs } from '../features/create/refresh-inputs'
 import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'
 import { createSubmitActions } from '../features/create/submit-action'
 import { useAppStore } from './app'
+import { useProductsStore } from './products'
 import { useQueueStore } from './queue'
 
 // The form's model lives beside the form; the store is where components reach it.
@@ -117,7 +118,8 @@ export const useCreateStore = create<CreateState>()((set, get) => {
     },
 
     remix: (request) => {
-      set((s) => ({ draft: draftFromRequest(request, s.draft), failure: null, recall: null }))
+      const products = useProductsStore.getState().items
+      set((s) => ({ draft: recogniseProducts(draftFromRequest(request, s.draft), products), failure: null, recall: null }))
       useAppStore.getState().navigate('create')
     },
 

@@ -86,6 +86,8 @@ async function pasteUrl(group: Locator, url: string): Promise<void> {
   await group.getByRole('button', { name: 'Paste URL' }).click()
   await group.getByRole('textbox').fill(url)
   await group.getByRole('textbox').press('Enter')
+  // Keyboard flow: the link box closes and focus is back on "Paste URL".
+  await expect(group.getByRole('button', { name: 'Paste URL' })).toBeFocused()
 }
 
 const pathnameOf = (u: unknown) => new URL(String(u)).pathname

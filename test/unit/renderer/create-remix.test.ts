@@ -4,6 +4,7 @@ import { emptyHistory } from '../../../src-renderer/src/features/create/prompt-h
 import { requestOfAsset } from '../../../src-renderer/src/features/create/RemixButton'
 import { useAppStore } from '../../../src-renderer/src/stores/app'
 import { initialDraft, useCreateStore } from '../../../src-renderer/src/stores/create'
+import { useProductsStore } from '../../../src-renderer/src/stores/products'
 import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
@@ -76,5 +77,20 @@ describe('picked images whose signed link expired', () => {
     expect(await s.submit()).toBeNull()
     expect(bridge.calls.map((c) => c.name)).toEqual(['generation.outputUrl'])
     expect(useCreateStore.getState().failure?.code).toBe('invalid_input')
+  })
+})
+
+describe('Remix of a request that used a catalogue picture', () => {
+  it('shows it as that product again, so an expired signature is fetched fresh before sending', () => {
+    const product = { id: P1, name: 'Bag', imageUrl: 'https://k.example/storage/u/bag.webp?exp=2&sig=b', segmentedImageUrl: null, thumbUrl: '/thumb', category: null, metadata: {}, createdAt: '2026-01-01T00:00:00Z' }
+    useProductsStore.setState({ items: [product] })
+    const old = 'https://k.example/storage/u/bag.webp?exp=1&sig=a'
+    useCreateStore.getState().remix({ kind: 'image', params: { prompt: 'x', aspectRatio: '1:1', hd: false, imageCount: 1, referenceImages: [old, 'https://a.example/other.jpg'] } })
+    const refs = useCreateStore.getState().draft.references
+    expect(refs.map((r) => [r.origin, r.url, r.sourceId])).toEqual([
+      ['product', old, P1],
+      ['url', 'https://a.example/other.jpg', null]
+    ])
+    expect(refs[0]!.label).toBe('Bag')
   })
 })

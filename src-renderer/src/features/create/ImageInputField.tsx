@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Popover } from '../../components/Popover'
@@ -29,6 +29,18 @@ export function ImageInputField({ label, hint, inputs, max, onChange }: Props) {
   const [draftUrl, setDraftUrl] = useState('')
   const [error, setError] = useState<string | null>(null)
   const full = inputs.length >= max
+  // Closing the link box puts focus back on "Paste URL", not on the page.
+  const addRow = useRef<HTMLDivElement>(null)
+  const [refocus, setRefocus] = useState(false)
+  useEffect(() => {
+    if (!refocus || pasting) return
+    addRow.current?.querySelector<HTMLButtonElement>('button[data-paste]')?.focus()
+    setRefocus(false)
+  }, [refocus, pasting])
+  const closePaste = () => {
+    setPasting(false)
+    setRefocus(true)
+  }
   const single = max === 1
 
   const add = (input: ImageInput) => {
@@ -44,7 +56,7 @@ export function ImageInputField({ label, hint, inputs, max, onChange }: Props) {
     if (problem) return setError(problem)
     add(inputFromUrl(draftUrl.trim()))
     setDraftUrl('')
-    setPasting(false)
+    closePaste()
   }
   const onUrlKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -52,7 +64,7 @@ export function ImageInputField({ label, hint, inputs, max, onChange }: Props) {
       addPasted()
     } else if (e.key === 'Escape') {
       e.preventDefault()
-      setPasting(false)
+      closePaste()
       setError(null)
     }
   }
@@ -101,19 +113,19 @@ export function ImageInputField({ label, hint, inputs, max, onChange }: Props) {
           <Button size="sm" variant="primary" onClick={addPasted}>
             Add link
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => (setPasting(false), setError(null))}>
+          <Button size="sm" variant="ghost" onClick={() => (closePaste(), setError(null))}>
             Cancel
           </Button>
         </div>
       ) : (
-        <div className="image-add" aria-label={`Add ${label.toLowerCase()}`} role="group">
+        <div className="image-add" aria-label={`Add ${label.toLowerCase()}`} role="group" ref={addRow}>
           <Popover label="Add from Library" trigger={<Button size="sm" icon="library" disabled={full && !single}>Add from Library</Button>}>
             <LibraryChoices onPick={addAsync} />
           </Popover>
           <Popover label="Add product image" trigger={<Button size="sm" icon="products" disabled={full && !single}>Add product image</Button>}>
             <ProductChoices onPick={addAsync} />
           </Popover>
-          <Button size="sm" icon="plus" disabled={full && !single} onClick={() => (setPasting(true), setError(null))}>
+          <Button size="sm" icon="plus" data-paste disabled={full && !single} onClick={() => (setPasting(true), setError(null))}>
             Paste URL
           </Button>
         </div>

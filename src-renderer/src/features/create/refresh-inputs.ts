@@ -20,6 +20,29 @@ export function assetInput(asset: Asset, url: string): ImageInput {
   return { origin: 'library', url, label, thumbUrl: asset.thumbUrl, sourceId: asset.id }
 }
 
+const pathOf = (raw: string | null): string | null => {
+  try {
+    return raw ? new URL(raw).pathname : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A link from an earlier request (a Remix) that is a catalogue picture, by its path (the
+ * signature changes, the file does not): shown as that product again, and fetched fresh
+ * before sending if its signature has expired since.
+ */
+export function recogniseProducts(d: CreateDraft, products: readonly Product[]): CreateDraft {
+  const match = (i: ImageInput | null): ImageInput | null => {
+    if (!i || i.origin !== 'url') return i
+    const path = pathOf(i.url)
+    const product = path ? products.find((p) => pathOf(p.imageUrl) === path) : undefined
+    return product ? productInput(product, i.url) : i
+  }
+  return { ...d, references: d.references.map((r) => match(r) as ImageInput), sourceImage: match(d.sourceImage), inspiration: match(d.inspiration) }
+}
+
 /** A product's picture as an input: its Krev URL, fetched again if it has expired. */
 export async function resolveProduct(product: Product, now = Date.now()): Promise<ImageInput> {
   const current = product.imageUrl ? productInput(product, product.imageUrl) : null
