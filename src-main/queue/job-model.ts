@@ -27,6 +27,8 @@ export interface StoredJob extends Job {
   adCopy: AdCopy | null
   /** The user action that created it (submit-once.ts); null for jobs of before and "Run again". */
   actionId: string | null
+  /** The batch it was sent in (queue/batch-submit.ts); null for a job sent on its own. */
+  batchId?: string | null
 }
 
 export interface BalanceAt {
@@ -62,7 +64,8 @@ export function toJob(j: StoredJob): Job {
     createdAt: j.createdAt,
     updatedAt: j.updatedAt,
     sentAt: j.sentAt,
-    rerunAs: j.rerunAs ?? null
+    rerunAs: j.rerunAs ?? null,
+    batchId: j.batchId ?? null
   }
 }
 

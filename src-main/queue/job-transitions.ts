@@ -34,7 +34,8 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
     serverRetries: 0,
     outputUrls: [],
     adCopy: null,
-    actionId: null
+    actionId: null,
+    batchId: null
   }
 }
 

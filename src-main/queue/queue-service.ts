@@ -7,6 +7,7 @@ import { createLauncher, type RunningJob } from './job-launcher'
 import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { cancelJob, newJob, prepareRetry, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
+import { createBatchSubmit } from './batch-submit'
 import { createPauses } from './pauses'
 import { estimateCredits } from './pricing'
 import { keepsPartial, sweepPartials } from './partial-downloads'
@@ -225,6 +226,23 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     return toJob(j)
   }
 
+  const batches = createBatchSubmit({
+    mode: () => mode,
+    ensureLoaded,
+    validate: async (req) => validateForKrev(req, await connection.client(), mode),
+    newJob: (req) => newJob(req, mode, iso(), pauses.state().paused),
+    transaction: deps.transaction,
+    saveSync: (j) => store.saveSync(j),
+    batches: deps.batches,
+    jobs: () => jobs,
+    adopt: (made) => {
+      for (const j of made) jobs.set(j.id, j)
+      for (const j of made) deps.emitJob(toJob(j))
+      queueMicrotask(pump)
+    },
+    now: deps.now
+  })
+
   const runAgain = createRunAgain({ submit, find: (id) => jobs.get(id), current, commit })
 
   async function find(jobId: string): Promise<StoredJob> {
@@ -238,6 +256,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     estimate: (req) => ({ credits: estimateCredits(req) }),
 
     submit,
+    batches,
 
     async list() {
       await ensureLoaded()

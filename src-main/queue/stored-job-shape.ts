@@ -18,7 +18,8 @@ export const storedJobShape = jobShape.extend({
   serverRetries: z.number().int().nonnegative(),
   outputUrls: z.array(z.string()),
   adCopy: adCopyShape.nullable(),
-  actionId: z.string().nullable().default(null)
+  actionId: z.string().nullable().default(null),
+  batchId: z.string().nullable().default(null)
 })
 
 /** Job ids are ours (UUIDs); checked before one names a file or a row. */

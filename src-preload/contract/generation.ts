@@ -92,7 +92,9 @@ export const job = z.object({
   /** When its create POST last left (kept after the answer): what an unknown outcome can still say. */
   sentAt: isoTime.nullable().optional(),
   /** The new job the creator started with "Run again" from this one. */
-  rerunAs: id.nullable().optional()
+  rerunAs: id.nullable().optional(),
+  /** The batch it was sent in (contract/batch.ts), if any. */
+  batchId: id.nullable().optional()
 })
 export type Job = z.infer<typeof job>
 

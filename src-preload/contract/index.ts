@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountCommands, accountEvents } from './account'
 import { appCommands, appEvents } from './app'
+import { batchCommands } from './batch'
 import { chatCommands, chatEvents } from './chat'
 import { generationCommands, generationEvents } from './generation'
 import { libraryCommands, libraryEvents } from './library'
@@ -17,6 +18,7 @@ export const commands = {
   ...accountCommands,
   ...productsCommands,
   ...generationCommands,
+  ...batchCommands,
   ...queueCommands,
   ...libraryCommands,
   ...chatCommands
@@ -56,6 +58,7 @@ export * from './app'
 export * from './account'
 export * from './products'
 export * from './generation'
+export * from './batch'
 export * from './queue'
 export * from './library'
 export * from './chat'
