@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { count, id, isoTime, nonEmptyText, uuid } from './common'
+import { MAX_BATCH_JOBS } from './batch-limits'
 import { generationRequest, job } from './generation'
+
+export { MAX_BATCH_JOBS }
 
 /**
  * A batch: several jobs sent by one user action (one prompt × several products, or a list
@@ -8,8 +11,6 @@ import { generationRequest, job } from './generation'
  * each job then goes through the queue on its own (the session spending cap holds any job
  * that would cross it). The same `actionId` again answers the batch it made.
  */
-
-export const MAX_BATCH_JOBS = 200
 
 export const batchInfo = z.object({
   id,

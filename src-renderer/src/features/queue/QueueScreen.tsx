@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { useAppStore } from '../../stores/app'
 import { activeCount, useQueueStore } from '../../stores/queue'
+import { BatchProgress } from './BatchProgress'
 import { JobList } from './JobList'
 import { pauseReason } from './job-view'
 
@@ -62,6 +63,7 @@ export default function QueueScreen() {
           {error}
         </Callout>
       ) : null}
+      <BatchProgress />
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading the queue" />
       ) : ids.length === 0 ? (
