@@ -63,6 +63,8 @@ export function BatchDialog() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
+          // The dialog is portaled, but React events bubble through the tree: never into Create's own form.
+          e.stopPropagation()
           send()
         }}
       >
