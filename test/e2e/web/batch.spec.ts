@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Locator, Page, TestInfo } from '@playwright/test'
 import sharp from 'sharp'
+import { audit } from '../support/audit'
 import { expect, shoot, test } from '../support/fixtures'
 
 // Batches (issue 12) through the UI: one prompt × 3 products × 2 variants shows the whole
@@ -40,9 +41,10 @@ async function addProducts(page: Page): Promise<void> {
 }
 
 /** Both themes, at 900×600 and 1440×900. */
-async function shootAll(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+async function shootAll(page: Page, testInfo: TestInfo, name: string, focus?: Locator): Promise<void> {
   for (const [size, viewport] of [['small', { width: 900, height: 600 }], ['large', { width: 1440, height: 900 }]] as const) {
     await page.setViewportSize(viewport)
+    await focus?.scrollIntoViewIfNeeded()
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
       await shoot(page, testInfo, `${name}-${size}-${scheme}`)
@@ -81,6 +83,7 @@ test('a batch of 3 products × 2 variants: 240 credits shown first, 3 jobs, the 
   await dialog.getByLabel('Batch name').fill('Oak table set')
   await expect(dialog.locator('.batch-total')).toHaveText('3 jobs · 240 credits')
   await shootAll(page, testInfo, 'batch-form')
+  expect(await audit(page, 'batch-form')).toEqual([])
 
   // Asked first: for the batch's total.
   await dialog.getByRole('button', { name: /^Send batch/ }).click()
@@ -99,6 +102,7 @@ test('a batch of 3 products × 2 variants: 240 credits shown first, 3 jobs, the 
   await expect(strip).toContainText('1 job waiting on your spending cap')
   await expect(jobs.filter({ hasText: 'Waiting: this job (80 credits) would take this session past your 200-credit spending cap (160 spent).' })).toHaveCount(1)
   await shootAll(page, testInfo, 'batch-queue-waiting')
+  expect(await audit(page, 'batch-queue')).toEqual([])
   expect(notifications(studio.dataDir)).toEqual([])
 
   // Raising the cap lets it go; the batch reaches 3 / 3 and tells once.
@@ -110,4 +114,36 @@ test('a batch of 3 products × 2 variants: 240 credits shown first, 3 jobs, the 
   expect(notifications(studio.dataDir)[0]).toContain('Batch “Oak table set” is done')
   expect(notifications(studio.dataDir)[0]).toContain('3 of 3 ready')
   await shootAll(page, testInfo, 'batch-queue-done')
+})
+
+test('prompts from a CSV file: bad rows are listed by line and nothing is sent until they are fixed', async ({ page, studio }, testInfo) => {
+  await page.goto(studio.url)
+  await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
+  await nav(page, 'Create').click()
+  await shootAll(page, testInfo, 'batch-entry', page.getByRole('button', { name: 'New batch…' }))
+  await page.getByRole('button', { name: 'New batch…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New batch' })
+  await dialog.getByRole('radiogroup', { name: 'One job per' }).getByRole('radio', { name: 'Prompt' }).check()
+  const csv = (body: string) => ({ name: 'autumn.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${body}`) })
+  await dialog.getByLabel('Prompts file').setInputFiles(
+    csv('prompt,variants,hd\r\n"Scarf on a chair, warm light",2,no\r\n"Boots in the rain",3,\r\n,1,\r\n"Hat, ""wide"" brim",,yes\r\n')
+  )
+  const problems = dialog.getByRole('alert')
+  await expect(problems).toContainText('Line 3: variants must be 1, 2, 4 (not “3”).')
+  await expect(problems).toContainText('Line 4: the prompt is empty.')
+  await expect(dialog.getByRole('button', { name: /^Send batch/ })).toBeDisabled()
+  await shoot(page, testInfo, 'batch-csv-problems-light')
+  expect(await audit(page, 'batch-csv-problems', { sizes: [{ width: 900, height: 600 }] })).toEqual([])
+
+  await dialog.getByLabel('Prompts file').setInputFiles(csv('prompt,variants,hd\r\n"Scarf on a chair, warm light",2,no\r\n"Hat, ""wide"" brim",,yes\r\n'))
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
+  // 2 × 40 + 1 HD × 80.
+  await expect(dialog.locator('.batch-total')).toHaveText('2 jobs · 160 credits')
+  await dialog.getByRole('button', { name: /^Send batch/ }).click()
+  await expect(dialog).toBeHidden()
+  await nav(page, 'Queue').click()
+  const jobs = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem')
+  await expect(jobs).toHaveCount(2)
+  await expect(jobs.filter({ hasText: 'Hat, "wide" brim' })).toHaveCount(1)
+  await expect(page.getByRole('listitem', { name: 'Batch autumn' }).getByText('2 / 2')).toBeVisible({ timeout: 60_000 })
 })

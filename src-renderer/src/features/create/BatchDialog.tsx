@@ -92,7 +92,7 @@ export function BatchDialog() {
                   <textarea {...p} className="input textarea" rows={3} value={form.prompt} onChange={(e) => patch({ prompt: e.target.value })} />
                 )}
               </Field>
-              <BatchProducts label="Products" hint="One job for each product you pick." />
+              <BatchProducts label="Products" hint="One job for each product you pick." empty="add product photos in Products to make a job for each." />
             </>
           ) : (
             <>
@@ -100,9 +100,20 @@ export function BatchDialog() {
               <BatchProducts
                 label="Reference products"
                 hint={kind === 'ad' ? 'Required — in every ad unless a row names its own.' : 'Optional — in every job unless a row names its own.'}
+                empty="add product photos in Products to use them as references."
               />
             </>
           )}
+          {plan.problems.length > 0 ? (
+            <Callout tone="error" title="Nothing will be sent until these are fixed" role="alert">
+              <ul className="batch-problems">
+                {plan.problems.slice(0, 8).map((p, i) => (
+                  <li key={i}>{describeProblem(p)}</li>
+                ))}
+                {plan.problems.length > 8 ? <li>…and {plan.problems.length - 8} more.</li> : null}
+              </ul>
+            </Callout>
+          ) : null}
           {kind !== 'video' ? (
             <div className="control-block">
               <span className="control-label">Variants per job</span>
@@ -126,16 +137,6 @@ export function BatchDialog() {
               />
             )}
           </Field>
-          {plan.problems.length > 0 ? (
-            <Callout tone="error" title="Nothing will be sent until these are fixed" role="alert">
-              <ul className="batch-problems">
-                {plan.problems.slice(0, 8).map((p, i) => (
-                  <li key={i}>{describeProblem(p)}</li>
-                ))}
-                {plan.problems.length > 8 ? <li>…and {plan.problems.length - 8} more.</li> : null}
-              </ul>
-            </Callout>
-          ) : null}
           {failure ? (
             <Callout tone="error" title="The batch was not sent" role="alert">
               {failure}
@@ -156,7 +157,9 @@ export function BatchDialog() {
             <p className="batch-note">
               {confirming
                 ? `This batch is estimated at ${formatCredits(plan.credits)}, more than the ${formatCredits(threshold)} you asked to confirm.`
-                : (plan.missing ?? 'Each job is sent on its own; your session spending cap still applies to each.')}
+                : plan.problems.length > 0
+                  ? 'Fix the lines listed above first: nothing is sent while any of them is wrong.'
+                  : (plan.missing ?? 'Each job is sent on its own; your session spending cap still applies to each.')}
             </p>
           </div>
           <div className="batch-actions">

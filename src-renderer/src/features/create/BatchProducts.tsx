@@ -4,7 +4,7 @@ import { useBatchStore } from '../../stores/batch'
 import { useProductsStore } from '../../stores/products'
 
 /** The batch's products as toggle chips: one job each (products mode) or references of every job. */
-export function BatchProducts({ label, hint }: { label: string; hint: string }) {
+export function BatchProducts({ label, hint, empty }: { label: string; hint: string; empty: string }) {
   const selected = useBatchStore((s) => s.productIds)
   const toggle = useBatchStore((s) => s.toggleProduct)
   const items = useProductsStore((s) => s.items)
@@ -23,7 +23,7 @@ export function BatchProducts({ label, hint }: { label: string; hint: string }) 
       {items.length === 0 ? (
         <div className="picker-empty">
           <Icon name="products" size={16} />
-          <span>No products yet: add product photos in Products to make a job for each.</span>
+          <span>No products yet: {empty}</span>
         </div>
       ) : (
         <ul className="picker batch-picker" aria-label={label}>
