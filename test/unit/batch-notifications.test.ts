@@ -4,25 +4,10 @@ import { EventBus } from '../../src-main/ipc/event-bus'
 import { notifyBatchOutcomes, type BatchView } from '../../src-main/studio/batch-notifications'
 import { notifyJobOutcomes } from '../../src-main/studio/job-notifications'
 import { waitFor } from '../support/wait-for'
+import { job as fixture } from './renderer/fixtures'
 
-const job = (id: string, status: Job['status'], batchId: string | null = 'b1'): Job => ({
-  id,
-  kind: 'image',
-  status,
-  progress: status === 'succeeded' ? 100 : 0,
-  title: 'Wallet on marble',
-  request: { kind: 'image', params: { prompt: 'Wallet on marble', aspectRatio: '1:1', hd: false, imageCount: 2 } },
-  generationId: null,
-  creditsEstimate: 80,
-  creditsUsed: null,
-  assetIds: [],
-  error: null,
-  resumesAt: null,
-  attempts: 1,
-  createdAt: '2026-11-26T10:00:00.000Z',
-  updatedAt: '2026-11-26T10:00:00.000Z',
-  batchId
-})
+const job = (id: string, status: Job['status'], batchId: string | null = 'b1'): Job =>
+  fixture({ id, status, batchId, title: 'Wallet on marble', progress: status === 'succeeded' ? 100 : 0 })
 
 describe('batch notifications', () => {
   it('one notification when the last job of a batch finishes; its jobs never notify on their own', async () => {
