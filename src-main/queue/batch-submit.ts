@@ -53,6 +53,12 @@ function refused(index: number, e: unknown): AppError {
   })
 }
 
+/** "Walnut tray · On a sunlit oak table…": a job among others with the same prompt. */
+function labelled(label: string, title: string): string {
+  const t = `${label} · ${title}`
+  return t.length > 80 ? `${t.slice(0, 79)}…` : t
+}
+
 export function createBatchSubmit(deps: BatchSubmitDeps): BatchSubmit {
   const once = createSubmitOnce({ now: deps.now })
   const repo = deps.batches
@@ -71,7 +77,11 @@ export function createBatchSubmit(deps: BatchSubmitDeps): BatchSubmit {
     for (const [i, req] of input.requests.entries()) await d.validate(req).catch((e: unknown) => Promise.reject(refused(i, e)))
     const batchId = randomUUID()
     const actionId = input.actionId ?? null
-    const jobs = input.requests.map((req) => ({ ...d.newJob(req), actionId, batchId }))
+    const jobs = input.requests.map((req, i) => {
+      const j = { ...d.newJob(req), actionId, batchId }
+      const label = input.labels?.[i]?.trim()
+      return label ? { ...j, title: labelled(label, j.title) } : j
+    })
     const batch: StoredBatch = {
       mode,
       id: batchId,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { count, id, isoTime, nonEmptyText, uuid } from './common'
+import { count, id, isoTime, nonEmptyText, text, uuid } from './common'
 import { MAX_BATCH_JOBS } from './batch-limits'
 import { generationRequest, job } from './generation'
 
@@ -27,6 +27,8 @@ export const batchSubmit = z
   .object({
     name: nonEmptyText(200),
     requests: z.array(generationRequest).min(1, 'A batch needs at least one job').max(MAX_BATCH_JOBS),
+    /** Per request, what tells its job apart in the Queue (the product's name); prefixed to the title. */
+    labels: z.array(text(80)).max(MAX_BATCH_JOBS).optional(),
     actionId: uuid.optional()
   })
   .strict()

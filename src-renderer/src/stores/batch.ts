@@ -5,6 +5,7 @@ import { planBatch, type BatchPlan, type BatchSource } from '../features/create/
 import { parsePromptCsv, parsePromptLines, type ParsedPrompts, type ProductRef } from '../features/create/batch-prompts'
 import { createSubmitActions } from '../features/create/submit-action'
 import { useCreateStore, type VariantCount } from './create'
+import { useProductsStore } from './products'
 import { useQueueStore } from './queue'
 
 /**
@@ -114,7 +115,9 @@ export const useBatchStore = create<BatchState>()((set, get) => {
       actions.sent(actionId)
       let ok = false
       try {
-        const out = await invoke('generation.submitBatch', { name, requests: plan.requests, actionId })
+        const names = new Map(useProductsStore.getState().items.map((p) => [p.id, p.name.slice(0, 80)]))
+        const labels = plan.productOf.map((id) => names.get(id) ?? '')
+        const out = await invoke('generation.submitBatch', { name, requests: plan.requests, actionId, ...(labels.length ? { labels } : {}) })
         ok = true
         for (const job of out.jobs) useQueueStore.getState().upsertJob(job)
         set((st) => ({ batches: { ...st.batches, [out.batch.id]: out.batch }, open: false, name: '' }))

@@ -95,6 +95,8 @@ test('a batch of 3 products × 2 variants: 240 credits shown first, 3 jobs, the 
   await nav(page, 'Queue').click()
   const jobs = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem')
   await expect(jobs).toHaveCount(3)
+  // Each row says which product it is for.
+  for (const name of NAMES) await expect(jobs.filter({ hasText: `${name} · ${PROMPT}` })).toHaveCount(1)
   const strip = page.getByRole('list', { name: 'Batches' }).getByRole('listitem', { name: 'Batch Oak table set' })
   await expect(strip).toBeVisible()
   // Two go; the third would take the session to 240 > 200: it waits, saying why.

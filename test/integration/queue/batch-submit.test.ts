@@ -88,12 +88,18 @@ describe('batch submit', () => {
     const { client: c, seen } = watched(dataDir)
     const f = open(dataDir, c)
     const out = await f.handlers['generation.submitBatch'](
-      { name: 'Spring launch', requests: [image('Wallet on marble'), image('Bag on marble'), image('Belt on marble')], actionId: randomUUID() },
+      {
+        name: 'Spring launch',
+        requests: [image('Wallet on marble'), image('Bag on marble'), image('Belt on marble')],
+        labels: ['Wallet', '', 'Belt'],
+        actionId: randomUUID()
+      },
       ctx
     )
     expect(out.batch).toMatchObject({ name: 'Spring launch', jobCount: 3, creditsEstimate: 240 })
     expect(out.jobs).toHaveLength(3)
     expect(new Set(out.jobs.map((j) => j.batchId))).toEqual(new Set([out.batch.id]))
+    expect(out.jobs.map((j) => j.title)).toEqual(['Wallet · Wallet on marble', 'Bag on marble', 'Belt · Belt on marble'])
     await f.idle()
     expect(seen.posts).toBe(3)
     // The first POST found the whole batch already written.

@@ -26,6 +26,7 @@ describe('batch estimate', () => {
       [['c'], 2]
     ])
     expect(plan.credits).toBe(240)
+    expect(plan.productOf).toEqual(['a', 'b', 'c'])
   })
 
   it('HD doubles every job; a video job is priced by its seconds; ads by their images', () => {

@@ -24,6 +24,8 @@ export interface BatchSettings {
 
 export interface BatchPlan {
   requests: GenerationInput[]
+  /** Products mode: each job's product id, so its queue row can be told apart from the others. */
+  productOf: string[]
   /** What stops the batch as it is (a row's, or the file's): nothing is sent while there are any. */
   problems: RowProblem[]
   /** What is still to be filled in before there is a batch at all (no products picked yet…). */
@@ -58,6 +60,7 @@ function rowDraft(base: CreateDraft, prompt: string, productIds: readonly string
 
 export function planBatch(draft: CreateDraft, s: BatchSettings): BatchPlan {
   const requests: GenerationInput[] = []
+  const productOf: string[] = []
   const problems: RowProblem[] = []
   let missing: string | null = null
   const add = (d: CreateDraft, line: number) => {
@@ -68,10 +71,14 @@ export function planBatch(draft: CreateDraft, s: BatchSettings): BatchPlan {
   if (s.source === 'products') {
     if (!s.prompt.trim()) missing = draft.kind === 'ad' ? 'Write the brief every ad is made from.' : 'Write the prompt every product is shot with.'
     else if (s.productIds.length === 0) missing = 'Pick the products: one job is made for each.'
-    else for (const id of s.productIds) add(rowDraft(draft, s.prompt, [id], s.count), 0)
+    else
+      for (const id of s.productIds) {
+        productOf.push(id)
+        add(rowDraft(draft, s.prompt, [id], s.count), 0)
+      }
   } else {
     if (s.rows.length === 0) missing = 'Add prompts: one per line, or load a CSV file.'
     for (const row of s.rows) add(rowDraft(draft, row.prompt, s.productIds, s.count, row), row.line)
   }
-  return { requests, problems, missing, credits: batchCredits(requests) }
+  return { requests, productOf, problems, missing, credits: batchCredits(requests) }
 }
