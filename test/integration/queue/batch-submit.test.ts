@@ -9,6 +9,7 @@ import { studioDatabasePath } from '../../../src-main/db/studio-database'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { waitFor } from '../../support/wait-for'
 import { testQueue } from '../support/test-queue'
 
 /**
@@ -75,9 +76,9 @@ async function fresh(): Promise<string> {
   return dir
 }
 
-function open(dataDir: string, c: KrevClient): QueueFeature {
+function open(dataDir: string, c: KrevClient, extra: Parameters<typeof testQueue>[2] = {}): QueueFeature {
   for (const f of features.splice(0)) f.dispose()
-  const f = testQueue(dataDir, c)
+  const f = testQueue(dataDir, c, extra)
   features.push(f)
   return f
 }
@@ -153,5 +154,28 @@ describe('batch submit', () => {
     expect(await f.handlers['batch.cancelRest']({ batchId: out.batch.id }, ctx)).toEqual({ cancelled: 2 })
     expect((await f.handlers['queue.list']({}, ctx)).jobs.map((j) => j.status)).toEqual(['cancelled', 'cancelled'])
     expect(await f.handlers['batch.cancelRest']({ batchId: out.batch.id }, ctx)).toEqual({ cancelled: 0 })
+  })
+
+  it('402 in the middle of a batch pauses the rest of it: no further POSTs until there are credits again', async () => {
+    const dataDir = await fresh()
+    const { client: c, seen } = watched(dataDir)
+    // One job at a time, so which POST meets the empty balance is certain.
+    const f = open(dataDir, c, { settings: { get: () => ({ pollConcurrency: 1, downloadConcurrency: 1 }) } })
+    sb.setCredits('default', 100)
+    const out = await f.handlers['generation.submitBatch']({ name: 'Short', requests: [image('First'), image('Second'), image('Third')] }, ctx)
+    const statuses = async () => {
+      const { jobs } = await f.handlers['queue.list']({}, ctx)
+      return out.jobs.map((o) => jobs.find((j) => j.id === o.id)?.status)
+    }
+    await waitFor(async () => (await f.handlers['queue.list']({}, ctx)).state.reason === 'insufficient_credits', { timeoutMs: 15_000 })
+    // Its download goes on through the pause: only POSTs stop.
+    await waitFor(async () => (await statuses())[0] === 'succeeded', { timeoutMs: 15_000 })
+    expect(await statuses()).toEqual(['succeeded', 'paused', 'paused'])
+    // The first went, the second met the 402, the third was never sent.
+    expect(seen.posts).toBe(2)
+    sb.setCredits('default', 1000)
+    await f.handlers['queue.resume']({}, ctx)
+    await waitFor(async () => (await statuses()).every((s) => s === 'succeeded'), { timeoutMs: 15_000 })
+    expect(seen.posts).toBe(4)
   })
 })
