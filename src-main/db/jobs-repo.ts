@@ -47,13 +47,14 @@ interface Row {
   action_id: string | null
   position: number
   source: string | null
+  batch_id: string | null
 }
 
 const COLUMNS = [
   'mode', 'id', 'kind', 'status', 'progress', 'title', 'request', 'generation_id', 'credits_estimate', 'credits_used',
   'asset_ids', 'error', 'resumes_at', 'attempts', 'created_at', 'updated_at', 'sent_at', 'rerun_as', 'post_started_at',
   'balance_before', 'server_retries', 'output_urls', 'ad_copy', 'action_id',
-  'position', 'source'
+  'position', 'source', 'batch_id'
 ] as const
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -85,7 +86,8 @@ function toRow(j: StoredJob): Row {
     ad_copy: json(j.adCopy),
     action_id: j.actionId,
     position: j.position,
-    source: json(j.source)
+    source: json(j.source),
+    batch_id: j.batchId ?? null
   }
 }
 
@@ -120,7 +122,8 @@ export function fromJobRow(row: Row): StoredJob | null {
       adCopy: parse(row.ad_copy),
       actionId: row.action_id,
       position: row.position,
-      source: parse(row.source)
+      source: parse(row.source),
+      batchId: row.batch_id
     }
   } catch {
     return null

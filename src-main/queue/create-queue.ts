@@ -11,6 +11,8 @@ import type { MediaStore } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
 import type { Settings } from '../../src-preload/contract'
 import { DEFAULT_POLL_TIMING, type PollTiming, type Sleep } from './generation-poller'
+import { createBatchesRepo } from '../db/batches-repo'
+import { batchHandlers, type BatchHandlers } from './batch-handlers'
 import { createJobStore } from './job-store'
 import type { QueueMode } from './job-model'
 import { createPauseStore } from './pause-store'
@@ -72,7 +74,7 @@ export interface QueueFeatureDeps {
 }
 
 export interface QueueFeature {
-  handlers: QueueHandlers & LibraryHandlers & OutputUrlHandlers
+  handlers: QueueHandlers & BatchHandlers & LibraryHandlers & OutputUrlHandlers
   /** Loads the current mode's jobs and resumes every unfinished one (call once at start). */
   resume(): Promise<void>
   dispose(): void
@@ -97,6 +99,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
   const service = createQueueService({
     connection: deps.connection,
     store: jobs,
+    batches: createBatchesRepo(db),
     pauseStore: createPauseStore(deps.dataDir, db, onDamagedJob),
     library,
     transaction: (fn) => db.transaction(fn).immediate(),
@@ -142,7 +145,12 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     if (name === 'credits.changed') service.balanceChanged((payload as { current: number }).current)
   })
   return {
-    handlers: { ...queueHandlers(service), ...libraryHandlers(library), ...outputUrlHandlers({ library, service, connection: deps.connection }) },
+    handlers: {
+      ...queueHandlers(service),
+      ...batchHandlers(service),
+      ...libraryHandlers(library),
+      ...outputUrlHandlers({ library, service, connection: deps.connection })
+    },
     resume: () => service.start(),
     dispose: () => {
       stopBalanceWatch()

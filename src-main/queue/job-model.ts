@@ -31,6 +31,8 @@ export interface StoredJob extends Job {
   position: number
   /** Where it came from when not the Create screen (adopt-generation.ts); null: Create. */
   source: JobSource | null
+  /** The batch it was sent in (queue/batch-submit.ts); null for a job sent on its own. */
+  batchId?: string | null
 }
 
 export interface BalanceAt {
@@ -68,7 +70,8 @@ export function toJob(j: StoredJob): Job {
     sentAt: j.sentAt,
     rerunAs: j.rerunAs ?? null,
     position: j.position,
-    source: j.source
+    source: j.source,
+    batchId: j.batchId ?? null
   }
 }
 

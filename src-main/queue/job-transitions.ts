@@ -37,7 +37,8 @@ export function newJob(req: GenerationRequest, mode: QueueMode, at: string, paus
     adCopy: null,
     actionId: null,
     position,
-    source: null
+    source: null,
+    batchId: null
   }
 }
 

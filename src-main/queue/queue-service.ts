@@ -8,6 +8,7 @@ import { isActive, isPolling, needsPost, toJob, type QueueMode, type StoredJob }
 import { createJobCommands } from './job-commands'
 import { newJob, reconcileOnLoad } from './job-transitions'
 import type { QueueService, QueueServiceDeps, SubmitInput } from './queue-types'
+import { createBatchSubmit } from './batch-submit'
 import { createPauses } from './pauses'
 import { keepsPartial, sweepPartials } from './partial-downloads'
 import { createPollCadence } from './poll-cadence'
@@ -251,6 +252,24 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     iso: () => iso()
   })
 
+  const batches = createBatchSubmit({
+    mode: () => mode,
+    ensureLoaded,
+    validate: async (req) => validateForKrev(req, await connection.client(), mode),
+    newJob: (req) => newJob(req, mode, iso(), pauses.state().paused),
+    transaction: deps.transaction,
+    saveSync: (j) => store.saveSync(j),
+    batches: deps.batches,
+    jobs: () => jobs,
+    adopt: (made) => {
+      for (const j of made) jobs.set(j.id, j)
+      for (const j of made) deps.emitJob(toJob(j))
+      queueMicrotask(pump)
+    },
+    now: deps.now
+  })
+
+
   const commands = createJobCommands({
     ready: ensureLoaded,
     jobs: () => jobs,
@@ -266,6 +285,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
 
   return {
     submit,
+    batches,
 
     async list() {
       await ensureLoaded()

@@ -1,5 +1,7 @@
 import type { CommandInput, CommandOutput, Job, QueueState, UnknownCheck } from '../../src-preload/contract'
 import type { Logger } from '../core/logger'
+import type { BatchesRepo } from '../db/batches-repo'
+import type { BatchSubmit } from './batch-submit'
 import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import type { PollTiming, Sleep } from './generation-poller'
@@ -24,6 +26,8 @@ export interface QueueConnection {
 export interface QueueServiceDeps {
   connection: QueueConnection
   store: JobStore
+  /** Batches (queue_batches), written in the same transactions as their jobs; absent: no batches (the bench). */
+  batches?: BatchesRepo
   /** Where the creator's own pause is kept across restarts. */
   pauseStore: PauseStore
   library: LibraryService
@@ -61,6 +65,8 @@ export interface BalanceSource {
 export interface QueueService {
   /** A repeat of `actionId` (the same user action) answers the job it made, creating nothing. */
   submit(input: SubmitInput): Promise<Job>
+  /** Several jobs from one action, persisted together before any POST (batch-submit.ts). */
+  batches: BatchSubmit
   list(): Promise<CommandOutput<'queue.list'>>
   cancel(jobId: string): Promise<Job>
   /** Refused for an unknown outcome: that job is never sent again (see `runAgain`). */

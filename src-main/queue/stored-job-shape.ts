@@ -21,7 +21,8 @@ export const storedJobShape = jobShape.extend({
   actionId: z.string().nullable().default(null),
   // Files and rows of before have neither: numbered at load (queue-order.ts), from Create.
   position: z.number().int().nonnegative().default(0),
-  source: jobSource.nullable().default(null)
+  source: jobSource.nullable().default(null),
+  batchId: z.string().nullable().default(null)
 })
 
 /** Job ids are ours (UUIDs); checked before one names a file or a row. */

@@ -24,6 +24,7 @@ import type { JsonStoreOpener } from '../settings/json-store'
 import type { SettingsService } from '../settings/settings-service'
 import { appHandlers } from './app-handlers'
 import { embeddedSandbox } from './embedded-sandbox'
+import { notifyBatchOutcomes } from './batch-notifications'
 import { notifyJobOutcomes, type Notify } from './job-notifications'
 
 export interface StudioDeps {
@@ -181,6 +182,16 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     enabled: () => account.settings.get().notifications,
     notify: deps.notify
   })
+  const stopBatchNotes = notifyBatchOutcomes(bus, {
+    enabled: () => account.settings.get().notifications,
+    notify: deps.notify,
+    describe: async (batchId) => {
+      const [{ batches }, { jobs }] = await Promise.all([queue.service.batches.list(), queue.service.list()])
+      const batch = batches.find((b) => b.id === batchId)
+      return batch ? { name: batch.name, jobCount: batch.jobCount, jobs: jobs.filter((j) => j.batchId === batchId) } : null
+    },
+    onError: (error) => deps.logger.warn('batch notification failed', { error })
+  })
   const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger, db: database.db })
 
   const handlers: Handlers = {
@@ -220,6 +231,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     async dispose() {
       stopCapWatch()
       stopNotifying()
+      stopBatchNotes()
       queue.dispose()
       chat.dispose()
       products.dispose()

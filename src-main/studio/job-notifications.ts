@@ -6,12 +6,15 @@ export type Notify = (title: string, body: string) => void
 /**
  * A desktop notification when a job finishes or fails, if the creator wants them. Each job
  * notifies once per outcome: progress events and repeated saves of a finished job stay quiet.
+ * A job sent in a batch stays quiet too: its batch notifies once, for all of them.
  */
 export function notifyJobOutcomes(bus: EventBus, opts: { enabled: () => boolean; notify: Notify }): () => void {
   const told = new Map<string, Job['status']>()
   return bus.subscribe((name, payload) => {
     if (name !== 'queue.job') return
     const job = payload as Job
+    // A job of a batch is told with its batch, once the batch is over (batch-notifications.ts).
+    if (job.batchId) return
     if (job.status !== 'succeeded' && job.status !== 'failed') return
     if (told.get(job.id) === job.status) return
     told.set(job.id, job.status)

@@ -106,7 +106,9 @@ export const job = z.object({
   rerunAs: id.nullable().optional(),
   /** Its place in the run order (lower runs first); only waiting jobs are reordered. */
   position: count.optional(),
-  source: jobSource.nullable().optional()
+  source: jobSource.nullable().optional(),
+  /** The batch it was sent in (contract/batch.ts), if any. */
+  batchId: id.nullable().optional()
 })
 export type Job = z.infer<typeof job>
 

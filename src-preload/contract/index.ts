@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { accountCommands, accountEvents } from './account'
 import { appCommands, appEvents } from './app'
+import { batchCommands } from './batch'
 import { chatCommands, chatEvents } from './chat'
 import { generationCommands, generationEvents } from './generation'
 import { libraryCommands, libraryEvents } from './library'
@@ -18,6 +19,7 @@ export const commands = {
   ...accountCommands,
   ...productsCommands,
   ...generationCommands,
+  ...batchCommands,
   ...queueCommands,
   ...libraryCommands,
   ...libraryDragCommands,
@@ -58,6 +60,7 @@ export * from './app'
 export * from './account'
 export * from './products'
 export * from './generation'
+export * from './batch'
 export * from './queue'
 export * from './library'
 export * from './library-drag'

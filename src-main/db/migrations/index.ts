@@ -4,6 +4,7 @@ import { queueMigration } from './002-queue'
 import { chatMigration } from './003-chat'
 import { productsMigration } from './004-products'
 import { jobActionIdMigration } from './005-job-action-id'
+import { batchesMigration } from './006-batches'
 import { queueOrderMigration } from './007-queue-order'
 
 /**
@@ -12,4 +13,12 @@ import { queueOrderMigration } from './007-queue-order'
  * later steps take the next free number. A step, once released, is never edited: a change
  * is a new step.
  */
-export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration, jobActionIdMigration, queueOrderMigration]
+export const MIGRATIONS: readonly Migration[] = [
+  libraryMigration,
+  queueMigration,
+  chatMigration,
+  productsMigration,
+  jobActionIdMigration,
+  batchesMigration,
+  queueOrderMigration
+]

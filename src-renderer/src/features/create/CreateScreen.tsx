@@ -16,6 +16,7 @@ import {
   type VariantCount
 } from '../../stores/create'
 import { AspectChips } from './AspectChips'
+import { BatchEntry } from './BatchEntry'
 import { ConfirmSpend } from './ConfirmSpend'
 import { useConfirmSpend } from './use-confirm-spend'
 import { CreateSummary } from './CreateSummary'
@@ -104,6 +105,7 @@ export default function CreateScreen() {
             ) : null}
 
             <ProductPicker />
+            <BatchEntry />
 
             {draft.kind === 'ad' ? (
               <AspectChips value={draft.adAspect} options={AD_ASPECTS} onChange={(v) => patch({ adAspect: v })} />

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app'
 import { activeCount, isWaitingJob, useQueueStore } from '../../stores/queue'
 import { useSettingsStore } from '../../stores/settings'
 import { ConcurrencyStepper } from './ConcurrencyStepper'
+import { BatchProgress } from './BatchProgress'
 import { JobList } from './JobList'
 import { pauseReason } from './job-view'
 import { REORDER_HELP, REORDER_HELP_ID } from './reorder'
@@ -80,6 +81,7 @@ export default function QueueScreen() {
           {error}
         </Callout>
       ) : null}
+      <BatchProgress />
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading the queue" />
       ) : ids.length === 0 ? (
