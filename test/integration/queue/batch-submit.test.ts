@@ -156,26 +156,27 @@ describe('batch submit', () => {
     expect(await f.handlers['batch.cancelRest']({ batchId: out.batch.id }, ctx)).toEqual({ cancelled: 0 })
   })
 
-  it('402 in the middle of a batch pauses the rest of it: no further POSTs until there are credits again', async () => {
+  it('402 in the middle of a batch holds the rest of it: no further POSTs until the balance covers them, the queue itself never paused', async () => {
     const dataDir = await fresh()
     const { client: c, seen } = watched(dataDir)
     // One job at a time, so which POST meets the empty balance is certain.
     const f = open(dataDir, c, { settings: { get: () => ({ pollConcurrency: 1, downloadConcurrency: 1 }) } })
     sb.setCredits('default', 100)
     const out = await f.handlers['generation.submitBatch']({ name: 'Short', requests: [image('First'), image('Second'), image('Third')] }, ctx)
-    const statuses = async () => {
+    const listed = async () => {
       const { jobs } = await f.handlers['queue.list']({}, ctx)
-      return out.jobs.map((o) => jobs.find((j) => j.id === o.id)?.status)
+      return out.jobs.map((o) => jobs.find((j) => j.id === o.id))
     }
-    await waitFor(async () => (await f.handlers['queue.list']({}, ctx)).state.reason === 'insufficient_credits', { timeoutMs: 15_000 })
-    // Its download goes on through the pause: only POSTs stop.
-    await waitFor(async () => (await statuses())[0] === 'succeeded', { timeoutMs: 15_000 })
-    expect(await statuses()).toEqual(['succeeded', 'paused', 'paused'])
-    // The first went, the second met the 402, the third was never sent.
+    // The first (80) went and is downloaded; the second met the 402; the third (80 > 20 known) was never sent.
+    await waitFor(async () => (await listed()).map((j) => j?.status).join() === 'succeeded,paused,paused', { timeoutMs: 15_000 })
+    const held = (await listed()).slice(1)
+    for (const j of held) expect(j?.error).toMatchObject({ code: 'insufficient_credits', credits: { needed: 80 } })
     expect(seen.posts).toBe(2)
+    expect((await f.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
+    // A balance the account feature learns (a credits refresh after a top-up) releases them.
     sb.setCredits('default', 1000)
-    await f.handlers['queue.resume']({}, ctx)
-    await waitFor(async () => (await statuses()).every((s) => s === 'succeeded'), { timeoutMs: 15_000 })
+    f.service.balanceChanged(1000)
+    await waitFor(async () => (await listed()).every((j) => j?.status === 'succeeded'), { timeoutMs: 15_000 })
     expect(seen.posts).toBe(4)
   })
 })
