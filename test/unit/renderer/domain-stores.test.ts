@@ -14,7 +14,7 @@ const product = (id: string, createdAt: string): Product => ({
 const asset = (over: Partial<Asset>): Asset => ({
   id: 'a1', kind: 'image', jobId: null, generationId: null, prompt: 'Wallet on marble', productIds: [], aspectRatio: '1:1',
   width: 1024, height: 1024, durationSec: null, bytes: 1, mimeType: 'image/png', mediaUrl: 'krev-media://a1', thumbUrl: 'krev-media://a1/t',
-  favorite: false, rating: 0, tags: ['summer'], adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
+  favorite: false, rating: 0, tags: ['summer'], approval: null, adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
 })
 const msg = (id: string, createdAt: string, role: ChatMessage['role'] = 'user'): ChatMessage => ({ id, role, text: id, createdAt, generationIds: [], mediaUrls: [] })
 
