@@ -212,7 +212,21 @@ const PATHS = {
       <path d="M12 16v5" />
     </>
   ),
-  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  // Library review (filters, bulk tags, compare)
+  filter: <path d="M4 6h16M7 12h10M10 18h4" />,
+  tag: (
+    <>
+      <path d="M3.5 12.5V4.5a1 1 0 0 1 1-1h8l8 8-9 9-8-8Z" />
+      <circle cx="8.5" cy="8.5" r="1.5" />
+    </>
+  ),
+  compare: (
+    <>
+      <rect x="3.5" y="5" width="7" height="14" rx="1.5" />
+      <rect x="13.5" y="5" width="7" height="14" rx="1.5" />
+    </>
+  )
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS

@@ -5,7 +5,9 @@ import { Modal, ModalClose } from '../../components/Modal'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore } from '../../stores/library'
+import { searchTerms } from '../../stores/library-view'
 import '../../styles/viewer.css'
+import { Highlight } from './Highlight'
 
 const KIND_LABEL: Record<Asset['kind'], string> = { image: 'Image', video: 'Video', ad: 'Ad' }
 
@@ -15,6 +17,7 @@ const KIND_LABEL: Record<Asset['kind'], string> = { image: 'Image', video: 'Vide
  */
 export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void }) {
   const toggleFavorite = useLibraryStore((s) => s.toggleFavorite)
+  const search = useLibraryStore((s) => s.search)
   const pushNotice = useAppStore((s) => s.pushNotice)
   const run = async (fn: () => Promise<unknown>) => {
     try {
@@ -49,7 +52,9 @@ export function AssetViewer({ asset, onClose }: { asset: Asset; onClose(): void 
               <span className="badge badge-accent">{asset.adCopy.cta}</span>
             </div>
           ) : null}
-          <p className="viewer-prompt">{asset.prompt}</p>
+          <p className="viewer-prompt">
+            <Highlight text={asset.prompt} terms={searchTerms(search)} />
+          </p>
           <dl className="viewer-facts">
             <div>
               <dt>Size</dt>
