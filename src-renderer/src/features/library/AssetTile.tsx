@@ -35,6 +35,12 @@ export const AssetTile = memo(function AssetTile({
   // A boolean per tile: a selection change re-renders only the tiles whose answer changed.
   const selected = useLibraryStore((s) => s.selected.has(asset.id))
   const selecting = useLibraryStore((s) => s.selected.size > 0)
+  const state = [
+    asset.favorite ? 'favourite' : '',
+    asset.rating ? `rated ${asset.rating} of 5` : '',
+    asset.approval ?? '',
+    selected ? 'selected' : ''
+  ].filter(Boolean)
   const cls = ['asset-tile', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
   return (
     <div role="listitem" className={cls} style={{ width, height }} aria-posinset={index + 1} aria-setsize={setSize}>
@@ -82,12 +88,7 @@ export const AssetTile = memo(function AssetTile({
         <span className={terms.length ? 'asset-caption has-match' : 'asset-caption'}>
           <span className="sr-only">{KIND_WORD[asset.kind]}: </span>
           <Highlight text={asset.adCopy?.headline || asset.prompt} terms={terms} />
-          <span className="sr-only">
-            {asset.favorite ? ', favourite' : ''}
-            {asset.rating ? `, rated ${asset.rating} of 5` : ''}
-            {asset.approval ? `, ${asset.approval}` : ''}
-            {selected ? ', selected' : ''}
-          </span>
+          {state.length ? <span className="sr-only"> ({state.join(', ')})</span> : null}
         </span>
       </button>
     </div>

@@ -66,8 +66,8 @@ export function LibraryFilters() {
     <Popover
       label="Filters"
       trigger={
-        <Button size="sm" icon="filter" className="filter-trigger" onClick={() => void loadFacets()} aria-label={active ? `Filters, ${active} on` : 'Filters'}>
-          Filters{active ? <span className="filter-count">{active}</span> : null}
+        <Button size="sm" icon="filter" className="filter-trigger" onClick={() => void loadFacets()}>
+          Filters{active ? <> <span className="filter-count">{active}</span></> : null}
         </Button>
       }
     >
