@@ -32,7 +32,12 @@ export function timeBound(value: string, end: boolean): string {
   return t.toISOString()
 }
 
-export function libraryFilter(q: Filters, filter: Filter): Filter {
+/**
+ * `denseTag`: the tag is on many assets, so the page walks the sort index and tests each row
+ * against the tag's set (`+a.seq` keeps SQLite from driving the query from the tag and then
+ * sorting every match); a rare tag drives it instead, reading only its own rows.
+ */
+export function libraryFilter(q: Filters, filter: Filter, denseTag = false): Filter {
   const { where, params } = filter
   const add = (sql: string, ...values: (string | number)[]) => {
     where.push(sql)
@@ -45,6 +50,6 @@ export function libraryFilter(q: Filters, filter: Filter): Filter {
   if (q.from) add('a.created_at >= ?', timeBound(q.from, false))
   if (q.to) add('a.created_at < ?', timeBound(q.to, true))
   if (q.productId) add('a.seq IN (SELECT asset_seq FROM asset_products WHERE product_id = ?)', q.productId)
-  if (q.tag) add('a.seq IN (SELECT asset_seq FROM asset_tags WHERE tag = ?)', q.tag.trim())
+  if (q.tag) add(`${denseTag ? '+a.seq' : 'a.seq'} IN (SELECT asset_seq FROM asset_tags WHERE tag = ?)`, q.tag.trim())
   return filter
 }

@@ -65,8 +65,11 @@ const SPARSE_MATCHES = 2000
 export function queryAssets(db: Db, mode: MediaMode, q: LibraryQuery): QueryPage {
   const terms = q.search ? ftsQuery(q.search) : null
   const matches = terms ? (db.prepare('SELECT count(*) FROM assets_fts WHERE assets_fts MATCH ?').pluck().get(modeMatch(mode, terms)) as number) : null
+  // A tag's rows in every mode, from its covering index: enough to tell rare from common.
+  const tagged = q.tag ? (db.prepare('SELECT count(*) FROM asset_tags WHERE tag = ?').pluck().get(q.tag.trim()) as number) : null
+  const sparse = (matches !== null && matches <= SPARSE_MATCHES) || (tagged !== null && tagged <= SPARSE_MATCHES)
   // `+a.mode` keeps SQLite off the mode-led sort index, so the few matches drive the query.
-  const { where, params } = libraryFilter(q, { where: [matches !== null && matches <= SPARSE_MATCHES ? '+a.mode = ?' : 'a.mode = ?'], params: [mode] })
+  const { where, params } = libraryFilter(q, { where: [sparse ? '+a.mode = ?' : 'a.mode = ?'], params: [mode] }, tagged !== null && tagged > SPARSE_MATCHES)
   if (terms) {
     where.push('a.seq IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)')
     params.push(modeMatch(mode, terms))

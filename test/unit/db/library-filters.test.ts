@@ -160,3 +160,17 @@ describe('library filters and sorts', () => {
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/assets_approval/)
   })
 })
+
+describe('library filter plans', () => {
+  it('a common tag walks the sort index; a rare one is driven from the tag', async () => {
+    const { libraryFilter } = await import('../../../src-main/library/library-filter')
+    const plan = (dense: boolean) => {
+      const f = libraryFilter({ tag: 'even' }, { where: [dense ? 'a.mode = ?' : '+a.mode = ?'], params: ['krev'] }, dense)
+      const sql = `SELECT a.* FROM assets a WHERE ${f.where.join(' AND ')} ORDER BY a.created_at DESC, a.id DESC LIMIT 60`
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...f.params) as { detail: string }[]).map((p) => p.detail).join(' | ')
+    }
+    expect(plan(true)).toMatch(/assets_newest/)
+    expect(plan(true)).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+    expect(plan(false)).toMatch(/asset_tags_tag/)
+  })
+})

@@ -131,6 +131,8 @@ export function LibraryGrid({
     if (!action) return
     e.preventDefault()
     e.stopPropagation()
+    // Reviewing by keyboard: a tile this removes hands focus to the next (the effect above).
+    keyboard.current = true
     if (action.type === 'open') onOpen(ids[at]!)
     else if (action.type === 'selectAll') store.selectAll()
     else if (action.type === 'clearSelection') store.clearSelection()
