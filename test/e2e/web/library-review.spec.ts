@@ -209,6 +209,8 @@ test('keyboard review, filters and sort, multi-select bulk actions and delete to
     const trashed = readdirSync(trash).flatMap((d) => readdirSync(join(trash, d)))
     expect(trashed.sort()).toEqual(['Seed 22 - seed22.krev.json', 'Seed 22 - seed22.png', 'Seed 23 - seed23.krev.json', 'Seed 23 - seed23.png'])
     await expect(tile(page, 0)).toHaveAccessibleName(/#21 \(favourite, rated 3 of 5, approved\)$/)
+    // The focused tile went to the trash: the one now in its place has focus, so review goes on.
+    await expect(tile(page, 1)).toBeFocused()
 
     found.push(...(await audit(page, 'library-review-grid', { sizes: [{ width: 900, height: 600 }, { width: 1440, height: 900 }] })))
     expect(found).toEqual([])

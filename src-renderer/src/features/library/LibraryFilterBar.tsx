@@ -4,7 +4,7 @@ import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Popover } from '../../components/Popover'
 import { Segmented } from '../../components/Segmented'
-import { Select } from '../../components/Select'
+import { Select, type SelectOption } from '../../components/Select'
 import { useLibraryStore, type SortOrder } from '../../stores/library'
 import type { ApprovalFilter } from '../../stores/library-view'
 import { filterChips } from './library-chips'
@@ -52,7 +52,7 @@ export function LibraryFilters() {
   const setFilter = useLibraryStore((s) => s.setFilter)
   const loadFacets = useLibraryStore((s) => s.loadFacets)
   const active = Object.entries(v).filter(([k, x]) => (k === 'minRating' ? x !== 0 : x !== null)).length
-  const ids = { tag: useId(), product: useId(), from: useId(), to: useId() }
+  const ids = { from: useId(), to: useId() }
 
   const tagOptions = [{ value: ANY, label: 'Any tag' }, ...(facets?.tags ?? []).map((t) => ({ value: `t:${t.name}`, label: `${t.name} (${t.count})` }))]
   if (v.tag && !facets?.tags.some((t) => t.name === v.tag)) tagOptions.push({ value: `t:${v.tag}`, label: v.tag })
@@ -97,23 +97,13 @@ export function LibraryFilters() {
           />
         </div>
         <div className="filter-row">
-          <div className="filter-group">
-            <label className="filter-label" htmlFor={ids.tag}>
-              Tag
-            </label>
-            <Select control={{ id: ids.tag }} value={v.tag ? `t:${v.tag}` : ANY} options={tagOptions} onChange={(x) => setFilter({ tag: x === ANY ? null : x.slice(2) })} />
-          </div>
-          <div className="filter-group">
-            <label className="filter-label" htmlFor={ids.product}>
-              Product
-            </label>
-            <Select
-              control={{ id: ids.product }}
-              value={v.productId ? `p:${v.productId}` : ANY}
-              options={productOptions}
-              onChange={(x) => setFilter({ productId: x === ANY ? null : x.slice(2) })}
-            />
-          </div>
+          <FilterSelect label="Tag" value={v.tag ? `t:${v.tag}` : ANY} options={tagOptions} onChange={(x) => setFilter({ tag: x === ANY ? null : x.slice(2) })} />
+          <FilterSelect
+            label="Product"
+            value={v.productId ? `p:${v.productId}` : ANY}
+            options={productOptions}
+            onChange={(x) => setFilter({ productId: x === ANY ? null : x.slice(2) })}
+          />
         </div>
         <div className="filter-row">
           <div className="filter-group">
@@ -131,6 +121,18 @@ export function LibraryFilters() {
         </div>
       </div>
     </Popover>
+  )
+}
+
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: SelectOption[]; onChange(value: string): void }) {
+  const id = useId()
+  return (
+    <div className="filter-group">
+      <label className="filter-label" htmlFor={id}>
+        {label}
+      </label>
+      <Select control={{ id }} value={value} options={options} onChange={onChange} />
+    </div>
   )
 }
 
