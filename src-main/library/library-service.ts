@@ -7,13 +7,14 @@ import type { MediaMode, MediaRef, MediaStore, StoredMedia } from '../media/medi
 import type { MediaUrlFactory } from '../media/media-url'
 import { inProcessMediaOps } from '../media-worker/in-process'
 import type { MediaOps } from '../media-worker/media-ops'
+import { assetView } from './asset-view'
 import { exportFiles } from './library-export'
 import { scanLibraryFolder, type ScanProgress } from './folder-scan'
 import { startLibrary } from './library-startup'
 import { createLibraryFolders } from './library-folder'
 import { createLibraryIndex } from './library-index'
 import { libraryMediaResolver } from './library-media'
-import type { IndexedRecord, LibraryRecord } from './library-record'
+import type { IndexedRecord } from './library-record'
 import { LIBRARY_AREA } from './media-ingest'
 import { createSidecarWriter } from './sidecar-writer'
 import { stageAsset, type MediaSource, type NewAsset, type StagedAsset } from './stage-asset'
@@ -125,28 +126,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     deps.emitNotice?.(n)
   }
 
-  const view = (mode: MediaMode, r: IndexedRecord | LibraryRecord): Asset => ({
-    id: r.id,
-    kind: r.kind,
-    jobId: r.jobId,
-    generationId: r.generationId,
-    prompt: r.prompt,
-    productIds: r.productIds,
-    aspectRatio: r.aspectRatio,
-    width: r.width,
-    height: r.height,
-    durationSec: r.durationSec,
-    bytes: r.bytes,
-    mimeType: r.mimeType,
-    mediaUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, 'original'),
-    thumbUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, r.thumbVariant),
-    favorite: r.favorite,
-    rating: r.rating,
-    tags: r.tags,
-    approval: r.approval === 'none' ? null : r.approval,
-    adCopy: r.adCopy,
-    createdAt: r.createdAt
-  })
+  const view = assetView(deps.mediaUrl)
 
   const ready = startLibrary({ dataDir: deps.dataDir, folders, index, media: deps.media, appVersion: deps.appVersion ?? null, scanCtx, recovered: deps.recovered === true, notice, logger, now })
 
