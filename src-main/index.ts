@@ -9,6 +9,7 @@ import { spawnUtilityProcessWorker, utilityProcessSpawner } from './adapters/ele
 import { electronAgentFactory } from './adapters/electron-net'
 import { createKeytarSecretStore } from './adapters/keytar-secret-store'
 import { electronStoreOpener } from './adapters/electron-settings-store'
+import { electronTrash } from './adapters/electron-trash'
 import { createFileLogger, type Logger } from './core/logger'
 import { isAllowedExternalUrl } from './core/external-links'
 import { APP_ID } from './desktop/app-identity'
@@ -99,6 +100,7 @@ async function start(): Promise<void> {
     startDrag: electronStartDrag(() => mainWindow, windowIcon),
     notify: notifier(logger),
     chooseExportFolder: chooseFolder,
+    trash: electronTrash,
     defaultLibraryDir: join(app.getPath('pictures'), 'Krev Studio'),
     // Krev calls go through the system proxy (PAC included) and trust the OS certificates.
     agentFactory: electronAgentFactory(session.defaultSession),

@@ -12,7 +12,7 @@ import type { MediaMode } from '../media/media-store'
 
 const FORMAT = 1
 
-export const legacyAssetShape = assetShape.omit({ mediaUrl: true, thumbUrl: true }).extend({
+export const legacyAssetShape = assetShape.omit({ mediaUrl: true, thumbUrl: true, approval: true }).extend({
   thumbVariant: z.enum(['thumb', 'original'])
 })
 export type LegacyAsset = z.infer<typeof legacyAssetShape>

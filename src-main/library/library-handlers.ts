@@ -3,7 +3,7 @@ import type { LibraryService } from './library-service'
 
 export type LibraryHandlers = Pick<
   Handlers,
-  'library.list' | 'library.get' | 'library.getMany' | 'library.update' | 'library.delete' | 'library.reveal' | 'library.export' | 'library.rebuild'
+  'library.list' | 'library.get' | 'library.getMany' | 'library.update' | 'library.delete' | 'library.reveal' | 'library.export' | 'library.rebuild' | 'library.facets'
 >
 
 /** The library commands; inputs arrive validated by the router against the contract. */
@@ -16,6 +16,7 @@ export function libraryHandlers(service: LibraryService): LibraryHandlers {
     'library.delete': ({ ids }) => service.remove(ids),
     'library.reveal': ({ id }) => service.reveal(id),
     'library.export': ({ ids }) => service.exportAssets(ids),
-    'library.rebuild': () => service.rebuild()
+    'library.rebuild': () => service.rebuild(),
+    'library.facets': () => service.facets()
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database'
+import { createAssetFacetsRepo } from '../db/library/asset-facets-repo'
 import { createAssetProductsRepo } from '../db/library/asset-products-repo'
 import { createAssetSearchRepo } from '../db/library/asset-search-repo'
 import { createAssetTagsRepo } from '../db/library/asset-tags-repo'
@@ -20,6 +21,7 @@ export function createLibraryIndex(db: Db) {
   const products = createAssetProductsRepo(db)
   const search = createAssetSearchRepo(db)
   const folders = createLibraryFoldersRepo(db)
+  const facets = createAssetFacetsRepo(db)
 
   const hydrate = (rows: AssetRow[]): IndexedRecord[] => {
     const seqs = rows.map((r) => r.seq)
@@ -85,6 +87,8 @@ export function createLibraryIndex(db: Db) {
     },
     setFavorite: assets.setFavorite,
     setRating: assets.setRating,
+    setApproval: assets.setApproval,
+    facets: (mode: MediaMode) => ({ tags: facets.tags(mode), products: facets.products(mode) }),
     setTags(seq: number, list: readonly string[]): void {
       tags.replace(seq, list)
       search.reindex(seq)

@@ -5,6 +5,7 @@ import type { AssetRow } from '../db/library/assets-repo'
 import { modeMatch } from '../db/library/asset-search-repo'
 import type { MediaMode } from '../media/media-store'
 import { ftsQuery } from './fts-query'
+import { hasFilters, libraryFilter } from './library-filter'
 
 /**
  * Filtering, sorting and paging of the library, in SQL. Paging is by keyset: the cursor
@@ -64,28 +65,17 @@ const SPARSE_MATCHES = 2000
 export function queryAssets(db: Db, mode: MediaMode, q: LibraryQuery): QueryPage {
   const terms = q.search ? ftsQuery(q.search) : null
   const matches = terms ? (db.prepare('SELECT count(*) FROM assets_fts WHERE assets_fts MATCH ?').pluck().get(modeMatch(mode, terms)) as number) : null
+  // A tag's rows in every mode, from its covering index: enough to tell rare from common.
+  const tagged = q.tag ? (db.prepare('SELECT count(*) FROM asset_tags WHERE tag = ?').pluck().get(q.tag.trim()) as number) : null
+  const sparse = (matches !== null && matches <= SPARSE_MATCHES) || (tagged !== null && tagged <= SPARSE_MATCHES)
   // `+a.mode` keeps SQLite off the mode-led sort index, so the few matches drive the query.
-  const where = [matches !== null && matches <= SPARSE_MATCHES ? '+a.mode = ?' : 'a.mode = ?']
-  const params: (string | number)[] = [mode]
-  if (q.kind) {
-    where.push('a.kind = ?')
-    params.push(q.kind)
-  }
-  if (q.favorite !== undefined) {
-    where.push('a.favorite = ?')
-    params.push(q.favorite ? 1 : 0)
-  }
-  if (q.productId) {
-    where.push('a.seq IN (SELECT asset_seq FROM asset_products WHERE product_id = ?)')
-    params.push(q.productId)
-  }
+  const { where, params } = libraryFilter(q, { where: [sparse ? '+a.mode = ?' : 'a.mode = ?'], params: [mode] }, tagged !== null && tagged > SPARSE_MATCHES)
   if (terms) {
     where.push('a.seq IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)')
     params.push(modeMatch(mode, terms))
   }
   const filter = where.join(' AND ')
-  const onlySearch = !q.kind && q.favorite === undefined && !q.productId
-  const total = matches !== null && onlySearch ? matches : (db.prepare(`SELECT count(*) FROM assets a WHERE ${filter}`).pluck().get(...params) as number)
+  const total = matches !== null && !hasFilters(q) ? matches : (db.prepare(`SELECT count(*) FROM assets a WHERE ${filter}`).pluck().get(...params) as number)
 
   const { columns, dir } = ORDER[q.sort]
   const cols = columns.map((c) => `a.${c}`)

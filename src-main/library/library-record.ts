@@ -8,7 +8,7 @@ import type { MediaMode } from '../media/media-store'
  */
 export type Approval = 'none' | 'approved' | 'rejected'
 
-export interface LibraryRecord extends Omit<Asset, 'mediaUrl' | 'thumbUrl'> {
+export interface LibraryRecord extends Omit<Asset, 'mediaUrl' | 'thumbUrl' | 'approval'> {
   /** Product names at generation time, aligned with productIds (null when unknown). */
   productNames: (string | null)[]
   approval: Approval

@@ -7,16 +7,20 @@ import type { MediaMode, MediaRef, MediaStore, StoredMedia } from '../media/medi
 import type { MediaUrlFactory } from '../media/media-url'
 import { inProcessMediaOps } from '../media-worker/in-process'
 import type { MediaOps } from '../media-worker/media-ops'
+import { assetView } from './asset-view'
 import { exportFiles } from './library-export'
 import { scanLibraryFolder, type ScanProgress } from './folder-scan'
 import { startLibrary } from './library-startup'
 import { createLibraryFolders } from './library-folder'
 import { createLibraryIndex } from './library-index'
-import { libraryMediaResolver, removeFile } from './library-media'
-import type { IndexedRecord, LibraryRecord } from './library-record'
+import { libraryMediaResolver } from './library-media'
+import type { IndexedRecord } from './library-record'
 import { LIBRARY_AREA } from './media-ingest'
 import { createSidecarWriter } from './sidecar-writer'
 import { stageAsset, type MediaSource, type NewAsset, type StagedAsset } from './stage-asset'
+import { editedTags } from './tag-edits'
+import { dataDirTrash, type Trash } from './trash'
+import { trashAssets } from './trash-assets'
 
 export type { MediaSource, NewAsset, StagedAsset }
 
@@ -42,6 +46,8 @@ export interface LibraryDeps {
   media: MediaStore
   mediaUrl: MediaUrlFactory
   host: LibraryHost
+  /** Where deletes go: the OS trash in the app; absent, the data folder's `.trash` (preview, tests). */
+  trash?: Trash
   mode(): MediaMode
   emitAdded(asset: Asset): void
   emitChanged(ids: string[]): void
@@ -75,7 +81,9 @@ export interface LibraryService {
   /** The assets of these ids that exist, in the order asked. */
   getMany(ids: string[]): Promise<Asset[]>
   update(input: CommandArgs<'library.update'>): Promise<CommandOutput<'library.update'>>
+  /** To the trash: file, sidecar and row together; the ones that could not be moved are named. */
   remove(ids: string[]): Promise<CommandOutput<'library.delete'>>
+  facets(): Promise<CommandOutput<'library.facets'>>
   reveal(id: string): Promise<CommandOutput<'library.reveal'>>
   exportAssets(ids: string[]): Promise<CommandOutput<'library.export'>>
   /** Reads the whole Library folder of the current mode again (progress through emitRebuildProgress). */
@@ -107,6 +115,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
   const scanCtx = { folders, index, mediaOps: ingest.mediaOps, hasPosterTool: ingest.ffmpeg !== null }
   const stageCtx = { folders, index, media: deps.media, ingest, appVersion: deps.appVersion ?? null }
   const sidecars = createSidecarWriter(folders, logger)
+  const trash = deps.trash ?? dataDirTrash(deps.dataDir)
   const resolveMedia = libraryMediaResolver(index, folders, deps.media, ingest)
   const announced = new WeakMap<Asset, { mode: MediaMode; replaced: boolean }>()
   const checkedAt = new Map<MediaMode, number>()
@@ -117,27 +126,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     deps.emitNotice?.(n)
   }
 
-  const view = (mode: MediaMode, r: IndexedRecord | LibraryRecord): Asset => ({
-    id: r.id,
-    kind: r.kind,
-    jobId: r.jobId,
-    generationId: r.generationId,
-    prompt: r.prompt,
-    productIds: r.productIds,
-    aspectRatio: r.aspectRatio,
-    width: r.width,
-    height: r.height,
-    durationSec: r.durationSec,
-    bytes: r.bytes,
-    mimeType: r.mimeType,
-    mediaUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, 'original'),
-    thumbUrl: deps.mediaUrl(mode, LIBRARY_AREA, r.id, r.thumbVariant),
-    favorite: r.favorite,
-    rating: r.rating,
-    tags: r.tags,
-    adCopy: r.adCopy,
-    createdAt: r.createdAt
-  })
+  const view = assetView(deps.mediaUrl)
 
   const ready = startLibrary({ dataDir: deps.dataDir, folders, index, media: deps.media, appVersion: deps.appVersion ?? null, scanCtx, recovered: deps.recovered === true, notice, logger, now })
 
@@ -232,14 +221,20 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async update(input) {
       await ready
       const mode = deps.mode()
-      const tags = input.tags?.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i)
+      const clean = (list?: string[]) => list?.map((t) => t.trim()).filter((t, i, all) => t && all.indexOf(t) === i)
+      const tags = clean(input.tags)
+      const addTags = clean(input.addTags) ?? []
+      const removeTags = clean(input.removeTags) ?? []
+      const approval = input.approval === undefined ? undefined : (input.approval ?? 'none')
       // One row per asset (tags: their rows and the search entry); answered from what was written, not read again.
       const targets = index.relaxedTransaction(() => {
         const found = index.getMany(mode, input.ids)
         for (const r of found) {
           if (input.favorite !== undefined) index.setFavorite(r.seq, (r.favorite = input.favorite))
           if (input.rating !== undefined) index.setRating(r.seq, (r.rating = input.rating))
-          if (tags) index.setTags(r.seq, (r.tags = tags))
+          if (approval !== undefined) index.setApproval(r.seq, (r.approval = approval))
+          const next = editedTags(tags ?? r.tags, addTags, removeTags)
+          if (tags || next !== r.tags) index.setTags(r.seq, (r.tags = next))
         }
         return found
       })
@@ -253,20 +248,14 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async remove(ids) {
       await ready
       const mode = deps.mode()
-      const gone = index.transaction(() => {
-        const found = index.getMany(mode, ids)
-        for (const r of found) index.remove(r.seq)
-        return found
-      })
-      if (gone.length === 0) return { deleted: 0 }
-      // Records first: a crash between the two leaves files the next folder check indexes again, never broken records.
-      for (const r of gone) {
-        await removeFile(folders.abs(mode, r.filePath))
-        if (r.sidecarPath) await removeFile(folders.abs(mode, r.sidecarPath))
-        await deps.media.remove({ mode, area: LIBRARY_AREA, id: r.id, variant: 'thumb' }).catch(() => undefined)
-      }
-      deps.emitChanged(gone.map((r) => r.id))
-      return { deleted: gone.length }
+      const { result, goneIds } = await trashAssets({ index, folders, media: deps.media, trash, logger }, mode, ids)
+      if (goneIds.length > 0) deps.emitChanged(goneIds)
+      return result
+    },
+
+    async facets() {
+      await ready
+      return index.facets(deps.mode())
     },
 
     async reveal(id) {

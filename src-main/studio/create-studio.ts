@@ -15,6 +15,7 @@ import type { MediaUrlFactory } from '../media/media-url'
 import { createProductsFeature } from '../products/create-products'
 import { createQueueFeature } from '../queue/create-queue'
 import { createLibraryService } from '../library/library-service'
+import type { Trash } from '../library/trash'
 import { withLibraryMedia } from '../library/library-media'
 import { LIBRARY_AREA } from '../library/media-ingest'
 import { dragOutHandler, type StartNativeDrag } from '../desktop/drag-out'
@@ -45,6 +46,8 @@ export interface StudioDeps {
   startDrag?: StartNativeDrag
   /** Asks where to export library files, starting at the Library folder setting; null when cancelled. */
   chooseExportFolder: (defaultPath: string) => Promise<string | null>
+  /** Where library deletes go: the OS trash in the app; absent (preview, tests), `<dataDir>/.trash`. */
+  trash?: Trash
   /**
    * The Library folder when the creator has not chosen one: `<Pictures>/Krev Studio` in the
    * app (Electron's pictures path, the platform's own). Absent (preview, tests): `<dataDir>/Library`.
@@ -136,6 +139,7 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
       reveal: deps.revealPath,
       chooseExportFolder: () => deps.chooseExportFolder(account.settings.get().libraryDir)
     },
+    ...(deps.trash ? { trash: deps.trash } : {}),
     mode: () => account.connection.mode(),
     emitAdded: (asset) => bus.emit('library.added', asset),
     emitChanged: (ids) => bus.emit('library.changed', { ids }),

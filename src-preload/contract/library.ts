@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { count, id, isoTime, mediaKind, text } from './common'
 
+/** 2026-03-01 or a full ISO time; anything else (or an impossible date) is refused. */
+const isoDate = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a date')
+
 export const asset = z.object({
   id,
   kind: mediaKind,
@@ -20,6 +27,8 @@ export const asset = z.object({
   favorite: z.boolean(),
   rating: z.number().int().min(0).max(5),
   tags: z.array(z.string()),
+  /** The creator's review verdict; null while unreviewed. */
+  approval: z.enum(['approved', 'rejected']).nullable(),
   adCopy: z
     .object({ styleName: z.string(), hook: z.string(), headline: z.string(), bodyCopy: z.string(), cta: z.string() })
     .nullable(),
@@ -33,6 +42,14 @@ export const libraryQuery = z
     productId: id.optional(),
     favorite: z.boolean().optional(),
     search: text(200).optional(),
+    /** Rated at least this (1–5). */
+    minRating: z.number().int().min(1).max(5).optional(),
+    /** Carries exactly this tag. */
+    tag: text(40).optional(),
+    /** Created at or after `from`, before `to` (ISO dates or times; a bare date `to` includes that day). */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    approval: z.enum(['approved', 'rejected', 'unreviewed']).optional(),
     sort: z.enum(['newest', 'oldest', 'rating']).default('newest'),
     cursor: text(200).optional(),
     limit: z.number().int().min(1).max(200).default(60)
@@ -40,6 +57,16 @@ export const libraryQuery = z
   .strict()
 
 const ids = z.array(id).min(1).max(500)
+
+/** Tag/product filters in use across the library, most used first, for the filter bar's menus. */
+export const libraryFacets = z.object({
+  tags: z.array(z.object({ name: z.string(), count })),
+  products: z.array(z.object({ id, name: z.string().nullable(), count }))
+})
+export type LibraryFacets = z.infer<typeof libraryFacets>
+
+/** Which assets could not be moved to the trash, and why (the others were). */
+const trashFailure = z.object({ id, message: z.string() })
 
 export const libraryCommands = {
   'library.list': { input: libraryQuery, output: z.object({ items: z.array(asset), nextCursor: z.string().nullable(), total: count }) },
@@ -52,12 +79,25 @@ export const libraryCommands = {
         ids,
         favorite: z.boolean().optional(),
         rating: z.number().int().min(0).max(5).optional(),
-        tags: z.array(text(40)).max(30).optional()
+        tags: z.array(text(40)).max(30).optional(),
+        /** Added to / removed from each asset's own tags (bulk tagging keeps the rest). */
+        addTags: z.array(text(40)).max(30).optional(),
+        removeTags: z.array(text(40)).max(30).optional(),
+        approval: z.enum(['approved', 'rejected']).nullable().optional()
       })
       .strict(),
     output: z.object({ items: z.array(asset) })
   },
-  'library.delete': { input: z.object({ ids }).strict(), output: z.object({ deleted: count }) },
+  /**
+   * Moves the assets to the OS trash (file, sidecar, index row together). `failed` names any
+   * that stayed where they were; `trash` says where the others went ('os', or 'folder': the
+   * data folder's `.trash` where there is no OS trash, the browser preview).
+   */
+  'library.delete': {
+    input: z.object({ ids }).strict(),
+    output: z.object({ deleted: count, failed: z.array(trashFailure), trash: z.enum(['os', 'folder']) })
+  },
+  'library.facets': { input: z.object({}).strict(), output: libraryFacets },
   /** `reason` says why nothing was shown: the file is gone from the Library folder, or there is no file manager (preview). */
   'library.reveal': {
     input: z.object({ id }).strict(),

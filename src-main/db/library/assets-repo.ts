@@ -85,6 +85,7 @@ export function createAssetsRepo(db: Db) {
   const count = db.prepare('SELECT count(*) AS n FROM assets WHERE mode = ?').pluck()
   const setFavorite = db.prepare('UPDATE assets SET favorite = ? WHERE seq = ?')
   const setRating = db.prepare('UPDATE assets SET rating = ? WHERE seq = ?')
+  const setApproval = db.prepare('UPDATE assets SET approval = ? WHERE seq = ?')
 
   return {
     /** Inserts or replaces by (mode, id); answers the row's seq. */
@@ -123,7 +124,8 @@ export function createAssetsRepo(db: Db) {
     remove: (seq: number) => void remove.run(seq),
     count: (mode: MediaMode) => count.get(mode) as number,
     setFavorite: (seq: number, favorite: boolean) => void setFavorite.run(favorite ? 1 : 0, seq),
-    setRating: (seq: number, rating: number) => void setRating.run(rating, seq)
+    setRating: (seq: number, rating: number) => void setRating.run(rating, seq),
+    setApproval: (seq: number, approval: Approval) => void setApproval.run(approval, seq)
   }
 }
 

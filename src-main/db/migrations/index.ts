@@ -6,6 +6,7 @@ import { productsMigration } from './004-products'
 import { jobActionIdMigration } from './005-job-action-id'
 import { batchesMigration } from './006-batches'
 import { queueOrderMigration } from './007-queue-order'
+import { libraryReviewMigration } from './008-library-review'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
@@ -20,5 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   productsMigration,
   jobActionIdMigration,
   batchesMigration,
-  queueOrderMigration
+  queueOrderMigration,
+  libraryReviewMigration
 ]

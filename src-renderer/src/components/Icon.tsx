@@ -254,7 +254,15 @@ const PATHS = {
   ),
   // The Queue's reorder handle and "Run next" (queue-steer).
   grip: <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={3} />,
-  toFront: <path d="M5 4h14M12 20V9M7 13l5-5 5 5" />
+  toFront: <path d="M5 4h14M12 20V9M7 13l5-5 5 5" />,
+  // Library review (filters, bulk tags, compare)
+  filter: <path d="M4 6h16M7 12h10M10 18h4" />,
+  tag: (
+    <>
+      <path d="M3.5 12.5V4.5a1 1 0 0 1 1-1h8l8 8-9 9-8-8Z" />
+      <circle cx="8.5" cy="8.5" r="1.5" />
+    </>
+  )
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS

@@ -1,20 +1,24 @@
 import { create } from 'zustand'
-import type { Asset, MediaKind } from '../../../src-preload/contract'
+import type { Asset, CommandArgs, CommandOutput, LibraryFacets } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
 import { appendPage, chunks, withAssets, withoutIds, type AssetCache } from './library-cache'
+import { selectionActions, type LibrarySelection } from './library-selection'
+import { defaultView, listQuery, matchesView, type LibraryView } from './library-view'
 
-export type KindFilter = MediaKind | 'all'
+export type { KindFilter, LibraryView, SortOrder } from './library-view'
 
-interface LibraryState {
+/** A bulk edit: the fields of `library.update` other than the ids. */
+export type AssetEdit = Omit<CommandArgs<'library.update'>, 'ids'>
+export type TrashOutcome = CommandOutput<'library.delete'>
+
+interface LibraryState extends LibraryView, LibrarySelection {
   /** The current view, in order: ids into `cache`. */
   ids: string[]
   total: number
   nextCursor: string | null
   /** A next page is on its way. */
   paging: boolean
-  kind: KindFilter
-  search: string
   load: LoadState
   error: string | null
   /** Every asset the renderer knows, by id: pages, pushed events and queue lookups. */
@@ -24,7 +28,18 @@ interface LibraryState {
   /** An asset to open in the viewer when the Library screen shows next. */
   focus: Asset | null
 
-  setFilter(filter: { kind?: KindFilter; search?: string }): void
+  /** Tags and products in use, for the filter menus (null until asked). */
+  facets: LibraryFacets | null
+
+  /** Changes the view (filters, search, sort) and loads its first page; the selection is cleared. */
+  setFilter(filter: Partial<LibraryView>): void
+  clearFilters(): void
+  loadFacets(): Promise<void>
+  /** Edits these assets (chunks of 500); ones that no longer match the view leave it. Null or the error. */
+  edit(ids: readonly string[], patch: AssetEdit): Promise<string | null>
+  /** To the trash; what could not be moved stays, named in `failed`. */
+  trash(ids: readonly string[]): Promise<TrashOutcome>
+  exportAssets(ids: readonly string[]): Promise<CommandOutput<'library.export'>>
   added(asset: Asset): void
   replace(assets: Asset[]): void
   drop(ids: string[]): void
@@ -46,8 +61,10 @@ export const initialLibraryState = {
   total: 0,
   nextCursor: null,
   paging: false,
-  kind: 'all' as KindFilter,
-  search: '',
+  ...defaultView,
+  selected: new Set<string>() as ReadonlySet<string>,
+  anchor: null as string | null,
+  facets: null as LibraryFacets | null,
   load: 'idle' as LoadState,
   error: null,
   cache: {} as AssetCache,
@@ -77,20 +94,7 @@ export function cachedAssets(cache: AssetCache, ids: readonly string[], max = MA
 export const isVideoThumb = (asset: Asset): boolean => asset.mimeType.startsWith('video/') && asset.thumbUrl === asset.mediaUrl
 
 /** Does an asset belong in the current view? */
-export function matchesFilter(asset: Asset, kind: KindFilter, search: string): boolean {
-  if (kind !== 'all' && asset.kind !== kind) return false
-  const q = search.trim().toLowerCase()
-  if (!q) return true
-  return asset.prompt.toLowerCase().includes(q) || asset.tags.some((t) => t.toLowerCase().includes(q))
-}
-
-const query = (kind: KindFilter, search: string, cursor?: string) => ({
-  ...(kind === 'all' ? {} : { kind }),
-  ...(search.trim() ? { search: search.trim() } : {}),
-  ...(cursor ? { cursor } : {}),
-  sort: 'newest' as const,
-  limit: PAGE_SIZE
-})
+export const matchesFilter = matchesView
 
 // Bumped by every new view: a page answering for an older filter is dropped.
 let viewToken = 0
@@ -123,17 +127,69 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
 
   return {
     ...initialLibraryState,
+    ...selectionActions(set, get),
 
     setFilter: (filter) => {
-      set({ ...filter })
+      set({ ...filter, selected: new Set(), anchor: null })
       void get().fetch()
     },
+
+    clearFilters: () => get().setFilter({ ...defaultView, sort: get().sort }),
+
+    loadFacets: async () => {
+      try {
+        set({ facets: await invoke('library.facets', {}) })
+      } catch {
+        // The menus then offer what is typed; the filter itself still works.
+      }
+    },
+
+    edit: async (ids, patch) => {
+      try {
+        for (const group of chunks(ids, MAX_IDS)) {
+          const out = await invoke('library.update', { ids: group, ...patch })
+          set((s) => {
+            const cache = withAssets(s.cache, out.items, true)
+            // Reviewing "unreviewed": an approved asset leaves the list, the next one comes up.
+            const leaving = new Set(out.items.filter((a) => !matchesView(a, s)).map((a) => a.id))
+            if (leaving.size === 0) return { cache }
+            const kept = s.ids.filter((id) => !leaving.has(id))
+            const selected = new Set([...s.selected].filter((id) => !leaving.has(id)))
+            return { cache, ids: kept, total: Math.max(0, s.total - (s.ids.length - kept.length)), selected }
+          })
+        }
+        return null
+      } catch (e) {
+        return errorMessage(e)
+      }
+    },
+
+    trash: async (ids) => {
+      const outcome: TrashOutcome = { deleted: 0, failed: [], trash: 'os' }
+      for (const group of chunks(ids, MAX_IDS)) {
+        try {
+          const out = await invoke('library.delete', { ids: group })
+          const failed = new Set(out.failed.map((f) => f.id))
+          get().drop(group.filter((id) => !failed.has(id)))
+          outcome.deleted += out.deleted
+          outcome.failed.push(...out.failed)
+          outcome.trash = out.trash
+        } catch (e) {
+          const message = errorMessage(e)
+          outcome.failed.push(...group.map((id) => ({ id, message })))
+        }
+      }
+      return outcome
+    },
+
+    exportAssets: (ids) => invoke('library.export', { ids: ids.slice(0, MAX_IDS) }),
 
     added: (asset) =>
       set((s) => {
         // New outputs go to the cache too: a job finishing now shows its thumbnails without a fetch.
         const cache = withAssets(s.cache, [asset])
-        if (s.ids.includes(asset.id) || !matchesFilter(asset, s.kind, s.search)) return { cache }
+        // A new asset is the newest: it tops a newest-first list; other orders show it on the next load.
+        if (s.ids.includes(asset.id) || s.sort !== 'newest' || !matchesView(asset, s)) return { cache }
         return { cache, ids: [asset.id, ...s.ids], total: s.total + 1, load: 'ready' }
       }),
 
@@ -145,15 +201,16 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         const kept = s.ids.filter((id) => !gone.has(id))
         const lookups = { ...s.lookups }
         for (const id of ids) lookups[id] = 'missing'
-        return { ids: kept, cache: withoutIds(s.cache, gone), lookups, total: Math.max(0, s.total - (s.ids.length - kept.length)) }
+        const selected = ids.some((id) => s.selected.has(id)) ? new Set([...s.selected].filter((id) => !gone.has(id))) : s.selected
+        return { ids: kept, cache: withoutIds(s.cache, gone), lookups, total: Math.max(0, s.total - (s.ids.length - kept.length)), selected }
       }),
 
     fetch: async () => {
-      const { kind, search } = get()
+      const view = get()
       const token = ++viewToken
       set({ paging: false, ...(get().load === 'idle' ? { load: 'loading' as const } : {}) })
       try {
-        const out = await invoke('library.list', query(kind, search))
+        const out = await invoke('library.list', listQuery(view, PAGE_SIZE))
         if (token !== viewToken) return
         set((s) => ({
           ids: appendPage([], out.items),
@@ -169,12 +226,12 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     more: async () => {
-      const { kind, search, nextCursor, paging } = get()
+      const { nextCursor, paging } = get()
       if (!nextCursor || paging) return
       const token = viewToken
       set({ paging: true })
       try {
-        const out = await invoke('library.list', query(kind, search, nextCursor))
+        const out = await invoke('library.list', listQuery(get(), PAGE_SIZE, nextCursor))
         if (token !== viewToken) return
         set((s) => ({
           ids: appendPage(s.ids, out.items),

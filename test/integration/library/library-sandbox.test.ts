@@ -107,7 +107,7 @@ describe('library against the sandbox', () => {
     for (const name of readdirSync(exportDir)) expect(name).toMatch(/^krev-(ad|video)-\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.(webp|png|jpg|mp4)$/)
     expect(await feature.handlers['library.reveal']({ id: ids[0]! }, ctx)).toEqual({ revealed: true })
     expect(existsSync(revealed[0]!)).toBe(true)
-    expect(await feature.handlers['library.delete']({ ids: [ids[0]!] }, ctx)).toEqual({ deleted: 1 })
+    expect(await feature.handlers['library.delete']({ ids: [ids[0]!] }, ctx)).toEqual({ deleted: 1, failed: [], trash: 'folder' })
     expect(existsSync(revealed[0]!)).toBe(false)
     expect((await feature.handlers['library.list']({ sort: 'newest', limit: 60 }, ctx)).total).toBe(1)
   })

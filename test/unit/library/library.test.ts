@@ -122,10 +122,10 @@ describe('library', () => {
     expect(JSON.parse(readFileSync(join(month, sidecar), 'utf8'))).toMatchObject({ id: 'a2', favorite: true, rating: 3, tags: ['x'] })
   })
 
-  it('delete removes the record and the files', async () => {
+  it('delete moves the files to the trash and removes the record', async () => {
     const month = join(sandboxLibraryDir(dir), '2026-03')
     expect(readdirSync(month).filter((n) => n.endsWith(' - a1.png') || n.endsWith(' - a1.krev.json'))).toHaveLength(2)
-    expect(await lib.remove(['a1', 'nope'])).toEqual({ deleted: 1 })
+    expect(await lib.remove(['a1', 'nope'])).toEqual({ deleted: 1, failed: [], trash: 'folder' })
     expect(readdirSync(month).filter((n) => n.includes(' - a1.'))).toEqual([])
     expect(existsSync(join(dir, 'media', 'sandbox', 'library', 'a1.thumb.webp'))).toBe(false)
     await expect(lib.get('a1')).rejects.toMatchObject({ code: 'not_found' })

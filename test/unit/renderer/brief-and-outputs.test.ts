@@ -17,7 +17,7 @@ const product = (id: string): Product => ({
 const asset = (id: string, over: Partial<Asset> = {}): Asset => ({
   id, kind: 'image', jobId: 'j1', generationId: null, prompt: 'Wallet', productIds: [], aspectRatio: '1:1',
   width: 1024, height: 1024, durationSec: null, bytes: 1, mimeType: 'image/webp', mediaUrl: `m://${id}`, thumbUrl: `m://${id}/t`,
-  favorite: false, rating: 0, tags: [], adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
+  favorite: false, rating: 0, tags: [], approval: null, adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
 })
 const run: ChatRun = {
   runId: 'r1', conversationId: 'c1', status: 'running', assistantText: '', messages: [], generationIds: [], error: null, updatedAt: '2026-01-01T00:00:02Z'

@@ -14,7 +14,7 @@ const product = (id: string, createdAt: string): Product => ({
 const asset = (over: Partial<Asset>): Asset => ({
   id: 'a1', kind: 'image', jobId: null, generationId: null, prompt: 'Wallet on marble', productIds: [], aspectRatio: '1:1',
   width: 1024, height: 1024, durationSec: null, bytes: 1, mimeType: 'image/png', mediaUrl: 'krev-media://a1', thumbUrl: 'krev-media://a1/t',
-  favorite: false, rating: 0, tags: ['summer'], adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
+  favorite: false, rating: 0, tags: ['summer'], approval: null, adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
 })
 const msg = (id: string, createdAt: string, role: ChatMessage['role'] = 'user'): ChatMessage => ({ id, role, text: id, createdAt, generationIds: [], mediaUrls: [] })
 
@@ -80,11 +80,43 @@ describe('products store', () => {
 
 describe('library store', () => {
   it('filters by kind and search', () => {
-    expect(matchesFilter(asset({}), 'all', '')).toBe(true)
-    expect(matchesFilter(asset({}), 'video', '')).toBe(false)
-    expect(matchesFilter(asset({}), 'image', 'MARBLE')).toBe(true)
-    expect(matchesFilter(asset({}), 'image', 'summer')).toBe(true)
-    expect(matchesFilter(asset({}), 'image', 'sneaker')).toBe(false)
+    expect(matchesFilter(asset({}), { kind: 'all', search: '' })).toBe(true)
+    expect(matchesFilter(asset({}), { kind: 'video', search: '' })).toBe(false)
+    expect(matchesFilter(asset({}), { kind: 'image', search: 'MARBLE' })).toBe(true)
+    expect(matchesFilter(asset({}), { kind: 'image', search: '  marble   wallet ' })).toBe(true)
+    expect(matchesFilter(asset({}), { kind: 'image', search: 'summer' })).toBe(true)
+    expect(matchesFilter(asset({}), { kind: 'image', search: 'sneaker' })).toBe(false)
+  })
+
+  it('filters pushed assets by rating, favourite, tag, approval and day too', () => {
+    const a = asset({ rating: 3, favorite: true, tags: ['hero'], approval: 'approved', createdAt: new Date(2026, 1, 14, 12).toISOString() })
+    expect(matchesFilter(a, { minRating: 3, favorite: true, tag: 'hero', approval: 'approved', from: '2026-02-14', to: '2026-02-14' })).toBe(true)
+    expect(matchesFilter(a, { minRating: 4 })).toBe(false)
+    expect(matchesFilter(a, { favorite: false })).toBe(false)
+    expect(matchesFilter(a, { tag: 'her' })).toBe(false)
+    expect(matchesFilter(a, { approval: 'unreviewed' })).toBe(false)
+    expect(matchesFilter(asset({ approval: null }), { approval: 'unreviewed' })).toBe(true)
+    expect(matchesFilter(a, { from: '2026-02-15' })).toBe(false)
+    expect(matchesFilter(a, { to: '2026-02-13' })).toBe(false)
+  })
+
+  it('selects by click, range and toggle, in O(selected)', () => {
+    useLibraryStore.setState({ ids: ['a', 'b', 'c', 'd', 'e'] })
+    const s = () => useLibraryStore.getState()
+    s().selectOnly('b')
+    s().selectRange('d')
+    expect([...s().selected]).toEqual(['b', 'c', 'd'])
+    s().toggleSelected('c')
+    expect([...s().selected].sort()).toEqual(['b', 'd'])
+    // The anchor moved to c: a range from it goes the other way.
+    s().selectRange('a')
+    expect([...s().selected].sort()).toEqual(['a', 'b', 'c', 'd'])
+    s().selectAll()
+    expect(s().selected.size).toBe(5)
+    s().drop(['e'])
+    expect(s().selected.has('e')).toBe(false)
+    s().clearSelection()
+    expect(s().selected.size).toBe(0)
   })
 
   it('adds pushed assets that match the view, once', () => {

@@ -8,7 +8,7 @@ import { installFakeBridge, ok, removeBridge } from './fake-bridge'
 const asset = (id: string, over: Partial<Asset> = {}): Asset => ({
   id, kind: 'image', jobId: null, generationId: null, prompt: `Shot ${id}`, productIds: [], aspectRatio: '1:1',
   width: 1024, height: 1024, durationSec: null, bytes: 1, mimeType: 'image/webp', mediaUrl: `m://${id}`, thumbUrl: `m://${id}/t`,
-  favorite: false, rating: 0, tags: [], adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
+  favorite: false, rating: 0, tags: [], approval: null, adCopy: null, createdAt: '2026-02-14T12:00:00Z', ...over
 })
 
 /** A library.list that serves `all` in pages of `size`, with an opaque cursor. */

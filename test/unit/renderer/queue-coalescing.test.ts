@@ -93,7 +93,7 @@ describe('queue thumbnails', () => {
   const asset = (id: string): Asset => ({
     id, kind: 'image', jobId: null, generationId: null, prompt: id, productIds: [], aspectRatio: '1:1', width: 1, height: 1,
     durationSec: null, bytes: 1, mimeType: 'image/webp', mediaUrl: `m://${id}`, thumbUrl: `m://${id}/t`, favorite: false,
-    rating: 0, tags: [], adCopy: null, createdAt: '2026-02-14T12:00:00Z'
+    rating: 0, tags: [], approval: null, adCopy: null, createdAt: '2026-02-14T12:00:00Z'
   })
 
   it('looks up a whole window of rows with one library.getMany, and nothing per row', async () => {

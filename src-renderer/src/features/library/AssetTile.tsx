@@ -1,54 +1,104 @@
-import { memo } from 'react'
+import { memo, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
-import { isVideoThumb } from '../../stores/library'
+import { isVideoThumb, useLibraryStore } from '../../stores/library'
+import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
 
 const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
 
+/** What a drag from this tile carries: the selection when the tile is in it, else the tile. */
+function dragSet(asset: Asset): Asset[] {
+  const { selected, cache } = useLibraryStore.getState()
+  if (!selected.has(asset.id)) return [asset]
+  return [asset, ...[...selected].filter((id) => id !== asset.id).flatMap((id) => (cache[id] ? [cache[id]] : []))]
+}
+
 /**
  * One tile of the justified grid, at the size the row layout gave it. Its accessible name
- * is its own text (kind, caption, favourite) so it matches what is on screen.
+ * is its own text (kind, caption, then its review state: favourite, rating, verdict,
+ * selected) so it matches what is on screen. Only the focused tile is in the tab order
+ * (roving tabindex); the grid moves focus with the arrows. The round check in the corner
+ * is the mouse's way to select (the grid's keys are the keyboard's).
  */
 export const AssetTile = memo(function AssetTile({
   asset,
   width,
   height,
-  position,
+  index,
   setSize,
-  onOpen
+  focused,
+  terms,
+  onActivate
 }: {
   asset: Asset
   width: number
   height: number
-  position: number
+  index: number
   setSize: number
-  onOpen(asset: Asset): void
+  focused: boolean
+  terms: readonly string[]
+  onActivate(event: MouseEvent, index: number, asset: Asset): void
 }) {
+  // A boolean per tile: a selection change re-renders only the tiles whose answer changed.
+  const selected = useLibraryStore((s) => s.selected.has(asset.id))
+  const selecting = useLibraryStore((s) => s.selected.size > 0)
+  const state = [
+    asset.favorite ? 'favourite' : '',
+    asset.rating ? `rated ${asset.rating} of 5` : '',
+    asset.approval ?? '',
+    selected ? 'selected' : ''
+  ].filter(Boolean)
+  const cls = ['asset-tile', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
   return (
-    <div role="listitem" className="asset-tile" style={{ width, height }} aria-posinset={position} aria-setsize={setSize}>
-      <button type="button" className="asset-open" onClick={() => onOpen(asset)} title={asset.prompt} draggable onDragStart={(e) => startDragOut(e, [asset])}>
+    <div role="listitem" className={cls} style={{ width, height }} aria-posinset={index + 1} aria-setsize={setSize}>
+      <button
+        type="button"
+        className="asset-open"
+        data-index={index}
+        tabIndex={focused ? 0 : -1}
+        onClick={(e) => onActivate(e, index, asset)}
+        title={asset.prompt}
+        draggable
+        onDragStart={(e) => startDragOut(e, dragSet(asset))}
+      >
         {isVideoThumb(asset) ? (
           // No poster frame yet: the first frame of the video itself, muted and still.
           <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
         ) : (
           <img src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
         )}
+        <span className="asset-check" data-check="true" aria-hidden="true">
+          <Icon name="check" size={12} />
+        </span>
         <span className="asset-overlay" aria-hidden="true">
           <span className="asset-kind">
             <Icon name={asset.kind === 'video' ? 'video' : asset.kind === 'ad' ? 'ad' : 'image'} size={12} />
             {asset.kind === 'video' && asset.durationSec ? `${Math.round(asset.durationSec)}s` : asset.aspectRatio}
           </span>
-          {asset.favorite ? (
-            <span className="asset-fav">
-              <Icon name="star" size={12} />
-            </span>
-          ) : null}
+          <span className="asset-badges">
+            {asset.approval ? (
+              <span className={`asset-verdict asset-verdict-${asset.approval}`}>
+                <Icon name={asset.approval === 'approved' ? 'check' : 'x'} size={12} />
+              </span>
+            ) : null}
+            {asset.rating > 0 ? (
+              <span className="asset-rating">
+                <Icon name="star" size={11} />
+                {asset.rating}
+              </span>
+            ) : null}
+            {asset.favorite ? (
+              <span className="asset-fav">
+                <Icon name="star" size={12} />
+              </span>
+            ) : null}
+          </span>
         </span>
-        <span className="asset-caption">
+        <span className={terms.length ? 'asset-caption has-match' : 'asset-caption'}>
           <span className="sr-only">{KIND_WORD[asset.kind]}: </span>
-          {asset.adCopy?.headline || asset.prompt}
-          {asset.favorite ? <span className="sr-only"> (favourite)</span> : null}
+          <Highlight text={asset.adCopy?.headline || asset.prompt} terms={terms} />
+          {state.length ? <span className="sr-only"> ({state.join(', ')})</span> : null}
         </span>
       </button>
     </div>

@@ -1,20 +1,29 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { useScreenScroll } from '../../lib/use-screen-scroll'
 import type { AssetCache } from '../../stores/library-cache'
+import { useLibraryStore } from '../../stores/library'
 import { AssetTile } from './AssetTile'
+import { isNavKey, moveFocus, rowOf } from './grid-nav'
 import { justifiedRows, type JustifiedLayout } from './justified-rows'
+import { reviewKey } from './review-keys'
+import type { ReviewCommand } from './use-review-commands'
 
 const GAP = 8
 const LOADER_HEIGHT = 64
 /** Rows past the last one on screen: the next page is asked for this far ahead. */
 const PREFETCH_ROWS = 12
 const UNKNOWN_SIZE = { width: 1, height: 1 }
+/** Frames to wait for a tile scrolled to before focusing it (the virtual rows mount a frame later). */
+const FOCUS_FRAMES = 10
 
 /**
  * The library as justified rows, only the rows near the viewport mounted (so only their
- * thumbnails load). Pages are asked for as the end comes near.
+ * thumbnails load). Pages are asked for as the end comes near. Keyboard review lives here:
+ * one tile is in the tab order and the arrows move it (up/down by row, to the nearest tile),
+ * Shift extends the selection, the review keys (review-keys.ts) act on the selection when
+ * the focused tile is in it and on the focused tile alone otherwise.
  */
 export function LibraryGrid({
   ids,
@@ -23,8 +32,10 @@ export function LibraryGrid({
   rowHeight,
   hasMore,
   paging,
+  terms,
   onMore,
-  onOpen
+  onOpen,
+  onCommand
 }: {
   ids: readonly string[]
   cache: AssetCache
@@ -32,8 +43,10 @@ export function LibraryGrid({
   rowHeight: number
   hasMore: boolean
   paging: boolean
+  terms: readonly string[]
   onMore(): void
-  onOpen(asset: Asset): void
+  onOpen(id: string): void
+  onCommand(command: ReviewCommand, ids: string[]): void
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const scroll = useScreenScroll(ref)
@@ -67,10 +80,94 @@ export function LibraryGrid({
     if (hasMore && !paging && scroll.width > 0 && last >= rows.length - PREFETCH_ROWS) onMore()
   }, [hasMore, paging, last, rows.length, scroll.width, onMore])
 
+  // The roving tab stop, by position: an item leaving the list (approved while reviewing
+  // "unreviewed") hands focus to the one that takes its place.
+  const [focusIndex, setFocusIndex] = useState(0)
+  const focusAt = Math.min(focusIndex, Math.max(0, ids.length - 1))
+  const keyboard = useRef(false)
+  const focusTile = useCallback(
+    (index: number) => {
+      keyboard.current = true
+      setFocusIndex(index)
+      if (rows.length) virtualizer.scrollToIndex(rowOf(layout, index), { align: 'auto' })
+      let frames = 0
+      const tryFocus = () => {
+        const el = ref.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)
+        if (el) el.focus({ preventScroll: true })
+        else if (++frames < FOCUS_FRAMES) requestAnimationFrame(tryFocus)
+      }
+      requestAnimationFrame(tryFocus)
+    },
+    [layout, rows.length, virtualizer]
+  )
+  // The focused tile was removed (edited out of the view, trashed): its successor takes focus.
+  useEffect(() => {
+    if (!keyboard.current || ids.length === 0) return
+    if (document.activeElement === document.body || document.activeElement === null) focusTile(focusAt)
+  }, [ids, focusAt, focusTile])
+
+  const targets = (index: number): string[] => {
+    const id = ids[index]
+    if (id === undefined) return []
+    const { selected } = useLibraryStore.getState()
+    return selected.has(id) ? [...selected] : [id]
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!(e.target instanceof HTMLElement) || e.target.dataset['index'] === undefined || ids.length === 0) return
+    const at = Number(e.target.dataset['index'])
+    const store = useLibraryStore.getState()
+    if (isNavKey(e.key) && !e.altKey && !e.metaKey && !e.ctrlKey) {
+      e.preventDefault()
+      const next = moveFocus(layout, ids.length, at, e.key, GAP)
+      if (e.shiftKey) {
+        if (store.anchor === null) store.selectOnly(ids[at]!)
+        store.selectRange(ids[next]!)
+      }
+      focusTile(next)
+      return
+    }
+    const action = reviewKey(e)
+    if (!action) return
+    e.preventDefault()
+    e.stopPropagation()
+    // Reviewing by keyboard: a tile this removes hands focus to the next (the effect above).
+    keyboard.current = true
+    if (action.type === 'open') onOpen(ids[at]!)
+    else if (action.type === 'selectAll') store.selectAll()
+    else if (action.type === 'clearSelection') store.clearSelection()
+    else if (action.type === 'toggleSelect') store.toggleSelected(ids[at]!)
+    else onCommand(action.command, targets(at))
+  }
+
+  const onActivate = useCallback(
+    (e: MouseEvent, index: number, asset: Asset) => {
+      const store = useLibraryStore.getState()
+      keyboard.current = false
+      setFocusIndex(index)
+      const onCheck = e.target instanceof Element && e.target.closest('[data-check]') !== null
+      if (e.shiftKey) store.selectRange(asset.id)
+      else if (e.metaKey || e.ctrlKey || onCheck) store.toggleSelected(asset.id)
+      else {
+        useLibraryStore.setState({ anchor: asset.id })
+        onOpen(asset.id)
+      }
+    },
+    [onOpen]
+  )
+
   const setSize = Math.max(total, ids.length)
   return (
     <>
-      <div ref={ref} className="asset-grid" role="list" aria-label="Results" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        ref={ref}
+        className="asset-grid"
+        role="list"
+        aria-label="Results"
+        aria-describedby="library-keys"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
         {scroll.width > 0
           ? items.map((item) => {
               const row = rows[item.index]
@@ -79,7 +176,17 @@ export function LibraryGrid({
                   {row.tiles.map((t) => {
                     const asset = cache[ids[t.index]]
                     return asset ? (
-                      <AssetTile key={asset.id} asset={asset} width={t.width} height={row.height} position={t.index + 1} setSize={setSize} onOpen={onOpen} />
+                      <AssetTile
+                        key={asset.id}
+                        asset={asset}
+                        width={t.width}
+                        height={row.height}
+                        index={t.index}
+                        setSize={setSize}
+                        focused={t.index === focusAt}
+                        terms={terms}
+                        onActivate={onActivate}
+                      />
                     ) : null
                   })}
                 </div>

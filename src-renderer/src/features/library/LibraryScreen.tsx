@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { Asset } from '../../../../src-preload/contract'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
 import { EmptyState } from '../../components/EmptyState'
 import { Icon } from '../../components/Icon'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { Segmented } from '../../components/Segmented'
-import { plural } from '../../lib/format'
+import { formatNumber, plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore, type KindFilter } from '../../stores/library'
+import { hasFilters, searchTerms } from '../../stores/library-view'
 import { useReviewStore } from '../../stores/review'
+import { ConfirmTrash } from './ConfirmTrash'
+import { LibraryBulkBar } from './LibraryBulkBar'
+import { FilterChips, LibraryFilters, LibrarySort } from './LibraryFilterBar'
 import { LibraryGrid } from './LibraryGrid'
+import { REVIEW_KEYS_HELP } from './review-keys'
 import { ThumbSizeSlider } from './ThumbSizeSlider'
 import { useThumbSize } from './thumb-size'
+import { useReviewCommands } from './use-review-commands'
+import '../../styles/library-review.css'
 
 const KIND_OPTIONS: ReadonlyArray<{ value: KindFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -27,22 +33,26 @@ export default function LibraryScreen() {
   const total = useLibraryStore((s) => s.total)
   const kind = useLibraryStore((s) => s.kind)
   const search = useLibraryStore((s) => s.search)
+  const filtered = useLibraryStore((s) => hasFilters(s))
   const load = useLibraryStore((s) => s.load)
   const error = useLibraryStore((s) => s.error)
   const hasMore = useLibraryStore((s) => s.nextCursor !== null)
   const paging = useLibraryStore((s) => s.paging)
+  const selectedCount = useLibraryStore((s) => s.selected.size)
   const fetch = useLibraryStore((s) => s.fetch)
   const more = useLibraryStore((s) => s.more)
   const setFilter = useLibraryStore((s) => s.setFilter)
+  const clearFilters = useLibraryStore((s) => s.clearFilters)
   const navigate = useAppStore((s) => s.navigate)
-  const openViewer = useReviewStore((s) => s.openViewer)
   const focus = useLibraryStore((s) => s.focus)
   const setFocus = useLibraryStore((s) => s.setFocus)
   const [query, setQuery] = useState(search)
   const [thumbSize, setThumbSize] = useThumbSize()
+  const commands = useReviewCommands()
+  const terms = useMemo(() => searchTerms(search), [search])
   const onMore = useCallback(() => void more(), [more])
-  // The viewer lives in stores/review (opened from anywhere); it steps through this list.
-  const onOpen = useCallback((asset: Asset) => openViewer(asset.id), [openViewer])
+  // The viewer lives in stores/review (opened from anywhere); it steps through the loaded list.
+  const onOpen = useCallback((id: string) => useReviewStore.getState().openViewer(id, useLibraryStore.getState().ids), [])
 
   useEffect(() => {
     void fetch()
@@ -51,9 +61,9 @@ export default function LibraryScreen() {
   // Opened from a queue thumbnail: show that asset straight away.
   useEffect(() => {
     if (!focus) return
-    openViewer(focus.id)
+    useReviewStore.getState().openViewer(focus.id)
     setFocus(null)
-  }, [focus, setFocus, openViewer])
+  }, [focus, setFocus])
 
   useEffect(() => {
     if (query === search) return
@@ -61,8 +71,16 @@ export default function LibraryScreen() {
     return () => window.clearTimeout(t)
   }, [query, search, setFilter])
 
-  const filtered = kind !== 'all' || search.trim() !== ''
+  const clearAll = () => {
+    setQuery('')
+    clearFilters()
+  }
+  const clearSearch = () => {
+    setQuery('')
+    setFilter({ search: '' })
+  }
   const neverUsed = ids.length === 0 && !filtered && load !== 'loading'
+  const count = total || ids.length
 
   const toolbar = neverUsed ? undefined : (
     <>
@@ -78,19 +96,30 @@ export default function LibraryScreen() {
           onChange={(e) => setQuery(e.target.value)}
         />
       </label>
+      <LibraryFilters />
+      <LibrarySort />
       <span className="toolbar-spacer" />
       <ThumbSizeSlider value={thumbSize} onChange={setThumbSize} />
-      <span className="toolbar-count">{plural(total || ids.length, 'item')}</span>
+      <span className="toolbar-count" aria-live="polite">
+        {filtered ? `${formatNumber(count)} ${count === 1 ? 'match' : 'matches'}` : plural(count, 'item')}
+      </span>
     </>
   )
 
   return (
-    <Screen toolbar={toolbar} wide>
+    <Screen toolbar={toolbar} wide footer={selectedCount > 0 ? <LibraryBulkBar onCommand={(c, list) => void commands.run(c, list)} /> : undefined}>
+      <p id="library-keys" className="sr-only">
+        {REVIEW_KEYS_HELP}
+      </p>
+      <p className="sr-only" role="status" aria-live="polite">
+        {commands.announcement}
+      </p>
       {load === 'error' && error ? (
         <Callout tone="error" title="The library couldn’t be loaded" role="alert">
           {error}
         </Callout>
       ) : null}
+      {neverUsed ? null : <FilterChips onClear={clearAll} onClearSearch={clearSearch} />}
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading your library" />
       ) : neverUsed ? (
@@ -112,13 +141,7 @@ export default function LibraryScreen() {
       ) : ids.length === 0 ? (
         <div className="no-results">
           <p>Nothing matches these filters.</p>
-          <Button
-            variant="ghost"
-            onClick={() => {
-              setQuery('')
-              setFilter({ kind: 'all', search: '' })
-            }}
-          >
+          <Button variant="ghost" onClick={clearAll}>
             Clear filters
           </Button>
         </div>
@@ -130,10 +153,15 @@ export default function LibraryScreen() {
           rowHeight={thumbSize}
           hasMore={hasMore}
           paging={paging}
+          terms={terms}
           onMore={onMore}
           onOpen={onOpen}
+          onCommand={(c, list) => void commands.run(c, list)}
         />
       )}
+      {commands.pendingDelete ? (
+        <ConfirmTrash count={commands.pendingDelete.length} onConfirm={() => void commands.confirmDelete()} onCancel={commands.cancelDelete} />
+      ) : null}
     </Screen>
   )
 }

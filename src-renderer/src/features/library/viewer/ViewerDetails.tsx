@@ -1,12 +1,15 @@
+import { useMemo } from 'react'
 import type { Asset } from '../../../../../src-preload/contract'
 import { Icon } from '../../../components/Icon'
 import { formatBytes, formatDateTime } from '../../../lib/format'
+import { useLibraryStore } from '../../../stores/library'
+import { searchTerms } from '../../../stores/library-view'
 import { useProductsStore } from '../../../stores/products'
+import { Highlight } from '../Highlight'
 import { CopyButton } from './CopyButton'
 
-type Approval = 'approved' | 'rejected' | null
-/** library-review adds `approval` to the asset; until then there is none to show. */
-const approvalOf = (asset: Asset): Approval => (asset as Asset & { approval?: Approval }).approval ?? null
+type Approval = Asset['approval']
+const approvalOf = (asset: Asset): Approval => asset.approval ?? null
 
 const AD_FIELDS = [
   { key: 'hook', label: 'Hook' },
@@ -43,6 +46,9 @@ function ReviewState({ asset }: { asset: Asset }) {
 /** The side panel's scrolling part: ad copy (each field copyable), prompt, facts. */
 export function ViewerDetails({ asset }: { asset: Asset }) {
   const products = useProductsStore((s) => s.items)
+  // The words the Library's search matched, marked in the prompt as on the tiles.
+  const search = useLibraryStore((s) => s.search)
+  const terms = useMemo(() => searchTerms(search), [search])
   const productNames = asset.productIds.map((id) => products.find((p) => p.id === id)?.name ?? 'Product not in this catalogue')
   return (
     <div className="asset-viewer-details">
@@ -65,7 +71,9 @@ export function ViewerDetails({ asset }: { asset: Asset }) {
           <span className="viewer-label">Prompt</span>
           <CopyButton text={asset.prompt} label="prompt" />
         </div>
-        <p className="viewer-prompt">{asset.prompt}</p>
+        <p className="viewer-prompt">
+          <Highlight text={asset.prompt} terms={terms} />
+        </p>
       </section>
       <dl className="viewer-facts">
         <div>
