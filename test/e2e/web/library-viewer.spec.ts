@@ -119,7 +119,7 @@ test('viewer: step, zoom, copy; compare three in sync; a deleted file is said to
   // Copy the prompt: the real clipboard has it, the button says so.
   const prompt = (await viewer.locator('.viewer-prompt').textContent()) ?? ''
   await viewer.getByRole('button', { name: 'Copy prompt' }).click()
-  await expect(viewer.getByRole('button', { name: 'Copy prompt' })).toContainText('Copied')
+  await expect(viewer.getByRole('button', { name: 'Copied prompt' })).toContainText('Copied')
   expect(await clipboard()).toBe(prompt)
   found.push(...(await audit(page, 'viewer-image', { sizes: SHOT_SIZES })))
 
@@ -131,7 +131,7 @@ test('viewer: step, zoom, copy; compare three in sync; a deleted file is said to
   const headline = (await adCopy.locator('.viewer-field-headline .viewer-field-text').textContent()) ?? ''
   expect(headline.length).toBeGreaterThan(0)
   await adCopy.getByRole('button', { name: 'Copy headline' }).click()
-  await expect(adCopy.getByRole('button', { name: 'Copy headline' })).toContainText('Copied')
+  await expect(adCopy.getByRole('button', { name: 'Copied headline' })).toContainText('Copied')
   await expect(adCopy.getByRole('button', { name: 'Copy hook' })).toContainText('Copy')
   expect(await clipboard()).toBe(headline)
   const cta = (await adCopy.locator('.viewer-field-cta .viewer-field-text').textContent()) ?? ''

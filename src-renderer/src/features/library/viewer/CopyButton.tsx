@@ -25,7 +25,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   }
   return (
-    <button type="button" className="copy-btn" data-copied={copied || undefined} onClick={() => void copy()} aria-label={`Copy ${label}`}>
+    <button type="button" className="copy-btn" data-copied={copied || undefined} onClick={() => void copy()} aria-label={`${copied ? 'Copied' : 'Copy'} ${label}`}>
       <Icon name={copied ? 'check' : 'copy'} size={13} />
       <span aria-live="polite">{copied ? 'Copied' : 'Copy'}</span>
     </button>
