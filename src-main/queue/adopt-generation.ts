@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { generationRequest, jobSource, type GenerationRequest, type JobSource } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import type { QueueMode, StoredJob } from './job-model'
-import { estimateCredits, titleFor } from './pricing'
+import { newJob } from './job-transitions'
 
 /**
  * A generation started somewhere else (the chat agent: Krev answered it with a generation
@@ -46,33 +45,12 @@ export function checkAdoptInput(input: unknown): AdoptInput {
 
 /** The job for an adopted generation: already at Krev ("submitted"), so never POSTed by us. */
 export function adoptedJob(input: AdoptInput, mode: QueueMode, at: string, position: number): StoredJob {
-  const sentAt = input.startedAt ? new Date(input.startedAt).toISOString() : at
   return {
-    id: randomUUID(),
-    kind: input.request.kind,
+    ...newJob(input.request, mode, at, false, position),
     status: 'submitted',
-    progress: 0,
-    title: titleFor(input.request),
-    request: input.request,
     generationId: input.generationId,
-    creditsEstimate: estimateCredits(input.request),
     creditsUsed: input.creditsUsed ?? null,
-    assetIds: [],
-    error: null,
-    resumesAt: null,
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at,
-    mode,
-    postStartedAt: null,
-    sentAt,
-    balanceBefore: null,
-    rerunAs: null,
-    serverRetries: 0,
-    outputUrls: [],
-    adCopy: null,
-    actionId: null,
-    position,
+    sentAt: input.startedAt ? new Date(input.startedAt).toISOString() : at,
     source: input.source
   }
 }

@@ -1,10 +1,10 @@
-import type { Job, UnknownCheck } from '../../src-preload/contract'
+import type { Job } from '../../src-preload/contract'
 import { AppError } from '../core/app-error'
 import type { RunningJob } from './job-launcher'
 import { MESSAGES, isActive, isFinished, toJob, type StoredJob } from './job-model'
 import type { JobStore } from './job-store'
 import { cancelJob, prepareRetry } from './job-transitions'
-import type { BalanceSource } from './queue-types'
+import type { BalanceSource, QueueService } from './queue-types'
 import { assertUnknownOutcome, compareBalances, isUnknownOutcome } from './unknown-outcome'
 
 /**
@@ -26,14 +26,7 @@ export interface JobCommandsDeps {
   pump(): void
 }
 
-export interface JobCommands {
-  cancel(jobId: string): Promise<Job>
-  retry(jobId: string): Promise<Job>
-  checkUnknown(jobId: string): Promise<UnknownCheck>
-  runAgain(jobId: string): Promise<Job>
-  remove(jobId: string): Promise<{ removed: boolean }>
-  clearFinished(): Promise<{ removed: number }>
-}
+export type JobCommands = Pick<QueueService, 'cancel' | 'retry' | 'checkUnknown' | 'runAgain' | 'remove' | 'clearFinished'>
 
 const notFound = () => new AppError('not_found', 'That job is no longer in the queue.', { retryable: false })
 

@@ -2,7 +2,7 @@ import type { GenerationRequest, Job, QueueState } from '../../src-preload/contr
 import type { StagedAsset } from '../library/stage-asset'
 import { silentLogger } from '../core/logger'
 import type { FailureDeps } from './apply-failure'
-import { createCreditHolds } from './credit-holds'
+import { createCreditHolds, isWaitingOnCredits } from './credit-holds'
 import { createLauncher, type RunningJob } from './job-launcher'
 import { isActive, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
 import { createJobCommands } from './job-commands'
@@ -78,12 +78,12 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     },
     onResume: () => {
       for (const j of jobs.values()) {
-        if (j.status === 'paused') {
-          j.resumesAt = null
-          if (j.error && (j.error.code === 'insufficient_credits' || j.error.code === 'unauthorized' || j.error.code === 'network')) j.error = null
-          // A job Krev already accepted goes back to following it, never to a new POST.
-          void setStatus(j, j.generationId ? 'submitted' : 'pending')
-        }
+        // One waiting for credits waits on: credit-holds.ts says when it goes.
+        if (j.status !== 'paused' || isWaitingOnCredits(j)) continue
+        j.resumesAt = null
+        if (j.error && (j.error.code === 'unauthorized' || j.error.code === 'network')) j.error = null
+        // A job Krev already accepted goes back to following it, never to a new POST.
+        void setStatus(j, j.generationId ? 'submitted' : 'pending')
       }
       pump()
     },

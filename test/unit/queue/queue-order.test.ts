@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
 import type { StoredJob } from '../../../src-main/queue/job-model'
 import { byRunOrder, moveWaiting, nextPosition } from '../../../src-main/queue/queue-order'
-import { ctx, imageReq, jobEvents, start, storedJob, until, useHarness } from './fakes'
+import { ctx, gid, imageReq, jobEvents, start, storedJob, until, useHarness } from './fakes'
 
 /** The run order the creator steers: the pure rule, then the queue sending in that order, across a restart. */
 
@@ -86,5 +86,19 @@ describe('the queue honours the order', () => {
     const before = storedJob(h, done.id)!.position
     await expect(f.handlers['queue.runNext']({ jobId: done.id }, ctx)).rejects.toMatchObject({ code: 'invalid_input' })
     expect(storedJob(h, done.id)!.position).toBe(before)
+  })
+
+  it('a raised "at once" setting starts waiting jobs now, not when the running one ends', async () => {
+    const opts = { poll: 1 }
+    // The first job never finishes here: only the new setting can let the others go.
+    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 10, output: null }])
+    const f = start(h, opts)
+    for (const p of ['one', 'two', 'three']) await f.handlers['generation.submit'](imageReq({ prompt: p }), ctx)
+    await until(() => h.krev.polls.length >= 3)
+    expect(sentPrompts()).toEqual(['one'])
+    opts.poll = 3
+    f.service.concurrencyChanged()
+    await until(() => h.krev.posts.length === 3)
+    expect(sentPrompts()).toEqual(['one', 'two', 'three'])
   })
 })

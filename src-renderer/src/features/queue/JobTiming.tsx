@@ -9,6 +9,8 @@ function useNow(ticking: boolean): number {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!ticking) return
+    // From the moment it starts ticking: the row may have been mounted long before (waiting).
+    setNow(Date.now())
     const t = setInterval(() => setNow(Date.now()), 1000)
     return () => clearInterval(t)
   }, [ticking])

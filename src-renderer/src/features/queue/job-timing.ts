@@ -79,7 +79,7 @@ export function timingText(job: Job, now: number, typical: TypicalDurations, wai
   const expected = expectedMs(job, typical)
   if (waiting) return expected === null ? null : `Usually takes about ${formatAbout(expected)}`
   if (!job.sentAt || job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return null
-  const elapsed = now - Date.parse(job.sentAt)
+  const elapsed = Math.max(0, now - Date.parse(job.sentAt))
   if (!Number.isFinite(elapsed)) return null
   const head = `${formatClock(elapsed)} elapsed`
   if (expected === null) return head
