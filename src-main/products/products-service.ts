@@ -8,6 +8,7 @@ import type { MediaUrlFactory } from '../media/media-url'
 import { inProcessMediaOps } from '../media-worker/in-process'
 import type { MediaOps } from '../media-worker/media-ops'
 import type { CatalogCache } from './catalog-cache'
+import { createProductLocals, type ProductLocals } from './product-locals'
 import { cacheProductImage, PRODUCTS_AREA, productRef } from './product-media'
 import { uploadProduct, type UploadInput, type UploadProgress } from './product-upload'
 import { toProduct } from './product-view'
@@ -43,6 +44,8 @@ export interface ProductsServiceDeps {
   now?: () => number
   /** Images downloaded at once. Default 3. */
   concurrency?: number
+  /** Local names, hidden flags, content hashes; from `catalog` when absent. */
+  locals?: ProductLocals
 }
 
 export interface ProductsService {
@@ -50,6 +53,13 @@ export interface ProductsService {
   get(id: string): Promise<Product>
   upload(input: UploadInput): Promise<Product>
   refresh(): Promise<{ count: number }>
+  /** Sets the local name / hidden flag and announces the list. */
+  setLocal(id: string, patch: { localName?: string | null; hidden?: boolean }): Promise<Product>
+  /** For the import and the product page: a product Krev just made, a known one, a client. */
+  accept(mode: MediaMode, product: KrevProduct): Promise<Product>
+  known(mode: MediaMode, id: string): Promise<KrevProduct | null>
+  clientFor(mode: MediaMode): Promise<KrevClient>
+  readonly locals: ProductLocals
   /** Resolves once background refreshes and downloads have settled (tests, shutdown). */
   idle(): Promise<void>
   dispose(): void
@@ -76,6 +86,7 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
   const concurrency = Math.max(1, deps.concurrency ?? 3)
   const { connection, catalog, media } = deps
   const mediaOps = deps.mediaOps ?? inProcessMediaOps()
+  const locals = deps.locals ?? createProductLocals(catalog)
   const aborter = new AbortController()
   const states = new Map<MediaMode, Promise<ModeState>>()
   const refreshing = new Map<MediaMode, Promise<ModeState>>()
@@ -108,7 +119,8 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
     return s
   }
 
-  const view = (mode: MediaMode, st: ModeState, p: KrevProduct): Product => toProduct(mode, p, st.thumbs.has(p.id), deps.mediaUrl)
+  const view = (mode: MediaMode, st: ModeState, p: KrevProduct): Product =>
+    toProduct(mode, p, st.thumbs.has(p.id), deps.mediaUrl, locals.get(mode, p.id))
 
   const items = (mode: MediaMode, st: ModeState) => st.products.map((p) => view(mode, st, p))
 
@@ -306,6 +318,22 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
       const st = await refresh(connection.mode())
       return { count: st.products.length }
     },
+
+    async setLocal(id, patch) {
+      const mode = connection.mode()
+      const st = await state(mode)
+      const known = st.products.find((p) => sameId(p.id, id))
+      if (!known) throw new AppError('not_found', 'That product is not in your catalogue any more.', { retryable: false })
+      const localName = patch.localName === undefined ? undefined : patch.localName?.trim() || null
+      locals.set(mode, known.id, { ...(localName !== undefined ? { localName } : {}), ...(patch.hidden !== undefined ? { hidden: patch.hidden } : {}) })
+      announce(mode, st)
+      return view(mode, st, known)
+    },
+
+    accept,
+    known: async (mode, id) => (await state(mode)).products.find((p) => sameId(p.id, id)) ?? null,
+    clientFor,
+    locals,
 
     async idle() {
       while (background.size > 0 || inFlight.size > 0 || refreshing.size > 0) {
