@@ -29,7 +29,15 @@ export const importItem = z.discriminatedUnion('kind', [
   /** Krev fetches the image itself (POST /products with image_url). */
   z.object({ kind: z.literal('url'), url }).strict(),
   /** Something the renderer already knows it can't add (e.g. a folder it couldn't read): listed as a problem. */
-  z.object({ kind: z.literal('refused'), fileName: text(255).min(1), relativePath: text(MAX_PATH).optional(), message: text(300) }).strict()
+  z
+    .object({
+      kind: z.literal('refused'),
+      fileName: text(255).min(1),
+      relativePath: text(MAX_PATH).optional(),
+      reason: z.enum(['not_a_photo', 'too_large', 'unreadable']),
+      message: text(300)
+    })
+    .strict()
 ])
 export type ImportItem = z.infer<typeof importItem>
 

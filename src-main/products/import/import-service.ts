@@ -233,7 +233,7 @@ export function createImportService(deps: ImportDeps): ImportService {
         const e = newEntry(newId(), b.entries.length, item, displayName(item))
         b.entries.push(e)
         added.push(e)
-        if (item.kind === 'refused') Object.assign(e, { status: 'skipped', reason: 'not_a_photo', message: item.message })
+        if (item.kind === 'refused') Object.assign(e, { status: 'skipped', reason: item.reason, message: item.message })
         if (item.kind === 'file') {
           await stage(e, item.dataBase64).catch((error: unknown) =>
             Object.assign(e, { status: 'skipped', reason: 'unreadable', message: messageOf(error) })

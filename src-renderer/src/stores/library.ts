@@ -15,6 +15,8 @@ interface LibraryState {
   paging: boolean
   kind: KindFilter
   search: string
+  /** Only outputs made with this product (set from the product page), or null. */
+  productId: string | null
   load: LoadState
   error: string | null
   /** Every asset the renderer knows, by id: pages, pushed events and queue lookups. */
@@ -24,7 +26,7 @@ interface LibraryState {
   /** An asset to open in the viewer when the Library screen shows next. */
   focus: Asset | null
 
-  setFilter(filter: { kind?: KindFilter; search?: string }): void
+  setFilter(filter: { kind?: KindFilter; search?: string; productId?: string | null }): void
   added(asset: Asset): void
   replace(assets: Asset[]): void
   drop(ids: string[]): void
@@ -48,6 +50,7 @@ export const initialLibraryState = {
   paging: false,
   kind: 'all' as KindFilter,
   search: '',
+  productId: null as string | null,
   load: 'idle' as LoadState,
   error: null,
   cache: {} as AssetCache,
@@ -84,8 +87,9 @@ export function matchesFilter(asset: Asset, kind: KindFilter, search: string): b
   return asset.prompt.toLowerCase().includes(q) || asset.tags.some((t) => t.toLowerCase().includes(q))
 }
 
-const query = (kind: KindFilter, search: string, cursor?: string) => ({
+const query = (kind: KindFilter, search: string, cursor?: string, productId?: string | null) => ({
   ...(kind === 'all' ? {} : { kind }),
+  ...(productId ? { productId } : {}),
   ...(search.trim() ? { search: search.trim() } : {}),
   ...(cursor ? { cursor } : {}),
   sort: 'newest' as const,
@@ -133,7 +137,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set((s) => {
         // New outputs go to the cache too: a job finishing now shows its thumbnails without a fetch.
         const cache = withAssets(s.cache, [asset])
-        if (s.ids.includes(asset.id) || !matchesFilter(asset, s.kind, s.search)) return { cache }
+        if (s.ids.includes(asset.id) || !matchesFilter(asset, s.kind, s.search) || (s.productId && !asset.productIds.includes(s.productId))) return { cache }
         return { cache, ids: [asset.id, ...s.ids], total: s.total + 1, load: 'ready' }
       }),
 
@@ -149,11 +153,11 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       }),
 
     fetch: async () => {
-      const { kind, search } = get()
+      const { kind, search, productId } = get()
       const token = ++viewToken
       set({ paging: false, ...(get().load === 'idle' ? { load: 'loading' as const } : {}) })
       try {
-        const out = await invoke('library.list', query(kind, search))
+        const out = await invoke('library.list', query(kind, search, undefined, productId))
         if (token !== viewToken) return
         set((s) => ({
           ids: appendPage([], out.items),
@@ -169,12 +173,12 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     },
 
     more: async () => {
-      const { kind, search, nextCursor, paging } = get()
+      const { kind, search, nextCursor, paging, productId } = get()
       if (!nextCursor || paging) return
       const token = viewToken
       set({ paging: true })
       try {
-        const out = await invoke('library.list', query(kind, search, nextCursor))
+        const out = await invoke('library.list', query(kind, search, nextCursor, productId))
         if (token !== viewToken) return
         set((s) => ({
           ids: appendPage(s.ids, out.items),

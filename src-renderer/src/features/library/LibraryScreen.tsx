@@ -9,6 +9,7 @@ import { Segmented } from '../../components/Segmented'
 import { plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useLibraryStore, type KindFilter } from '../../stores/library'
+import { ProductFilterChip } from '../products/ProductFilterChip'
 import { AssetViewer } from './AssetViewer'
 import { LibraryGrid } from './LibraryGrid'
 import { ThumbSizeSlider } from './ThumbSizeSlider'
@@ -86,6 +87,7 @@ export default function LibraryScreen() {
 
   return (
     <Screen toolbar={toolbar} wide>
+      <ProductFilterChip />
       {load === 'error' && error ? (
         <Callout tone="error" title="The library couldn’t be loaded" role="alert">
           {error}
