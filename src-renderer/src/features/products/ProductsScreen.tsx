@@ -55,7 +55,6 @@ export default function ProductsScreen() {
   )
   const fetch = useProductsStore((s) => s.fetch)
   const loadImports = useProductsStore((s) => s.loadImports)
-  const busy = useProductsStore((s) => s.imports.some((b) => b.active))
   const add = useAddCollected()
   const input = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
@@ -99,7 +98,7 @@ export default function ProductsScreen() {
       <Button icon="folder" onClick={chooseFolder}>
         Add folder
       </Button>
-      <Button variant="primary" icon="upload" onClick={choose} loading={busy}>
+      <Button variant="primary" icon="upload" onClick={choose}>
         Add photos
       </Button>
     </>
@@ -114,8 +113,8 @@ export default function ProductsScreen() {
             {error}
           </Callout>
         ) : null}
-        <ImportProgress />
-        <ImportProblems />
+        {detail ? null : <ImportProgress />}
+        {detail ? null : <ImportProblems />}
         {detail ? (
           <ProductDetail product={detail} />
         ) : load === 'loading' && empty ? (
@@ -129,7 +128,7 @@ export default function ProductsScreen() {
               steps={NEXT_STEPS}
               actions={
                 <>
-                  <Button variant="primary" size="lg" icon="upload" onClick={choose} loading={busy}>
+                  <Button variant="primary" size="lg" icon="upload" onClick={choose}>
                     Choose photos
                   </Button>
                   <Button size="lg" icon="folder" onClick={chooseFolder}>

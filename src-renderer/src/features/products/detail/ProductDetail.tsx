@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Product } from '../../../../../src-preload/contract'
 import { errorMessage } from '../../../api/client'
 import { Button } from '../../../components/Button'
@@ -73,6 +73,12 @@ export function ProductDetail({ product }: { product: Product }) {
   const patch = useCreateStore((s) => s.patch)
   const { detail, error, outputs } = useProductDetail(product.id, 0)
   const hidden = product.hidden === true
+  const heading = useRef<HTMLHeadingElement>(null)
+  // A page of its own: it opens at its top, and focus moves to its title (screen readers hear where they are).
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'end' })
+    heading.current?.focus({ preventScroll: true })
+  }, [product.id])
   return (
     <article className="product-detail" aria-labelledby="product-detail-title">
       <header className="detail-head">
@@ -80,11 +86,11 @@ export function ProductDetail({ product }: { product: Product }) {
           All products
         </Button>
         <div className="detail-title-block">
-          <h1 id="product-detail-title">{shownName(product)}</h1>
+          <h1 id="product-detail-title" ref={heading} tabIndex={-1}>{shownName(product)}</h1>
           {product.localName ? <p className="detail-muted">In Krev: {product.name}</p> : null}
         </div>
         <div className="detail-actions">
-          <Button variant={hidden ? 'primary' : 'secondary'} onClick={() => void setLocal(product.id, { hidden: !hidden })}>
+          <Button onClick={() => void setLocal(product.id, { hidden: !hidden })}>
             {hidden ? 'Show again' : 'Hide'}
           </Button>
           <Button

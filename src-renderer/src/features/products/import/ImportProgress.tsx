@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { ImportBatch, ImportEntry } from '../../../../../src-preload/contract'
 import { Button, IconButton } from '../../../components/Button'
@@ -67,12 +68,20 @@ export function ImportProgress() {
   const { imports, cancel, clear, error } = useProductsStore(
     useShallow((s) => ({ imports: s.imports, cancel: s.cancelImport, clear: s.clearFinishedImports, error: s.importError }))
   )
+  // The rows show while files are being added; once all are done they fold away (problems stay below).
+  const [expanded, setExpanded] = useState<boolean | null>(null)
   if (imports.length === 0 && !error) return null
   const total = overall(imports)
+  const showRows = expanded ?? total.active
   const pct = total.toUpload > 0 ? Math.round((total.uploaded / total.toUpload) * 100) : 0
   const active = imports.filter((b) => b.active)
   return (
     <section className="import-panel" aria-label="Adding products">
+      {/* Said once per change of the totals, not for every percent of every row. */}
+      <p className="sr-only" aria-live="polite">
+        {total.uploaded} of {total.toUpload} uploaded{total.skipped ? `, ${total.skipped} skipped` : ''}
+        {total.failed ? `, ${total.failed} failed` : ''}
+      </p>
       <header className="import-head">
         <div className="import-summary">
           <strong className="import-count">
@@ -93,6 +102,9 @@ export function ImportProgress() {
         >
           <span style={{ width: `${pct}%` }} />
         </div>
+        <Button size="sm" variant="ghost" aria-expanded={showRows} onClick={() => setExpanded(!showRows)}>
+          {showRows ? 'Hide files' : 'Show files'}
+        </Button>
         {active.length > 0 ? (
           <Button size="sm" variant="ghost" onClick={() => active.forEach((b: ImportBatch) => void cancel(b.batchId))}>
             Cancel all
@@ -108,9 +120,11 @@ export function ImportProgress() {
           {error}
         </p>
       ) : null}
-      <ul className="import-list" aria-live="polite" aria-label="Files">
-        {imports.flatMap((b) => b.entries.map((e) => <EntryRow key={e.entryId} batchId={b.batchId} entry={e} />))}
-      </ul>
+      {showRows ? (
+        <ul className="import-list" aria-label="Files">
+          {imports.flatMap((b) => b.entries.map((e) => <EntryRow key={e.entryId} batchId={b.batchId} entry={e} />))}
+        </ul>
+      ) : null}
     </section>
   )
 }
