@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import type { ImportBatch, ImportEntry } from '../../../../../src-preload/contract'
 import { Button, IconButton } from '../../../components/Button'
 import { Icon } from '../../../components/Icon'
+import { ProgressBar } from '../../../components/ProgressBar'
 import { Spinner } from '../../../components/Spinner'
 import { useProductsStore } from '../../../stores/products'
 import { overall } from './import-problems'
@@ -40,17 +41,7 @@ function EntryRow({ batchId, entry }: { batchId: string; entry: ImportEntry }) {
         {entry.fileName}
       </span>
       <span className="import-status">{entry.status === 'skipped' || entry.status === 'failed' ? entry.message || label : label}</span>
-      <div
-        className="import-bar"
-        role="progressbar"
-        aria-label={`${entry.fileName} upload`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-        aria-valuetext={`${pct}%`}
-      >
-        <span style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar label={`${entry.fileName} upload`} value={pct} valueText={`${pct}%`} />
       <span className="import-pct">{pct}%</span>
       {entry.status === 'queued' || working(entry) ? (
         <IconButton icon="x" label={`Cancel ${entry.fileName}`} onClick={() => void cancel(batchId, entry.entryId)} />
@@ -73,7 +64,6 @@ export function ImportProgress() {
   if (imports.length === 0 && !error) return null
   const total = overall(imports)
   const showRows = expanded ?? total.active
-  const pct = total.toUpload > 0 ? Math.round((total.uploaded / total.toUpload) * 100) : 0
   const active = imports.filter((b) => b.active)
   return (
     <section className="import-panel" aria-label="Adding products">
@@ -91,17 +81,13 @@ export function ImportProgress() {
           {total.skipped ? <span className="import-extra"> · {total.skipped} skipped</span> : null}
           {total.failed ? <span className="import-extra is-bad"> · {total.failed} failed</span> : null}
         </div>
-        <div
-          className="import-bar import-overall"
-          role="progressbar"
-          aria-label="All uploads"
-          aria-valuemin={0}
-          aria-valuemax={total.toUpload}
-          aria-valuenow={total.uploaded}
-          aria-valuetext={`${total.uploaded} of ${total.toUpload} uploaded`}
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
+        <ProgressBar
+          label="All uploads"
+          className="import-overall"
+          value={total.uploaded}
+          max={total.toUpload}
+          valueText={`${total.uploaded} of ${total.toUpload} uploaded`}
+        />
         <Button size="sm" variant="ghost" aria-expanded={showRows} onClick={() => setExpanded(!showRows)}>
           {showRows ? 'Hide files' : 'Show files'}
         </Button>

@@ -1,6 +1,6 @@
 import type { ImportItem } from '../../../../../src-preload/contract'
 import { pathForFile } from '../../../api/client'
-import { MAX_UPLOAD_BYTES, mimeFor, stripDataUrl } from '../read-files'
+import { MAX_UPLOAD_BYTES, mimeFor, readAsDataUrl, stripDataUrl } from '../read-files'
 import type { PickedFile } from './collect-files'
 
 /**
@@ -11,15 +11,6 @@ import type { PickedFile } from './collect-files'
  */
 
 const NOT_A_PHOTO = 'Only JPG, PNG and WebP photos can be added.'
-
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result ?? ''))
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'))
-    reader.readAsDataURL(file)
-  })
-}
 
 /** Without reading the bytes: a path, a refusal, or null (the bytes must be read). */
 export function quickItem({ file, relativePath }: PickedFile): ImportItem | null {
