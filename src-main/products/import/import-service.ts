@@ -115,7 +115,11 @@ export function createImportService(deps: ImportDeps): ImportService {
     const name = productName(b.namePattern, e)
     const extra = { ...(name ? { name } : {}), ...(b.skipSegmentation !== undefined ? { skip_segmentation: b.skipSegmentation } : {}) }
     if (e.item.kind === 'url') {
-      checkPhotoUrl(e.item.url)
+      try {
+        checkPhotoUrl(e.item.url)
+      } catch (error) {
+        throw new Skip('not_a_photo', messageOf(error))
+      }
       return { request: { image_url: e.item.url.trim(), ...extra }, size: 0 }
     }
     if (!e.path) throw new Skip('unreadable', 'This file is no longer available. Add it again.')
@@ -129,7 +133,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       const known = await deps.knownHash(mode, info.sha256)
       if (known) throw new Skip('duplicate', `Already in your catalogue as “${known.name}”.`, known.id)
       const holder = claims.get(`${mode}:${info.sha256}`)
-      if (holder && holder !== e) throw new Skip('duplicate', `The same photo as ${holder.fileName}, which is being added.`)
+      if (holder && holder !== e) throw new Skip('duplicate', `The same photo as ${holder.fileName}, also in this import.`)
       claims.set(`${mode}:${info.sha256}`, e)
     }
     const checked = await checkProductPhotoFile({ path: e.path, head: info.head, size: info.size }, claimed, deps.mediaOps).catch(

@@ -126,7 +126,7 @@ describe('product import', () => {
     const twins = b.entries.filter((e) => e.fileName === 'copy-of-1.jpg' || e.fileName === 'photo-1.jpg')
     const skipped = twins.find((e) => e.status === 'skipped')!
     const kept = twins.find((e) => e.status === 'done')!
-    expect(skipped).toMatchObject({ reason: 'duplicate', message: `The same photo as ${kept.fileName}, which is being added.` })
+    expect(skipped).toMatchObject({ reason: 'duplicate', message: `The same photo as ${kept.fileName}, also in this import.` })
     expect(b.entries.find((e) => e.fileName === 'photo-3.jpg')).toMatchObject({ reason: 'duplicate', productId: 'known-1', message: 'Already in your catalogue as “Red bag”.' })
     // The new products' hashes are kept for the next batch.
     expect(remembered.map(([, h]) => h).sort()).toEqual([await fileHash(photos.p1!), await fileHash(photos.p2!)].sort())
@@ -208,6 +208,25 @@ describe('product import', () => {
     await waitFor(() => batchOf(batchId).uploaded === 1)
     expect(batchOf(batchId).entries[1]).toMatchObject({ status: 'skipped', reason: 'not_a_photo' })
     expect(batchOf(batchId).entries[0]!.contentHash).toBe(sha(bytes))
+  })
+})
+
+describe('product import by link', () => {
+  it('sends the link for Krev to fetch, and refuses one that names a type Krev refuses', async () => {
+    const { batchId } = service.start({ namePattern: '{file}' })
+    await service.add(batchId, [
+      { kind: 'url', url: 'https://shop.example/img/red-bag.webp' },
+      { kind: 'url', url: 'https://shop.example/logo.svg' }
+    ])
+    await waitFor(() => pending.length === 1 && batchOf(batchId)?.skipped === 1)
+    expect(pending[0]!.input).toEqual({ image_url: 'https://shop.example/img/red-bag.webp', name: 'red-bag' })
+    finishOne()
+    await service.idle()
+    await waitFor(() => !batchOf(batchId).active)
+    expect(batchOf(batchId).entries.map((e) => [e.fileName, e.status, e.reason])).toEqual([
+      ['red-bag.webp', 'done', null],
+      ['logo.svg', 'skipped', 'not_a_photo']
+    ])
   })
 })
 
