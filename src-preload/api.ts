@@ -8,6 +8,12 @@ import type { CommandInput, CommandName, CommandOutput, Envelope, EventName, Eve
 export interface KrevBridgeApi {
   invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Envelope<CommandOutput<N>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /**
+   * The path on disk of a dropped or picked file (Electron's webUtils.getPathForFile), so
+   * main reads it itself; absent in the web preview, where the page sends the bytes.
+   * Answers '' for a file with no path (made in the page).
+   */
+  pathForFile?(file: File): string
 }
 
 declare global {

@@ -1,6 +1,6 @@
 // The CommonJS preload of a sandboxed window. It exposes only `invoke` and `on`, and
 // only for names in the contract; `ipcRenderer` itself never reaches the page.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import type { KrevBridgeApi } from './api'
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'
 import names from 'virtual:krev-contract-names'
@@ -32,6 +32,14 @@ const api: KrevBridgeApi = {
     set.add(listener as Listener)
     listeners.set(event, set)
     return () => set.delete(listener as Listener)
+  },
+  // A path only, never file contents: main still checks every byte before it uploads.
+  pathForFile(file) {
+    try {
+      return webUtils?.getPathForFile(file) ?? ''
+    } catch {
+      return ''
+    }
   }
 }
 

@@ -205,8 +205,8 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
       return product
     },
 
-    async createProduct(input, signal) {
-      const body = await productRequestBody(input, guard)
+    async createProduct(input, signal, onSent) {
+      const body = { ...(await productRequestBody(input, guard)), ...(onSent ? { onSent } : {}) }
       return post('/products', body, productSchema, 'the new product', signal)
     },
 

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs'
 import http, { type IncomingHttpHeaders } from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
@@ -26,11 +27,19 @@ export type AgentFactory = (protocol: 'http:' | 'https:', options: http.AgentOpt
 export const nodeAgentFactory: AgentFactory = (protocol, options) =>
   protocol === 'https:' ? new https.Agent(options) : new http.Agent(options)
 
+/** A file on disk sent as part of a body, read as it is written (never held whole in memory). */
+export interface FileChunk {
+  path: string
+  size: number
+}
+
 export interface HttpBody {
   contentType: string
   length: number
   /** Written in order; large buffers are streamed in slices so socket backpressure applies. */
-  chunks: Buffer[]
+  chunks: (Buffer | FileChunk)[]
+  /** Told how many body bytes have been handed to the socket so far (upload progress). */
+  onSent?: (bytes: number) => void
 }
 
 export interface HttpRequest {
@@ -55,8 +64,32 @@ export interface HttpResponse {
 
 const SLICE = 64 * 1024
 
-function* slices(chunks: Buffer[]): Generator<Buffer> {
-  for (const c of chunks) for (let i = 0; i < c.length; i += SLICE) yield c.subarray(i, i + SLICE)
+async function* slices(body: HttpBody): AsyncGenerator<Buffer> {
+  let sent = 0
+  const tell = (n: number) => {
+    sent += n
+    body.onSent?.(sent)
+  }
+  for (const c of body.chunks) {
+    if (Buffer.isBuffer(c)) {
+      for (let i = 0; i < c.length; i += SLICE) {
+        const slice = c.subarray(i, i + SLICE)
+        yield slice
+        tell(slice.length)
+      }
+      continue
+    }
+    // Exactly the announced size: a file that grew meanwhile can't break Content-Length.
+    let left = c.size
+    for await (const piece of createReadStream(c.path, { highWaterMark: SLICE, end: Math.max(0, c.size - 1) }) as AsyncIterable<Buffer>) {
+      if (left <= 0) break
+      const slice = piece.subarray(0, left)
+      left -= slice.length
+      yield slice
+      tell(slice.length)
+    }
+    if (left > 0) throw Object.assign(new Error('file shrank while sending'), { code: 'EFILESHRANK' })
+  }
 }
 
 /** Only the error code (e.g. ECONNRESET) survives: Node errors can carry request objects. */
@@ -164,7 +197,7 @@ export function send(req: HttpRequest): Promise<HttpResponse> {
     if (!req.body) {
       creq.end()
     } else {
-      const source = Readable.from(slices(req.body.chunks))
+      const source = Readable.from(slices(req.body))
       source.on('error', failNetwork)
       source.pipe(creq)
     }

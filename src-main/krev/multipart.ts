@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { HttpBody } from './http'
+import type { FileChunk, HttpBody } from './http'
 
 /**
  * multipart/form-data for POST /products with a file. The file buffer is not copied:
@@ -16,7 +16,8 @@ export interface MultipartFile {
   name: string
   fileName: string
   contentType: string
-  data: Buffer
+  /** The bytes, or a file streamed from disk as the body is sent. */
+  data: Buffer | FileChunk
 }
 
 /** Quotes, backslashes, CR/LF and non-printable characters cannot appear in a header. */
@@ -31,7 +32,7 @@ const headerValue = (s: string): string => s.replace(/[\r\n"]/g, ' ')
 
 export function buildMultipart(fields: MultipartField[], file: MultipartFile): HttpBody {
   const boundary = `----KrevStudio${randomBytes(16).toString('hex')}`
-  const chunks: Buffer[] = []
+  const chunks: (Buffer | FileChunk)[] = []
   for (const f of fields) {
     chunks.push(
       Buffer.from(
@@ -51,7 +52,7 @@ export function buildMultipart(fields: MultipartField[], file: MultipartFile): H
   )
   return {
     contentType: `multipart/form-data; boundary=${boundary}`,
-    length: chunks.reduce((n, c) => n + c.length, 0),
+    length: chunks.reduce((n, c) => n + (Buffer.isBuffer(c) ? c.length : c.size), 0),
     chunks
   }
 }

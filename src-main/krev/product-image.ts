@@ -26,11 +26,12 @@ export const tooLarge = (): AppError =>
     retryable: false
   })
 
-/** Checks a file's bytes; returns the sniffed type. */
-export function checkProductFile(data: unknown): ImageMime {
+/** Checks a file's bytes (or, for a file on disk, its first bytes and its size); returns the sniffed type. */
+export function checkProductFile(data: unknown, size?: number): ImageMime {
   if (!Buffer.isBuffer(data) && !(data instanceof Uint8Array)) throw invalidInput('The product photo could not be read.')
-  if (data.length === 0) throw invalidInput('The product photo is empty.')
-  if (data.length > MAX_PRODUCT_IMAGE_BYTES) throw tooLarge()
+  const length = size ?? data.length
+  if (length === 0 || data.length === 0) throw invalidInput('The product photo is empty.')
+  if (length > MAX_PRODUCT_IMAGE_BYTES) throw tooLarge()
   const type = sniffImageType(data)
   if (!type) throw invalidInput('The product photo must be a JPG, PNG or WebP image.')
   return type

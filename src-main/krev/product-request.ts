@@ -29,7 +29,9 @@ export async function productRequestBody(
   if (skip !== undefined && typeof skip !== 'boolean') throw invalidInput('"Skip background removal" must be on or off.')
 
   if ('file' in input && input.file) {
-    const type = checkProductFile(input.file.data)
+    const file = input.file
+    const onDisk = 'path' in file
+    const type = checkProductFile(onDisk ? file.head : file.data, onDisk ? file.size : undefined)
     const ext = type === 'image/jpeg' ? 'jpg' : type.slice('image/'.length)
     const fields = [
       ...(name !== undefined ? [{ name: 'name', value: name }] : []),
@@ -37,7 +39,8 @@ export async function productRequestBody(
     ]
     const fileName = safeFileName(String(input.file.fileName ?? ''), `product.${ext}`)
     // The sniffed type is sent, not the declared one.
-    return buildMultipart(fields, { name: 'file', fileName, contentType: type, data: input.file.data })
+    const data = onDisk ? { path: file.path, size: file.size } : file.data
+    return buildMultipart(fields, { name: 'file', fileName, contentType: type, data })
   }
   const imageUrl = (input as { image_url?: unknown }).image_url
   if (typeof imageUrl === 'string' && imageUrl.trim().toLowerCase().startsWith('data:')) {

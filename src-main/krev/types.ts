@@ -135,7 +135,10 @@ export interface ConversionResult {
   events_received: number
 }
 
-export type ProductFile = { data: Buffer; fileName: string; mimeType: string }
+export type ProductFile =
+  | { data: Buffer; fileName: string; mimeType: string }
+  /** A checked file on disk, streamed as it is sent; `head` (its first bytes) is sniffed again here. */
+  | { path: string; size: number; head: Buffer; fileName: string; mimeType: string }
 
 export type CreateProductInput =
   | { image_url: string; name?: string; skip_segmentation?: boolean }
@@ -179,7 +182,8 @@ export interface KrevClient {
   credits(signal?: AbortSignal): Promise<KrevCredits>
   listProducts(opts?: { limit?: number; signal?: AbortSignal }): Promise<KrevProduct[]>
   getProduct(id: string, signal?: AbortSignal): Promise<KrevProduct>
-  createProduct(input: CreateProductInput, signal?: AbortSignal): Promise<KrevProduct>
+  /** `onSent`: body bytes handed to the socket so far (upload progress). */
+  createProduct(input: CreateProductInput, signal?: AbortSignal, onSent?: (bytes: number) => void): Promise<KrevProduct>
   generateImages(params: ImageParams, signal?: AbortSignal): Promise<GenerationStarted>
   generateVideo(params: VideoParams, signal?: AbortSignal): Promise<GenerationStarted>
   generateAd(params: AdParams, signal?: AbortSignal): Promise<GenerationStarted>

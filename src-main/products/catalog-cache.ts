@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { createCatalogRepo, type CatalogRepo } from '../db/catalog-repo'
+import { createCatalogRepo, type CatalogRepo, type ProductLocal } from '../db/catalog-repo'
 import type { Db } from '../db/database'
 import { renameIfPresent, runLegacyImport, shared } from '../db/legacy-import'
 import { sharedStudioDatabase } from '../db/studio-database'
@@ -52,6 +52,9 @@ export interface CatalogCache {
   path(mode: MediaMode): string
   load(mode: MediaMode): Promise<Catalog>
   save(mode: MediaMode, catalog: Catalog): Promise<void>
+  /** What only the studio knows about each product (hash, local name, hidden): migration 009. */
+  locals(mode: MediaMode): ProductLocal[]
+  setLocal(mode: MediaMode, productId: string, patch: Partial<Omit<ProductLocal, 'productId'>>): ProductLocal
 }
 
 const validProducts = (entries: unknown[]): KrevProduct[] =>
@@ -118,6 +121,8 @@ export function createCatalogCache(dataDir: string, onDamaged?: (mode: MediaMode
       return { fetchedAt: rows.fetchedAt, products }
     },
 
-    save: async (mode, catalog) => repo.replaceSync(mode, catalog.fetchedAt, asRows(catalog.products))
+    save: async (mode, catalog) => repo.replaceSync(mode, catalog.fetchedAt, asRows(catalog.products)),
+    locals: (mode) => repo.locals(mode),
+    setLocal: (mode, productId, patch) => repo.setLocal(mode, productId, patch)
   }
 }

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../core/app-error'
 import { MAX_PRODUCT_IMAGE_BYTES } from '../krev/product-image'
 import { sniffMedia, type SniffedMedia } from '../media/media-type'
-import type { ImageVerdict, MediaOps } from '../media-worker/media-ops'
+import type { ImageInput, ImageVerdict, MediaOps } from '../media-worker/media-ops'
 
 /**
  * A product photo is checked here, before a byte is uploaded, so a bad file costs no
@@ -82,7 +82,7 @@ export function claimMismatch(actual: string, claimed: { fileName: string; mimeT
 const megapixels = (w: number, h: number): string => `${Math.round((w * h) / 100_000) / 10}`
 
 /** The worker's verdict; a worker that died meanwhile reads as such (retryable), never as a bad photo. */
-async function verify(mediaOps: MediaOps, data: Buffer): Promise<ImageVerdict> {
+async function verify(mediaOps: MediaOps, data: ImageInput): Promise<ImageVerdict> {
   try {
     return await mediaOps.verifyImage(data, { maxPixels: MAX_PRODUCT_PIXELS })
   } catch (error) {
@@ -96,25 +96,41 @@ async function verify(mediaOps: MediaOps, data: Buffer): Promise<ImageVerdict> {
   }
 }
 
-export async function checkProductPhoto(
-  data: Buffer,
+export function checkProductPhoto(data: Buffer, claimed: { fileName: string; mimeType: string }, mediaOps: MediaOps): Promise<CheckedPhoto> {
+  return checkPhoto({ input: data, head: data, size: data.length }, claimed, mediaOps)
+}
+
+/**
+ * The same checks for a file on disk: `head` is its first bytes (for the type), the
+ * worker decodes it from its path, so main never holds the whole photo.
+ */
+export function checkProductPhotoFile(
+  file: { path: string; head: Buffer; size: number },
   claimed: { fileName: string; mimeType: string },
   mediaOps: MediaOps
 ): Promise<CheckedPhoto> {
-  if (data.length === 0) throw refuse('This file is empty.')
-  if (data.length > MAX_PRODUCT_IMAGE_BYTES) {
-    const size = Math.round((data.length / (1024 * 1024)) * 10) / 10
+  return checkPhoto({ input: file.path, head: file.head, size: file.size }, claimed, mediaOps)
+}
+
+async function checkPhoto(
+  photo: { input: ImageInput; head: Buffer; size: number },
+  claimed: { fileName: string; mimeType: string },
+  mediaOps: MediaOps
+): Promise<CheckedPhoto> {
+  if (photo.size === 0) throw refuse('This file is empty.')
+  if (photo.size > MAX_PRODUCT_IMAGE_BYTES) {
+    const size = Math.round((photo.size / (1024 * 1024)) * 10) / 10
     throw new AppError('payload_too_large', `This photo is ${size} MB; the limit is 20 MB. Export a smaller copy and try again.`, {
       retryable: false
     })
   }
-  const type = sniffMedia(data)
+  const type = sniffMedia(photo.head)
   const mime = type && type.kind === 'image' ? ACCEPTED[type.ext] : undefined
   if (!type || !mime) throw refuse(unsupported(type))
   const mismatch = claimMismatch(type.label, claimed)
   if (mismatch) throw refuse(mismatch)
 
-  const verdict = await verify(mediaOps, data)
+  const verdict = await verify(mediaOps, photo.input)
   if (!verdict.ok && verdict.problem === 'unreadable') {
     throw refuse(`This ${type.label} is damaged and can’t be opened. Export it again and retry.`)
   }

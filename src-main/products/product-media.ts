@@ -19,7 +19,7 @@ export const THUMB_SIZE = 512
 export const MAX_PRODUCT_MEDIA_BYTES = 64 * 1024 * 1024
 const MAX_THUMB_SOURCE_PIXELS = 100_000_000
 
-export const productRef = (mode: MediaMode, productId: string, variant: 'image' | 'thumb'): MediaRef | null => {
+export const productRef = (mode: MediaMode, productId: string, variant: 'image' | 'thumb' | 'original'): MediaRef | null => {
   const id = toMediaId(productId)
   return id ? { mode, area: PRODUCTS_AREA, id, variant } : null
 }
@@ -50,38 +50,61 @@ const sourceUrl = (p: KrevProduct): string | null => p.segmented_image_url || p.
  * re-fetched when its URL had expired (so the caller can keep the fresh URLs), and
  * throws the download's AppError when it can't be fetched.
  */
-export async function cacheProductImage(product: KrevProduct, deps: CacheImageDeps): Promise<CacheImageResult> {
-  const thumbRef = productRef(deps.mode, product.id, 'thumb')
-  const imageRef = productRef(deps.mode, product.id, 'image')
-  if (!thumbRef || !imageRef) return { ok: false, reason: 'bad-id' }
-  if (await deps.media.resolve(thumbRef)) return { ok: true, fresh: null }
+type Picture = { data: Buffer; fresh: KrevProduct | null } | null
 
+/**
+ * One of the product's pictures (`pick` chooses the URL), with one retry on a fresh URL
+ * from GET /products?id= when the signature had expired; null when it has none.
+ */
+async function downloadPicture(product: KrevProduct, pick: (p: KrevProduct) => string | null, deps: CacheImageDeps): Promise<Picture> {
   let fresh: KrevProduct | null = null
-  let url = sourceUrl(product)
-  if (!url) return { ok: false, reason: 'no-image' }
+  let url = pick(product)
+  if (!url) return null
   const download = (from: string) =>
     deps.client.downloadMedia(from, {
       maxBytes: MAX_PRODUCT_MEDIA_BYTES,
       accept: ['image'],
       ...(deps.signal ? { signal: deps.signal } : {})
     })
-
-  let got: Awaited<ReturnType<typeof download>>
   try {
-    got = await download(url)
+    return { data: (await download(url)).data, fresh }
   } catch (error) {
     if (!isAppError(error) || error.code !== 'forbidden') throw error
     // An expired signature: ask Krev for the product again, which signs new URLs.
     fresh = await deps.client.getProduct(product.id, deps.signal)
-    url = sourceUrl(fresh)
-    if (!url) return { ok: false, reason: 'no-image' }
-    got = await download(url)
+    url = pick(fresh)
+    if (!url) return null
+    return { data: (await download(url)).data, fresh }
   }
+}
 
+export async function cacheProductImage(product: KrevProduct, deps: CacheImageDeps): Promise<CacheImageResult> {
+  const thumbRef = productRef(deps.mode, product.id, 'thumb')
+  const imageRef = productRef(deps.mode, product.id, 'image')
+  if (!thumbRef || !imageRef) return { ok: false, reason: 'bad-id' }
+  if (await deps.media.resolve(thumbRef)) return { ok: true, fresh: null }
+
+  const got = await downloadPicture(product, sourceUrl, deps)
+  if (!got) return { ok: false, reason: 'no-image' }
   const thumb = await makeThumbnail(deps.mediaOps, got.data)
   const ext = sniffMedia(got.data)?.ext
   // The full image is a convenience for later (library, offline previews); the thumb is what counts.
   if (ext && isMediaExt(ext)) await deps.media.write(imageRef, ext, got.data)
   await deps.media.write(thumbRef, 'webp', thumb)
-  return { ok: true, fresh }
+  return { ok: true, fresh: got.fresh }
+}
+
+/**
+ * The photo as uploaded, for the product page's side-by-side: only needed when Krev made
+ * a cut-out (otherwise 'image' already is the original). Kept as variant 'original'.
+ */
+export async function cacheProductOriginal(product: KrevProduct, deps: CacheImageDeps): Promise<boolean> {
+  const ref = productRef(deps.mode, product.id, 'original')
+  if (!ref || !product.segmented_image_url) return false
+  if (await deps.media.resolve(ref)) return true
+  const got = await downloadPicture(product, (p) => p.image_url, deps)
+  const ext = got ? sniffMedia(got.data)?.ext : undefined
+  if (!got || !ext || !isMediaExt(ext)) return false
+  await deps.media.write(ref, ext, got.data)
+  return true
 }

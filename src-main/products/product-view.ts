@@ -1,4 +1,5 @@
 import type { Product } from '../../src-preload/contract'
+import type { ProductLocal } from '../db/catalog-repo'
 import type { KrevProduct } from '../krev/types'
 import type { MediaMode } from '../media/media-store'
 import type { MediaUrlFactory } from '../media/media-url'
@@ -9,7 +10,7 @@ import { productRef } from './product-media'
  * until it's downloaded): the renderer never loads remote media. The remote signed URLs
  * stay in imageUrl/segmentedImageUrl for reference only; they expire.
  */
-export function toProduct(mode: MediaMode, p: KrevProduct, hasThumb: boolean, mediaUrl: MediaUrlFactory): Product {
+export function toProduct(mode: MediaMode, p: KrevProduct, hasThumb: boolean, mediaUrl: MediaUrlFactory, local?: ProductLocal | null): Product {
   const ref = hasThumb ? productRef(mode, p.id, 'thumb') : null
   return {
     id: p.id,
@@ -20,6 +21,8 @@ export function toProduct(mode: MediaMode, p: KrevProduct, hasThumb: boolean, me
     category: p.category,
     metadata: p.metadata ?? {},
     // The contract caps timestamps at 64 characters; Krev's are ~20.
-    createdAt: p.created_at.slice(0, 64)
+    createdAt: p.created_at.slice(0, 64),
+    localName: local?.localName ?? null,
+    hidden: local?.hidden ?? false
   }
 }

@@ -1,15 +1,13 @@
-import type { Connection, Product } from '../../src-preload/contract'
+import type { Product } from '../../src-preload/contract'
 import { AppError, isAppError } from '../core/app-error'
-import { silentLogger, type Logger } from '../core/logger'
+import { silentLogger } from '../core/logger'
 import { wasMaybeProcessed } from '../krev/errors'
 import type { KrevClient, KrevProduct } from '../krev/types'
-import type { MediaMode, MediaStore } from '../media/media-store'
-import type { MediaUrlFactory } from '../media/media-url'
+import type { MediaMode } from '../media/media-store'
 import { inProcessMediaOps } from '../media-worker/in-process'
-import type { MediaOps } from '../media-worker/media-ops'
-import type { CatalogCache } from './catalog-cache'
+import { createProductLocals } from './product-locals'
 import { cacheProductImage, PRODUCTS_AREA, productRef } from './product-media'
-import { uploadProduct, type UploadInput, type UploadProgress } from './product-upload'
+import { uploadProduct } from './product-upload'
 import { toProduct } from './product-view'
 
 /**
@@ -21,39 +19,9 @@ import { toProduct } from './product-view'
  * about new ones through `products.changed`.
  */
 
-export interface ProductsConnection {
-  mode(): MediaMode
-  client(): Promise<KrevClient>
-  onChange(listener: (status: Connection) => void): () => void
-  reportOnline(online: boolean): void
-}
+import type { ProductsService, ProductsServiceDeps } from './products-service-api'
 
-export interface ProductsServiceDeps {
-  connection: ProductsConnection
-  catalog: CatalogCache
-  media: MediaStore
-  mediaUrl: MediaUrlFactory
-  /** Photo checks and thumbnails: the media worker in the app; in this process when absent (tests). */
-  mediaOps?: MediaOps
-  emitChanged(items: Product[]): void
-  emitProgress(p: UploadProgress): void
-  logger?: Logger
-  /** Default 5 minutes. */
-  staleMs?: number
-  now?: () => number
-  /** Images downloaded at once. Default 3. */
-  concurrency?: number
-}
-
-export interface ProductsService {
-  list(opts?: { limit?: number; refresh?: boolean }): Promise<{ items: Product[]; total: number }>
-  get(id: string): Promise<Product>
-  upload(input: UploadInput): Promise<Product>
-  refresh(): Promise<{ count: number }>
-  /** Resolves once background refreshes and downloads have settled (tests, shutdown). */
-  idle(): Promise<void>
-  dispose(): void
-}
+export type { ProductsConnection, ProductsService, ProductsServiceDeps } from './products-service-api'
 
 /** Krev answers at most 100 products per list. */
 const LIST_LIMIT = 100
@@ -76,6 +44,7 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
   const concurrency = Math.max(1, deps.concurrency ?? 3)
   const { connection, catalog, media } = deps
   const mediaOps = deps.mediaOps ?? inProcessMediaOps()
+  const locals = deps.locals ?? createProductLocals(catalog)
   const aborter = new AbortController()
   const states = new Map<MediaMode, Promise<ModeState>>()
   const refreshing = new Map<MediaMode, Promise<ModeState>>()
@@ -108,7 +77,8 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
     return s
   }
 
-  const view = (mode: MediaMode, st: ModeState, p: KrevProduct): Product => toProduct(mode, p, st.thumbs.has(p.id), deps.mediaUrl)
+  const view = (mode: MediaMode, st: ModeState, p: KrevProduct): Product =>
+    toProduct(mode, p, st.thumbs.has(p.id), deps.mediaUrl, locals.get(mode, p.id))
 
   const items = (mode: MediaMode, st: ModeState) => st.products.map((p) => view(mode, st, p))
 
@@ -306,6 +276,22 @@ export function createProductsService(deps: ProductsServiceDeps): ProductsServic
       const st = await refresh(connection.mode())
       return { count: st.products.length }
     },
+
+    async setLocal(id, patch) {
+      const mode = connection.mode()
+      const st = await state(mode)
+      const known = st.products.find((p) => sameId(p.id, id))
+      if (!known) throw new AppError('not_found', 'That product is not in your catalogue any more.', { retryable: false })
+      const localName = patch.localName === undefined ? undefined : patch.localName?.trim() || null
+      locals.set(mode, known.id, { ...(localName !== undefined ? { localName } : {}), ...(patch.hidden !== undefined ? { hidden: patch.hidden } : {}) })
+      announce(mode, st)
+      return view(mode, st, known)
+    },
+
+    accept,
+    known: async (mode, id) => (await state(mode)).products.find((p) => sameId(p.id, id)) ?? null,
+    clientFor,
+    locals,
 
     async idle() {
       while (background.size > 0 || inFlight.size > 0 || refreshing.size > 0) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { count, empty, id, isoTime, text, url } from './common'
+import { importCommands, importEvents } from './product-import'
 
 export const product = z.object({
   id,
@@ -10,9 +11,21 @@ export const product = z.object({
   thumbUrl: z.string().nullable(),
   category: z.string().nullable(),
   metadata: z.record(z.string(), z.unknown()),
-  createdAt: isoTime
+  createdAt: isoTime,
+  /** The studio's own name for it, shown beside Krev's (Krev has no rename). */
+  localName: z.string().nullable().optional(),
+  /** Hidden here only (Krev has no delete); its outputs stay in the Library. Absent = shown. */
+  hidden: z.boolean().optional()
 })
 export type Product = z.infer<typeof product>
+
+/** Both pictures of a product as local files (null: not downloaded, e.g. offline). */
+export const productDetail = z.object({
+  product,
+  originalUrl: z.string().nullable(),
+  cutoutUrl: z.string().nullable()
+})
+
 
 /** Max product photo size; base64 inflates it by a third, the cap below allows for that. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -42,11 +55,19 @@ export const productsCommands = {
       .strict(),
     output: product
   },
-  'products.refresh': { input: empty, output: z.object({ count }) }
+  'products.refresh': { input: empty, output: z.object({ count }) },
+  'products.detail': { input: z.object({ id }).strict(), output: productDetail },
+  /** Local only: a name of the studio's own (null or empty: Krev's again) and the hidden flag. */
+  'products.setLocal': {
+    input: z.object({ id, localName: text(200).nullable().optional(), hidden: z.boolean().optional() }).strict(),
+    output: product
+  },
+  ...importCommands
 } as const
 
 export const productsEvents = {
   'products.changed': z.object({ items: z.array(product) }),
+  ...importEvents,
   'products.uploadProgress': z.object({
     uploadId: id,
     fileName: z.string(),

@@ -27,10 +27,10 @@ function load() {
 }
 
 describe('production preload under a sandboxed renderer', () => {
-  it('exposes exactly invoke and on on window.krev, and nothing else on window', () => {
+  it('exposes exactly invoke, on and pathForFile on window.krev, and nothing else on window', () => {
     const { mainWorld, krev, renderer } = load()
     expect(Object.keys(mainWorld)).toEqual(['krev'])
-    expect(Object.keys(krev).sort()).toEqual(['invoke', 'on'])
+    expect(Object.keys(krev).sort()).toEqual(['invoke', 'on', 'pathForFile'])
     expect(Object.isFrozen(krev)).toBe(true)
     expect(renderer.required.every((id) => id === 'electron')).toBe(true)
   })

@@ -31,7 +31,7 @@ export async function runStudioJourney(page: Page, opts: JourneyOptions): Promis
   await shoot('products-empty')
   if (!(await page.getByText('Built-in sandbox').first().isVisible())) throw new Error('the sandbox connection is not shown')
 
-  await page.locator('input[type="file"]').setInputFiles(opts.productPhoto)
+  await page.getByTestId('pick-files').setInputFiles(opts.productPhoto)
   const card = page.getByRole('list', { name: 'Your products' }).getByRole('listitem').first()
   const img = card.locator('img')
   await img.waitFor({ timeout: slow })

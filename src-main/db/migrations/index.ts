@@ -7,6 +7,7 @@ import { jobActionIdMigration } from './005-job-action-id'
 import { batchesMigration } from './006-batches'
 import { queueOrderMigration } from './007-queue-order'
 import { libraryReviewMigration } from './008-library-review'
+import { productLocalMigration } from './009-products'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
@@ -22,5 +23,6 @@ export const MIGRATIONS: readonly Migration[] = [
   jobActionIdMigration,
   batchesMigration,
   queueOrderMigration,
-  libraryReviewMigration
+  libraryReviewMigration,
+  productLocalMigration
 ]

@@ -52,6 +52,17 @@ export function bridge(): KrevBridgeApi | null {
 
 export const isConnected = (): boolean => bridge() !== null
 
+/** Where a dropped/picked file is on disk (desktop app), or null (web preview, or no path). */
+export function pathForFile(file: File): string | null {
+  const lookup = bridge()?.pathForFile
+  if (typeof lookup !== 'function') return null
+  try {
+    return lookup(file) || null
+  } catch {
+    return null
+  }
+}
+
 /** Calls a command and returns its data, or throws a StudioError. */
 export async function invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const api = bridge()

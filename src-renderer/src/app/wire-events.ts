@@ -53,6 +53,7 @@ export const eventHandlers: EventHandlers = {
 
   'products.changed': ({ items }) => useProductsStore.getState().setItems(items),
   'products.uploadProgress': (p) => useProductsStore.getState().applyUploadProgress(p),
+  'products.importChanged': (batch) => useProductsStore.getState().applyImport(batch),
 
   'generation.progress': (p) => useQueueStore.getState().applyProgress(p),
   'queue.job': (job) => useQueueStore.getState().upsertJob(job),

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { EventPayload, Product } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
+import { createImportSlice, initialImportState, type ImportSlice } from './products-import-slice'
 
 export type UploadProgress = EventPayload<'products.uploadProgress'>
 
@@ -17,8 +18,13 @@ export interface UploadProblem {
   message: string
 }
 
-interface ProductsState {
+export type ProductSort = 'newest' | 'name' | 'brand'
+
+interface ProductsState extends ImportSlice {
+  /** Shown products (not hidden here), newest first: what every picker lists. */
   items: Product[]
+  /** Hidden here (Krev has no delete); the catalogue offers them under "Show hidden". */
+  hiddenItems: Product[]
   total: number
   load: LoadState
   error: string | null
@@ -26,6 +32,10 @@ interface ProductsState {
   problems: UploadProblem[]
   sending: number
 
+  /** The product page's product, or null. */
+  detailId: string | null
+  openDetail(id: string | null): void
+  setLocal(id: string, patch: { localName?: string | null; hidden?: boolean }): Promise<Product>
   setItems(items: Product[]): void
   applyUploadProgress(p: UploadProgress): void
   addProblems(problems: UploadProblem[]): void
@@ -35,7 +45,10 @@ interface ProductsState {
 }
 
 export const initialProductsState = {
+  ...initialImportState,
   items: [] as Product[],
+  hiddenItems: [] as Product[],
+  detailId: null as string | null,
   total: 0,
   load: 'idle' as LoadState,
   error: null,
@@ -51,10 +64,26 @@ export function mergeProducts(current: Product[], incoming: Product[]): Product[
   return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
+/** The catalogue split into shown and hidden, each newest first. */
+export function splitHidden(all: Product[]): Pick<ProductsState, 'items' | 'hiddenItems' | 'total'> {
+  const sorted = mergeProducts([], all)
+  const items = sorted.filter((p) => !p.hidden)
+  return { items, hiddenItems: sorted.filter((p) => p.hidden), total: items.length }
+}
+
 export const useProductsStore = create<ProductsState>()((set, get) => ({
   ...initialProductsState,
+  ...createImportSlice(set, get),
 
-  setItems: (items) => set({ items: mergeProducts([], items), total: items.length, load: 'ready', error: null }),
+  openDetail: (id) => set({ detailId: id }),
+
+  setLocal: async (id, patch) => {
+    const product = await invoke('products.setLocal', { id, ...patch })
+    set((s) => splitHidden([...s.items, ...s.hiddenItems].map((p) => (p.id === product.id ? product : p))))
+    return product
+  },
+
+  setItems: (items) => set({ ...splitHidden(items), load: 'ready', error: null }),
 
   applyUploadProgress: (p) =>
     set((s) => {
@@ -71,7 +100,7 @@ export const useProductsStore = create<ProductsState>()((set, get) => ({
     if (get().load === 'idle') set({ load: 'loading' })
     try {
       const out = await invoke('products.list', refresh ? { refresh: true } : {})
-      set({ items: mergeProducts([], out.items), total: out.total, load: 'ready', error: null })
+      set({ ...splitHidden(out.items), load: 'ready', error: null })
     } catch (e) {
       set(failedLoad(e))
     }

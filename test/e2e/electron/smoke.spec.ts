@@ -28,7 +28,7 @@ test.describe('Electron app', () => {
       })
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false })
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-      expect(await page.evaluate(() => Object.keys(window.krev ?? {}).sort())).toEqual(['invoke', 'on'])
+      expect(await page.evaluate(() => Object.keys(window.krev ?? {}).sort())).toEqual(['invoke', 'on', 'pathForFile'])
       const pong = await page.evaluate(() => window.krev!.invoke('app.ping', { message: 'electron' }))
       expect(pong.ok).toBe(true)
       for (const name of ['Products', 'Create', 'Queue', 'Library', 'Chat', 'Account']) {

@@ -61,9 +61,13 @@ test('every screen and state is axe-clean in both themes at every size', async (
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
 
     await goto(page, 'Products')
-    await page.locator('input[type="file"]').setInputFiles(FIXTURE)
+    await page.getByTestId('pick-files').setInputFiles(FIXTURE)
     await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
     found.push(...(await audit(page, 'products')))
+    await page.getByRole('list', { name: 'Your products' }).getByRole('button', { name: /^Open / }).click()
+    await expect(page.getByRole('img', { name: 'Cut-out' })).toBeVisible()
+    found.push(...(await audit(page, 'product-detail')))
+    await page.getByRole('button', { name: 'All products' }).click()
 
     await goto(page, 'Create')
     found.push(...(await audit(page, 'create-empty')))

@@ -17,8 +17,8 @@ async function openProducts(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0)
 }
 
-/** The page's hidden <input type=file> (ProductsScreen's picker). */
-const picker = (page: Page): Locator => page.locator('input[type="file"]')
+/** The page's hidden <input type=file> (ProductsScreen's photo picker). */
+const picker = (page: Page): Locator => page.getByTestId('pick-files')
 const grid = (page: Page): Locator => page.getByRole('list', { name: 'Your products' })
 
 /** True once an <img> has really decoded pixels, i.e. its bytes were served and valid. */
@@ -56,7 +56,7 @@ test.describe('products', () => {
     await picker(page).setInputFiles([await variant(120, 'green-bag.jpg'), await variant(240, 'blue-bag.jpg')])
     await expect(cards).toHaveCount(3, { timeout: 30_000 })
     for (const card of await cards.all()) await expectRendered(card.locator('img'))
-    await expect(page.locator('.upload-item')).toHaveCount(0)
+    await expect(page.getByRole('progressbar', { name: 'All uploads' })).toHaveAttribute('aria-valuetext', '3 of 3 uploaded')
 
     for (const scheme of ['dark', 'light'] as const) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
@@ -78,14 +78,14 @@ test.describe('products', () => {
 
     // Named .svg: the page itself refuses it.
     await picker(page).setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: svg })
-    await expect(page.getByText('Only JPG, PNG and WebP photos can be added.')).toBeVisible()
+    const problems = page.locator('.import-problems')
+    await expect(problems.getByText('Only JPG, PNG and WebP photos can be added.')).toBeVisible()
 
     // Named .png: main looks at the bytes and refuses it before uploading; shown once.
     await picker(page).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: svg })
-    const problems = page.locator('.problem-list')
     await expect(problems.getByText('SVG drawings can’t be used as product photos. Export it as JPG or PNG and try again.')).toBeVisible()
-    await expect(page.locator('.upload-item')).toHaveCount(0)
-    await expect(page.getByText('2 photos weren’t added')).toBeVisible()
+    await expect(page.getByText('2 files weren’t added')).toBeVisible()
+    await expect(problems.getByRole('region', { name: 'Not a JPG, PNG or WebP photo' }).getByRole('listitem')).toHaveCount(2)
     await expect(grid(page)).toHaveCount(0)
   })
 })

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react'
+import { useId } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
@@ -141,14 +141,8 @@ export function FilterChips({ onClear, onClearSearch }: { onClear(): void; onCle
   const view = useLibraryStore(
     useShallow((s) => ({ kind: s.kind, search: s.search, favorite: s.favorite, minRating: s.minRating, tag: s.tag, productId: s.productId, from: s.from, to: s.to, approval: s.approval, sort: s.sort }))
   )
-  const facets = useLibraryStore((s) => s.facets)
   const setFilter = useLibraryStore((s) => s.setFilter)
-  const loadFacets = useLibraryStore((s) => s.loadFacets)
-  const chips = filterChips(view, facets)
-  // A product chip names its product: the facets say which.
-  useEffect(() => {
-    if (view.productId && !facets) void loadFacets()
-  }, [view.productId, facets, loadFacets])
+  const chips = filterChips(view)
   if (chips.length === 0 && !view.search.trim()) return null
   return (
     <div className="filter-chips" role="group" aria-label="Active filters">

@@ -13,6 +13,7 @@ import { useReviewStore } from '../../stores/review'
 import { ConfirmTrash } from './ConfirmTrash'
 import { LibraryBulkBar } from './LibraryBulkBar'
 import { FilterChips, LibraryFilters, LibrarySort } from './LibraryFilterBar'
+import { ProductFilterChip } from '../products/ProductFilterChip'
 import { LibraryGrid } from './LibraryGrid'
 import { REVIEW_KEYS_HELP } from './review-keys'
 import { ThumbSizeSlider } from './ThumbSizeSlider'
@@ -114,6 +115,7 @@ export default function LibraryScreen() {
       <p className="sr-only" role="status" aria-live="polite">
         {commands.announcement}
       </p>
+      <ProductFilterChip />
       {load === 'error' && error ? (
         <Callout tone="error" title="The library couldn’t be loaded" role="alert">
           {error}

@@ -1,4 +1,3 @@
-import type { LibraryFacets } from '../../../../src-preload/contract'
 import { defaultView, FILTER_KEYS, isFilterSet, type FilterKey, type LibraryView } from '../../stores/library-view'
 
 /** The active filters as removable chips: the words on each and what removing it resets. */
@@ -13,7 +12,7 @@ const APPROVAL_LABEL = { approved: 'Approved', rejected: 'Rejected', unreviewed:
 
 const day = (d: string) => new Date(`${d}T12:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
 
-export function filterChips(v: LibraryView, facets: LibraryFacets | null): FilterChip[] {
+export function filterChips(v: LibraryView): FilterChip[] {
   const out: FilterChip[] = []
   for (const key of FILTER_KEYS) {
     if (!isFilterSet(v, key) || key === 'to') continue
@@ -22,10 +21,7 @@ export function filterChips(v: LibraryView, facets: LibraryFacets | null): Filte
     if (key === 'favorite') out.push({ key, label: v.favorite ? 'Favourites' : 'Not favourites', reset })
     if (key === 'minRating') out.push({ key, label: v.minRating === 5 ? '5 stars' : `${v.minRating}+ stars`, reset })
     if (key === 'tag' && v.tag) out.push({ key, label: `Tag: ${v.tag}`, reset })
-    if (key === 'productId' && v.productId) {
-      const name = facets?.products.find((p) => p.id === v.productId)?.name
-      out.push({ key, label: `Product: ${name ?? 'one product'}`, reset })
-    }
+    // A product filter has its own chip (products/ProductFilterChip: the catalogue's own name for it).
     if (key === 'approval' && v.approval) out.push({ key, label: APPROVAL_LABEL[v.approval], reset })
     if (key === 'from') out.push({ key, label: v.to ? `${day(v.from!)} – ${day(v.to)}` : `Since ${day(v.from!)}`, reset: { from: null, to: null } })
   }

@@ -1,5 +1,3 @@
-import type { FileUpload, UploadProblem } from '../../stores/products'
-
 /** Mirrors the contract's MAX_UPLOAD_BYTES (20 MB); the renderer does not import zod code. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 export const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -32,31 +30,11 @@ export function stripDataUrl(dataUrl: string): string {
   return i === -1 ? dataUrl : dataUrl.slice(i + 1)
 }
 
-function readAsDataUrl(file: File): Promise<string> {
+export function readAsDataUrl(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
     reader.onload = () => resolve(String(reader.result ?? ''))
     reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'))
     reader.readAsDataURL(file)
   })
-}
-
-/** Splits dropped files into ready uploads and problems a creator can read. */
-export async function readFiles(files: readonly File[]): Promise<{ uploads: FileUpload[]; problems: UploadProblem[] }> {
-  const uploads: FileUpload[] = []
-  const problems: UploadProblem[] = []
-  for (const file of files) {
-    const problem = checkFile(file)
-    if (problem) {
-      problems.push({ fileName: file.name, message: problem })
-      continue
-    }
-    try {
-      const dataBase64 = stripDataUrl(await readAsDataUrl(file))
-      uploads.push({ fileName: file.name.slice(0, 255), mimeType: mimeFor(file.name, file.type) ?? file.type, dataBase64 })
-    } catch {
-      problems.push({ fileName: file.name, message: 'This file could not be read.' })
-    }
-  }
-  return { uploads, problems }
 }

@@ -1,7 +1,12 @@
 import { useCallback, useRef, useState, type DragEvent } from 'react'
+import { collectDrop, type Collected } from './import/collect-files'
 
-/** Drag-and-drop of files onto an element, with a counter so child elements don't flicker. */
-export function useFileDrop(onFiles: (files: File[]) => void) {
+/**
+ * Drag-and-drop of files and folders onto an element, with a counter so child elements
+ * don't flicker. Folders are walked (collect-files.ts); the entries are taken during the
+ * drop event, as the browser requires.
+ */
+export function useFileDrop(onFiles: (collected: Collected) => void) {
   const [over, setOver] = useState(false)
   const depth = useRef(0)
   const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files')
@@ -27,7 +32,7 @@ export function useFileDrop(onFiles: (files: File[]) => void) {
       e.preventDefault()
       depth.current = 0
       setOver(false)
-      onFiles(Array.from(e.dataTransfer.files))
+      void collectDrop(e.dataTransfer).then(onFiles)
     },
     [onFiles]
   )
