@@ -1,4 +1,5 @@
 import { AppError } from '../core/app-error'
+import { sniffMedia } from '../media/media-type'
 import { invalidInput } from './errors'
 
 /**
@@ -11,14 +12,12 @@ export const MAX_PRODUCT_IMAGE_BYTES = 20 * 1024 * 1024
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp'
 
-/** The image type from magic bytes, or null. */
+const PRODUCT_MIMES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'] satisfies ImageMime[]
+
+/** The image type from magic bytes (the one sniffer, media-type.ts), or null when Krev would refuse it. */
 export function sniffImageType(data: Uint8Array): ImageMime | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg'
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
-  if (data.length >= 8 && png.every((b, i) => data[i] === b)) return 'image/png'
-  const ascii = (from: number, to: number) => String.fromCharCode(...data.subarray(from, to))
-  if (data.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp'
-  return null
+  const mime = sniffMedia(data)?.mime
+  return mime !== undefined && PRODUCT_MIMES.includes(mime) ? (mime as ImageMime) : null
 }
 
 export const tooLarge = (): AppError =>

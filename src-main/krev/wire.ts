@@ -47,7 +47,9 @@ const imageInput = z.string().meta({
 })
 const imageCount = z.literal(IMAGE_COUNTS).default(1).meta({ type: 'integer' })
 
-export const scope = named('Scope', z.enum(['images', 'videos', 'products', 'credits', 'ads', 'conversions', 'chat']))
+/** API key scopes, as the dashboard grants them. */
+export const SCOPES = ['images', 'videos', 'products', 'credits', 'ads', 'conversions', 'chat'] as const
+export const scope = named('Scope', z.enum(SCOPES))
 export const wireError = named('Error', z.object({ success: z.literal(false), error: str }))
 
 export const adCopy = named('AdCopy', z.object({ style_name: str, hook: str, headline: str, body_copy: str, cta: str }))

@@ -1,5 +1,5 @@
 import type { ChatAgent, ProductRecord } from './types'
-import { IMAGE_ASPECTS } from './validate'
+import { AD_ASPECTS, IMAGE_ASPECTS } from './validate'
 import { hash32, pick, seededRandom } from './util'
 
 /**
@@ -139,7 +139,7 @@ export function planReply(input: {
   if (AD_RE.test(message)) {
     if (!ids.length) parts.push('To generate an ad creative, select at least one product first.')
     else {
-      generations.push({ kind: 'ad', prompt: message, count: requestedCount(message, /(?:ads?|creatives?)/), productIds: ids, aspectRatio: aspectFrom(message, '4:5', ['1:1', '4:5', '9:16']), presetId: null })
+      generations.push({ kind: 'ad', prompt: message, count: requestedCount(message, /(?:ads?|creatives?)/), productIds: ids, aspectRatio: aspectFrom(message, '4:5', AD_ASPECTS), presetId: null })
       parts.push('Creating ad creative with copy for the selected products.')
     }
   }

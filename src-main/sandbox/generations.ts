@@ -4,7 +4,8 @@ import type { MediaStore } from './media'
 import type { UrlSigner } from './signing'
 import type { Store } from './store'
 import type { AdCopy, GenerationKind, GenerationParams, GenerationRecord, GenerationStatus, UserRecord } from './types'
-import { clamp, hash32, isoSeconds, newId, Semaphore } from './util'
+import { createSemaphore, type Semaphore } from '../core/semaphore'
+import { clamp, hash32, isoSeconds, newId } from './util'
 
 export interface RenderedOutput {
   files: Array<{ name: string; data: Buffer }>
@@ -42,7 +43,7 @@ export class GenerationEngine {
   private closed = false
 
   constructor(private readonly deps: GenerationEngineDeps) {
-    this.slots = new Semaphore(Math.max(1, deps.concurrency))
+    this.slots = createSemaphore(() => deps.concurrency)
   }
 
   accept(

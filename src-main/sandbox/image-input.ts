@@ -1,4 +1,5 @@
 import sharp from 'sharp'
+import { sniffMedia } from '../media/media-type'
 import { HttpError } from './http'
 import { isHttpsUrl } from './validate'
 
@@ -14,13 +15,10 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 export const MAX_PIXELS = 50_000_000
 const FETCH_TIMEOUT_MS = 10_000
 
+/** What the bytes are (the app's one sniffer), in the terms the upload errors use. */
 export function sniffImageType(data: Buffer): ImageType | 'gif' | 'svg' | 'unknown' {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg'
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return 'webp'
-  if (data.length >= 6 && /^GIF8[79]a/.test(data.toString('latin1', 0, 6))) return 'gif'
-  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(data.toString('utf8', 0, 1024))) return 'svg'
-  return 'unknown'
+  const ext = sniffMedia(data)?.ext
+  return ext === 'jpg' || ext === 'png' || ext === 'webp' || ext === 'gif' || ext === 'svg' ? ext : 'unknown'
 }
 
 /** Default remote fetch: https only, 10 s timeout, 20 MB cap (checked while streaming). */

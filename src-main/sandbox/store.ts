@@ -1,5 +1,6 @@
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../core/atomic-file'
 import { fromStoredKey, redactKeys, type StoredKey } from './keys'
 import type {
   ConversationRecord,
@@ -12,7 +13,8 @@ import type {
 } from './types'
 import { randomToken } from './util'
 
-const TEMP_FILE_RE = /^state\.json\.\d+\.\d+\.tmp$/
+// writeFileAtomic's temp files, and the `state.json.<pid>.<ms>.tmp` ones older versions wrote.
+const TEMP_FILE_RE = /^(\.state\.json\.[0-9a-f]{12}\.tmp|state\.json\.\d+\.\d+\.tmp)$/
 
 /**
  * All sandbox state, in memory, mirrored to `dataDir/state.json`. Writes are coalesced
@@ -128,21 +130,9 @@ export class Store {
     }
   }
 
-  private async writeAtomically(text: string): Promise<void> {
-    const temp = `${this.file}.${process.pid}.${Date.now()}.tmp`
-    const handle = await open(temp, 'w', 0o600)
-    try {
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    try {
-      await rename(temp, this.file)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
+  /** The app's one atomic writer (temp file, fsync, rename): a crash leaves the old or the new state. */
+  private writeAtomically(text: string): Promise<void> {
+    return writeFileAtomic(this.file, text)
   }
 
   async close(): Promise<void> {

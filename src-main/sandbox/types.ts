@@ -1,4 +1,4 @@
-import type { AdCopy } from '../krev/wire'
+import { SCOPES, type AdCopy } from '../krev/wire'
 import type { AudioMode, ChatAgent, GenerationStatus } from '../../src-preload/contract/values'
 
 /**
@@ -7,7 +7,7 @@ import type { AudioMode, ChatAgent, GenerationStatus } from '../../src-preload/c
  * without touching the documented API.
  */
 
-export const SCOPES = ['images', 'videos', 'products', 'credits', 'ads', 'conversions', 'chat'] as const
+export { SCOPES }
 export type Scope = (typeof SCOPES)[number]
 export const isScope = (value: unknown): value is Scope => SCOPES.includes(value as Scope)
 

@@ -57,21 +57,3 @@ export function escapeXml(text: string): string {
 
 export const titleCase = (text: string): string =>
   text.replace(/\b([a-z])([a-z]*)/gi, (_, first: string, rest: string) => first.toUpperCase() + rest.toLowerCase())
-
-/** Bounded concurrency for CPU-heavy work (renders), FIFO. */
-export class Semaphore {
-  private active = 0
-  private readonly waiting: Array<() => void> = []
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    this.active++
-    try {
-      return await task()
-    } finally {
-      this.active--
-      this.waiting.shift()?.()
-    }
-  }
-}

@@ -11,6 +11,7 @@ import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { waitFor } from '../../support/wait-for'
 
 /**
  * The chat feature against the real sandbox over real HTTP with the real client: a brief
@@ -31,13 +32,12 @@ const events: { name: EventName; payload: unknown }[] = []
 const runs = (runId: string) => events.filter((e) => e.name === 'chat.run' && (e.payload as ChatRun).runId === runId).map((e) => e.payload as ChatRun)
 
 async function finished(runId: string): Promise<ChatRun> {
-  const deadline = Date.now() + 20_000
-  for (;;) {
+  const over = () => {
     const last = runs(runId).at(-1)
-    if (last && (last.status === 'succeeded' || last.status === 'failed')) return last
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish; last: ${last?.status}`)
-    await new Promise((r) => setTimeout(r, 20))
+    return last && (last.status === 'succeeded' || last.status === 'failed') ? last : undefined
   }
+  await waitFor(() => over() !== undefined, { timeoutMs: 20_000, message: `run ${runId} did not finish; last: ${runs(runId).at(-1)?.status}` })
+  return over() as ChatRun
 }
 
 beforeAll(async () => {

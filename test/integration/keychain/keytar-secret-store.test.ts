@@ -21,7 +21,6 @@ describe('keytar secret store on a real OS keychain', () => {
   it('sets, gets and deletes a secret', async (ctx) => {
     requireKeychain(probe, ctx)
     const { store } = probe
-    const started = Date.now()
     expect(await store.set(KEY)).toEqual({ ok: true, value: undefined })
     expect(await store.get()).toEqual({ ok: true, value: KEY })
     // A second store instance (as after a restart) sees the same entry.
@@ -30,7 +29,6 @@ describe('keytar secret store on a real OS keychain', () => {
     expect(await store.get()).toEqual({ ok: true, value: null })
     expect(await store.delete()).toEqual({ ok: true, value: false })
     expect(store.health()).toEqual({ state: 'available' })
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 
   it('backs the vault: stored in the keychain, loaded after a "restart", removed', async (ctx) => {

@@ -11,6 +11,7 @@ import { sniffImageType } from '../../../src-main/krev/product-image'
 import type { KrevClient, KrevClientOptions, RequestInfo } from '../../../src-main/krev/types'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox/index'
 import { settleGeneration } from '../../support/settle-generation'
+import { waitFor } from '../../support/wait-for'
 
 /**
  * The client against the real sandbox over real HTTP: every endpoint's happy path and
@@ -186,11 +187,10 @@ describe('happy paths', () => {
     const started = await client.startChat({ message: 'Give me two image ideas for this mug', product_ids: [productId], agent: 'asset' })
     expect(started.status).toBe('queued')
     let run = await client.getChatRun(started.run_id)
-    const deadline = Date.now() + 20_000
-    while (!['succeeded', 'failed'].includes(run.status) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50))
+    await waitFor(async () => {
       run = await client.getChatRun(started.run_id)
-    }
+      return ['succeeded', 'failed'].includes(run.status)
+    }, { timeoutMs: 20_000, everyMs: 50 })
     expect(run.status).toBe('succeeded')
     expect(run.conversation_id).toBe(started.conversation_id)
     expect(run.messages.length).toBeGreaterThanOrEqual(2)

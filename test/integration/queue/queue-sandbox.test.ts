@@ -14,6 +14,7 @@ import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/c
 import type { QueueConnection } from '../../../src-main/queue/queue-service'
 import type { Sleep } from '../../../src-main/queue/generation-poller'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { waitFor } from '../../support/wait-for'
 
 /**
  * The queue against the real sandbox over real HTTP with the real client: an image job end
@@ -74,13 +75,8 @@ async function adminCredits(amount: number): Promise<void> {
   if (!res.ok) throw new Error(`admin credits: ${res.status}`)
 }
 const jobOf = async (f: QueueFeature, id: string) => (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === id) as Job
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
+/** Waits on a condition (test/support/wait-for.ts), within `ms`. */
+const until = (check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> => waitFor(check, { timeoutMs: ms })
 /** Where the library keeps an asset's file (original in the sandbox's Library folder, thumb in the cache). */
 async function fileOf(f: ReturnType<typeof open>, id: string, variant: 'original' | 'thumb'): Promise<string> {
   const stored = await f.library.resolveMedia({ mode: 'sandbox', area: 'library', id, variant })

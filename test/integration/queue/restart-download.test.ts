@@ -90,6 +90,7 @@ describe('kill -9 during a download, 10 times (issue 8)', () => {
       submitted.push(job.id)
       const seen = await downloading
       // The jitter: 0-15 ms after the download started, a different moment every cycle.
+      // sleep-ok: the random moment is the stimulus (where the kill lands), not a wait for an event.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 16)))
       const { jobs } = await must<{ jobs: Job[] }>(bridge.invoke, 'queue.list')
       if (seen === 'downloading' && jobs.find((j) => j.id === job.id)?.status === 'downloading') killedWhileDownloading++

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../../support/wait-for'
 
 /** kill -9 on main must not leave the sandbox worker (a process holding a server) behind. */
 
@@ -45,9 +46,7 @@ describe('the sandbox worker when main dies', () => {
       parent.once('exit', () => ok())
       parent.kill('SIGKILL')
     })
-    const deadline = Date.now() + 15_000
-    while (alive(Number(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
-    expect(alive(Number(pid))).toBe(false)
+    await waitFor(() => !alive(Number(pid)), { timeoutMs: 15_000, message: `the orphaned worker ${pid} is still alive` })
     await expect(fetch(`${url}/`)).rejects.toThrow()
   }, 60_000)
 })

@@ -10,6 +10,7 @@ import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { sandboxProcess, type SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
 import { testQueue } from '../support/test-queue'
+import { waitFor } from '../../support/wait-for'
 
 /**
  * The built-in sandbox in its own worker process, killed with SIGKILL while it renders a
@@ -29,13 +30,8 @@ let sandbox: SandboxProcess
 let client: KrevClient
 let queue: QueueFeature
 
-async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
+/** Waits on a condition (test/support/wait-for.ts), within `ms`. */
+const until = (check: () => boolean | Promise<boolean>, ms = 30_000): Promise<void> => waitFor(check, { timeoutMs: ms })
 
 beforeAll(async () => {
   sandboxDir = await mkdtemp(join(tmpdir(), 'krev-sbw-'))

@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../src-main/sandbox'
 
 import type { ChatRun, Envelope, Generation, Product } from './wire'
+import { waitFor } from '../../support/wait-for'
 
 /** Shared by the sandbox integration tests: boot on a fresh data dir, talk plain fetch. */
 
@@ -96,13 +97,18 @@ export async function boot(opts: SandboxOptions = {}): Promise<Booted> {
 
 /** Polls a generation until it settles (the test timeout bounds it, no timing asserts). */
 export async function settle(b: Booted, id: string, onPoll?: (data: Generation) => void): Promise<Generation> {
-  for (;;) {
-    const { status, body } = await b.call<Generation>(`/generations/${id}`)
-    if (status !== 200) throw new Error(`poll answered ${status}: ${JSON.stringify(body)}`)
-    onPoll?.(body.data)
-    if (body.data.status === 'succeeded' || body.data.status === 'failed') return body.data
-    await new Promise((r) => setTimeout(r, 25))
-  }
+  let last: Generation | undefined
+  await waitFor(
+    async () => {
+      const { status, body } = await b.call<Generation>(`/generations/${id}`)
+      if (status !== 200) throw new Error(`poll answered ${status}: ${JSON.stringify(body)}`)
+      onPoll?.(body.data)
+      last = body.data
+      return last.status === 'succeeded' || last.status === 'failed'
+    },
+    { timeoutMs: 60_000, everyMs: 25, message: `generation ${id} did not settle` }
+  )
+  return last as Generation
 }
 
 /** A settled generation's output URLs; a readable failure (not a TypeError) when there are none. */
@@ -112,12 +118,17 @@ export function urls(generation: Generation): string[] {
 }
 
 export async function settleRun(b: Booted, runId: string): Promise<ChatRun> {
-  for (;;) {
-    const { status, body } = await b.call<ChatRun>(`/chat/runs/${runId}`)
-    if (status !== 200) throw new Error(`run poll answered ${status}: ${JSON.stringify(body)}`)
-    if (body.data.status === 'succeeded' || body.data.status === 'failed') return body.data
-    await new Promise((r) => setTimeout(r, 25))
-  }
+  let last: ChatRun | undefined
+  await waitFor(
+    async () => {
+      const { status, body } = await b.call<ChatRun>(`/chat/runs/${runId}`)
+      if (status !== 200) throw new Error(`run poll answered ${status}: ${JSON.stringify(body)}`)
+      last = body.data
+      return last.status === 'succeeded' || last.status === 'failed'
+    },
+    { timeoutMs: 60_000, everyMs: 25, message: `run ${runId} did not settle` }
+  )
+  return last as ChatRun
 }
 
 export async function download(url: string, init?: RequestInit): Promise<{ status: number; data: Buffer; headers: Headers }> {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { filesHolding, freshDir } from './helpers'
 import type { Credits, Envelope } from './wire'
+import { waitFor } from '../../support/wait-for'
 
 const ROOT = join(import.meta.dirname, '../../..')
 
@@ -20,10 +21,10 @@ async function runScript(args: string[], signal: NodeJS.Signals): Promise<{ code
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  while (!/data dir:/.test(stdout)) {
+  await waitFor(() => {
     if (child.exitCode !== null) throw new Error(`script exited early: ${stdout}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+    return /data dir:/.test(stdout)
+  })
   const baseUrl = /base URL:\s+(\S+)/.exec(stdout)![1]
   const key = /API key:\s+(\S+)/.exec(stdout)![1]
   const res = await fetch(`${baseUrl}/credits`, { headers: { authorization: `Bearer ${key}` } })

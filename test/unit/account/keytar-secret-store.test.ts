@@ -37,15 +37,12 @@ describe('keytar secret store', () => {
   it('reports a keytar that hangs forever as locked within the timeout, instead of hanging', async () => {
     const kt: KeytarLike = { getPassword: never, setPassword: never, deletePassword: never }
     const store = createKeytarSecretStore({ loadKeytar: () => kt, timeoutMs: 150 })
-    const started = Date.now()
+    // A hang would fail this test by its own timeout; the answer names the bound it hit.
     const result = await store.get()
-    const elapsed = Date.now() - started
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.state).toBe('locked')
     expect(result.message).toMatch(/did not answer within 0\.2 s/)
-    expect(elapsed).toBeGreaterThanOrEqual(140)
-    expect(elapsed).toBeLessThan(1_000)
     expect(store.health().state).toBe('locked')
   })
 

@@ -132,9 +132,8 @@ describe('video poster fallback', () => {
     const hang = join(dir, 'hang.sh')
     await writeFile(hang, '#!/bin/sh\nexec sleep 30\n')
     await chmod(hang, 0o755)
-    const started = Date.now()
+    // `sleep 30` outlives the test's timeout: only the 200 ms kill lets this settle in time.
     await expect(extractPoster(hang, join(dir, 'in.mp4'), 512, inProcessMediaOps(), 200)).rejects.toThrow(/ffmpeg failed/)
-    expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
 

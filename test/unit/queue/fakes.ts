@@ -19,6 +19,7 @@ import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/c
 import type { QueueMode, StoredJob } from '../../../src-main/queue/job-model'
 import type { BalanceSource } from '../../../src-main/queue/queue-types'
 import type { ObservableLimiter } from '../../../src-main/queue/shared-limiter'
+import { waitFor } from '../../support/wait-for'
 
 /** Scripted stand-ins for the Krev client, the connection and time. No real waiting. */
 
@@ -247,6 +248,7 @@ export function useHarness(): Harness {
   afterEach(async () => {
     for (const f of h.features) f.dispose()
     // A worker stuck on a fake that never answers must not hold the suite.
+    // sleep-ok: a bound on teardown (a stuck feature must not hang the suite), not a wait.
     for (const f of h.features) await Promise.race([f.idle().catch(() => undefined), new Promise((r) => setTimeout(r, 200))])
     await rm(h.dataDir, { recursive: true, force: true })
   })
@@ -297,13 +299,8 @@ export const jobEvents = (h: Harness, id: string) =>
 export const states = (h: Harness) => h.events.filter((e) => e.name === 'queue.state').map((e) => e.payload)
 
 /** Waits (real time, short) until `check` holds. */
-export async function until(check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+/** Waits on a condition (test/support/wait-for.ts), within `ms`. */
+export const until = (check: () => boolean | Promise<boolean>, ms = 3000): Promise<void> => waitFor(check, { timeoutMs: ms })
 
 /** The harness's ledger, read the way a restarted studio reads it. */
 export const ledger = (h: Harness) => createJobsRepo(sharedStudioDatabase(h.dataDir))

@@ -109,6 +109,7 @@ describe('cancel, retry, remove', () => {
     expect(out.error?.message).toMatch(/can’t cancel a generation once it has started/)
     await f.idle()
     const polls = h.krev.polls.length
+    // sleep-ok: idle() above is the synchronisation; this only gives a stray real timer the chance to show a bug.
     await new Promise((r) => setTimeout(r, 20))
     expect(h.krev.polls.length).toBe(polls)
     expect(h.krev.downloads).toEqual([])

@@ -19,6 +19,7 @@ describe('user pause across a restart', () => {
     await b.resume()
     await b.idle()
     // Let any stray worker or timer have its chance: still nothing sent.
+    // sleep-ok: idle() above is the synchronisation; this only gives a stray real timer the chance to show a bug.
     await new Promise((r) => setTimeout(r, 30))
     const listed = await b.handlers['queue.list']({}, ctx)
     expect(listed.state).toEqual({ paused: true, reason: 'user', resumesAt: null })

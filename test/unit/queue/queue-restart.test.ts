@@ -98,6 +98,7 @@ describe('mode switch', () => {
     expect((await f.handlers['queue.list']({}, ctx)).jobs).toEqual([])
     await f.idle()
     const polls = h.krev.polls.length
+    // sleep-ok: idle() above is the synchronisation; this only gives a stray real timer the chance to show a bug.
     await new Promise((r) => setTimeout(r, 20))
     expect(h.krev.polls.length).toBe(polls)
 

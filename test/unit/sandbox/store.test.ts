@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -30,6 +30,16 @@ describe('sandbox store', () => {
     expect(again.users.get('u')?.credits).toBe(5)
     expect(again.secret).toBe(store.secret)
     expect((await readState(d)).version).toBe(1)
+  })
+
+  it('removes the temp files a crash mid-write left, in the current and the older naming', async () => {
+    const d = await dir()
+    await writeFile(join(d, '.state.json.0123456789ab.tmp'), '{"keys":"sk_live_plaintext"}')
+    await writeFile(join(d, 'state.json.4242.1700000000000.tmp'), '{}')
+    await writeFile(join(d, 'notes.tmp'), 'not ours')
+    const store = await Store.open(d, () => undefined)
+    await store.close()
+    expect((await readdir(d)).sort()).toEqual(['notes.tmp', 'state.json'])
   })
 
   it('coalesces many changes into few writes, none torn', async () => {

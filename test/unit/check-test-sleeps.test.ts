@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error: a plain .mjs script, no type declarations
+import { findSleeps } from '../../scripts/check-test-sleeps.mjs'
+
+const find = findSleeps as (text: string, file: string) => string[]
+
+describe('the fixed-sleep guard (scripts/check-test-sleeps.mjs, run by .ci/run)', () => {
+  it('names each sleep by file and line', () => {
+    const text = ['it("x", async () => {', '  await new Promise((r) => setTimeout(r, 300))', '  await sleep(50)', '  await page.waitForTimeout(100)', '})'].join('\n')
+    const found = find(text, 'test/x.test.ts')
+    expect(found).toHaveLength(3)
+    expect(found[0]).toMatch(/^test\/x\.test\.ts:2: setTimeout as a sleep/)
+    expect(found[1]).toMatch(/^test\/x\.test\.ts:3: sleep\(ms\)/)
+    expect(found[2]).toMatch(/^test\/x\.test\.ts:4: waitForTimeout/)
+  })
+
+  it('lets a yield, a virtual clock and an allowed line with a reason through', () => {
+    const text = [
+      'await new Promise((r) => setTimeout(r, 0))',
+      'await clock.sleep(1_000)',
+      '// sleep-ok: the delay is the stimulus',
+      'await new Promise((r) => setTimeout(r, 15))',
+      'await new Promise((r) => setTimeout(r, 15)) // sleep-ok: bound, not a wait'
+    ].join('\n')
+    expect(find(text, 'a.ts')).toEqual([])
+    expect(find('// sleep-ok:\nawait new Promise((r) => setTimeout(r, 15))', 'a.ts')).toHaveLength(1)
+  })
+
+  it('finds none in the suite', () => {
+    const script = resolve(import.meta.dirname, '../../scripts/check-test-sleeps.mjs')
+    expect(execFileSync(process.execPath, [script], { encoding: 'utf8' })).toMatch(/no fixed sleeps/)
+  })
+})
