@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
-
-// Component tests (test/component) need Testing Library and jsdom; until both are
-// installed the project is left out rather than failing on a missing import.
-const componentDeps = ['@testing-library/react', 'jsdom'].every((name) => existsSync(resolve(import.meta.dirname, 'node_modules', name)))
 
 // Unit tests run in-process; integration tests speak real HTTP to the sandbox on
 // loopback, and the keychain ones to a real Secret Service when CI provides one.
@@ -19,17 +14,15 @@ export default defineConfig({
           environment: 'node'
         }
       },
-      ...(componentDeps
-        ? [
-            {
-              test: {
-                name: 'component',
-                include: ['test/component/**/*.test.tsx'],
-                environment: 'jsdom'
-              }
-            }
-          ]
-        : []),
+      {
+        // React components in jsdom with Testing Library: focus, keyboard, names.
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/component/jsdom-gaps.ts']
+        }
+      },
       {
         test: {
           name: 'integration',
