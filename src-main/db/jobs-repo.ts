@@ -45,12 +45,14 @@ interface Row {
   output_urls: string
   ad_copy: string | null
   action_id: string | null
+  /** JSON of the job's source (a chat message) for adopted generations: migration 010. */
+  source: string | null
 }
 
 const COLUMNS = [
   'mode', 'id', 'kind', 'status', 'progress', 'title', 'request', 'generation_id', 'credits_estimate', 'credits_used',
   'asset_ids', 'error', 'resumes_at', 'attempts', 'created_at', 'updated_at', 'sent_at', 'rerun_as', 'post_started_at',
-  'balance_before', 'server_retries', 'output_urls', 'ad_copy', 'action_id'
+  'balance_before', 'server_retries', 'output_urls', 'ad_copy', 'action_id', 'source'
 ] as const
 
 const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value))
@@ -80,7 +82,8 @@ function toRow(j: StoredJob): Row {
     server_retries: j.serverRetries,
     output_urls: JSON.stringify(j.outputUrls),
     ad_copy: json(j.adCopy),
-    action_id: j.actionId
+    action_id: j.actionId,
+    source: json(j.source)
   }
 }
 
@@ -113,7 +116,8 @@ export function fromJobRow(row: Row): StoredJob | null {
       serverRetries: row.server_retries,
       outputUrls: parse(row.output_urls),
       adCopy: parse(row.ad_copy),
-      actionId: row.action_id
+      actionId: row.action_id,
+      source: parse(row.source ?? null)
     }
   } catch {
     return null

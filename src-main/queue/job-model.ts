@@ -62,7 +62,8 @@ export function toJob(j: StoredJob): Job {
     createdAt: j.createdAt,
     updatedAt: j.updatedAt,
     sentAt: j.sentAt,
-    rerunAs: j.rerunAs ?? null
+    rerunAs: j.rerunAs ?? null,
+    source: j.source ?? null
   }
 }
 

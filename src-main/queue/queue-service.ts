@@ -2,6 +2,7 @@ import type { GenerationRequest, Job, QueueState } from '../../src-preload/contr
 import type { StagedAsset } from '../library/stage-asset'
 import { AppError } from '../core/app-error'
 import { silentLogger } from '../core/logger'
+import { createAdopt } from './adopt-generation'
 import type { FailureDeps } from './apply-failure'
 import { createLauncher, type RunningJob } from './job-launcher'
 import { MESSAGES, isActive, isFinished, isPolling, needsPost, toJob, type QueueMode, type StoredJob } from './job-model'
@@ -225,6 +226,17 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     return toJob(j)
   }
 
+  const adopt = createAdopt({
+    ensureLoaded,
+    mode: () => mode,
+    jobs: () => jobs,
+    add: (j) => void jobs.set(j.id, j),
+    save: (j) => store.save(j),
+    emitJob: (j) => deps.emitJob(j),
+    pump: () => queueMicrotask(pump),
+    iso: () => iso()
+  })
+
   const runAgain = createRunAgain({ submit, find: (id) => jobs.get(id), current, commit })
 
   async function find(jobId: string): Promise<StoredJob> {
@@ -238,6 +250,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     estimate: (req) => ({ credits: estimateCredits(req) }),
 
     submit,
+    adopt,
 
     async list() {
       await ensureLoaded()

@@ -3,6 +3,7 @@ import type { Logger } from '../core/logger'
 import type { KrevClient, RateLimiter } from '../krev/types'
 import type { LibraryService } from '../library/library-service'
 import type { PollTiming, Sleep } from './generation-poller'
+import type { AdoptInput } from './adopt-generation'
 import type { BalanceAt, QueueMode } from './job-model'
 import type { JobStore } from './job-store'
 import type { PauseStore } from './pause-store'
@@ -60,6 +61,8 @@ export interface QueueService {
   estimate(req: GenerationRequest): { credits: number }
   /** A repeat of `actionId` (the same user action) answers the job it made, creating nothing. */
   submit(input: SubmitInput): Promise<Job>
+  /** A generation started elsewhere (chat), followed and downloaded like a job: adopt-generation.ts. */
+  adopt(input: AdoptInput): Promise<Job>
   list(): Promise<CommandOutput<'queue.list'>>
   cancel(jobId: string): Promise<Job>
   /** Refused for an unknown outcome: that job is never sent again (see `runAgain`). */

@@ -71,6 +71,9 @@ export const jobStatus = z.enum([
 ])
 export type JobStatus = z.infer<typeof jobStatus>
 
+export const jobSource = z.object({ type: z.literal('chat'), conversationId: id, messageId: id }).strict()
+export type JobSource = z.infer<typeof jobSource>
+
 export const job = z.object({
   id,
   kind: mediaKind,
@@ -92,7 +95,9 @@ export const job = z.object({
   /** When its create POST last left (kept after the answer): what an unknown outcome can still say. */
   sentAt: isoTime.nullable().optional(),
   /** The new job the creator started with "Run again" from this one. */
-  rerunAs: id.nullable().optional()
+  rerunAs: id.nullable().optional(),
+  /** Where a job Krev started elsewhere came from (queue.adopt): a chat run's message. */
+  source: jobSource.nullable().optional()
 })
 export type Job = z.infer<typeof job>
 

@@ -4,6 +4,7 @@ import { queueMigration } from './002-queue'
 import { chatMigration } from './003-chat'
 import { productsMigration } from './004-products'
 import { jobActionIdMigration } from './005-job-action-id'
+import { chatResultsMigration } from './010-chat'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
@@ -11,4 +12,4 @@ import { jobActionIdMigration } from './005-job-action-id'
  * later steps take the next free number. A step, once released, is never edited: a change
  * is a new step.
  */
-export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration, jobActionIdMigration]
+export const MIGRATIONS: readonly Migration[] = [libraryMigration, queueMigration, chatMigration, productsMigration, jobActionIdMigration, chatResultsMigration]
