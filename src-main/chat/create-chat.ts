@@ -1,5 +1,10 @@
 import { silentLogger, type Logger } from '../core/logger'
 import type { Db } from '../db/database'
+import { createChatGenerationsRepo } from '../db/chat-generations-repo'
+import { sharedStudioDatabase } from '../db/studio-database'
+import type { AdoptInput } from '../queue/adopt-generation'
+import type { Job } from '../../src-preload/contract'
+import { createDeliveries } from './chat-deliveries'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
 import type { Notice } from '../settings/json-store'
@@ -24,6 +29,8 @@ export interface ChatFeatureDeps {
   refreshTimeoutMs?: number
   /** The studio's database (create-studio); absent: the one in `dataDir`. */
   db?: Db
+  /** The queue: the generations runs report become its jobs (absent: they are only listed). */
+  queue?: { adopt(input: AdoptInput): Promise<Job>; jobs(): Promise<Job[]> }
 }
 
 export interface ChatFeature {
@@ -45,9 +52,21 @@ export function createChatFeature(deps: ChatFeatureDeps): ChatFeature {
     logger.warn('chat notice', { level: n.level, message: n.message })
     deps.bus.emit('app.notice', n)
   }
+  const db = deps.db ?? sharedStudioDatabase(deps.dataDir)
+  const queue = deps.queue
+  const deliveries = queue
+    ? createDeliveries({
+        repo: createChatGenerationsRepo(db),
+        adopt: (input) => queue.adopt(input),
+        jobs: () => queue.jobs(),
+        now: () => new Date((deps.now ?? Date.now)()).toISOString(),
+        logger
+      })
+    : undefined
   const service = createChatService({
+    ...(deliveries ? { deliveries } : {}),
     connection: deps.connection,
-    store: createChatStore(deps.dataDir, onNotice, deps.db),
+    store: createChatStore(deps.dataDir, onNotice, db),
     emitRun: (run) => deps.bus.emit('chat.run', run),
     onNotice,
     logger,

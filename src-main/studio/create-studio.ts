@@ -173,7 +173,15 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     enabled: () => account.settings.get().notifications,
     notify: deps.notify
   })
-  const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger, db: database.db })
+  const chat = createChatFeature({
+    connection: account.connection,
+    bus,
+    dataDir: deps.dataDir,
+    logger: deps.logger,
+    db: database.db,
+    // What a chat run generates is followed, downloaded and kept like any job (queue.adopt).
+    queue: { adopt: (input) => queue.service.adopt(input), jobs: async () => (await queue.service.list()).jobs }
+  })
 
   const handlers: Partial<Handlers> = {
     ...appHandlers({

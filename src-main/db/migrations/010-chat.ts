@@ -20,6 +20,8 @@ export const chatResultsMigration: Migration = {
         job_id TEXT,
         kind TEXT NOT NULL,
         credits INTEGER,
+        -- JSON of the request the adopted job holds (what the run said was asked).
+        request TEXT NOT NULL,
         created_at TEXT NOT NULL,
         PRIMARY KEY (mode, generation_id)
       ) WITHOUT ROWID;

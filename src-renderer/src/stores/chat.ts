@@ -46,6 +46,7 @@ export function touchConversation(list: ConversationSummary[], run: ChatRun, tit
   const item: ConversationSummary = {
     id: run.conversationId,
     title: existing?.title ?? title,
+    agent: existing?.agent ?? null,
     updatedAt: run.updatedAt,
     lastStatus: run.status
   }

@@ -128,6 +128,7 @@ describe('chat against the sandbox', () => {
       {
         id: conversationId,
         title: 'Make three ad concepts for this product and include image i…',
+        agent: 'auto',
         updatedAt: expect.any(String),
         lastStatus: 'succeeded'
       }
