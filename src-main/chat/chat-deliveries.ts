@@ -20,6 +20,8 @@ export interface DeliveryDeps {
   /** The queue's current jobs (their status, progress and assets). */
   jobs(): Promise<Job[]>
   now(): string
+  /** A run started generations: Krev charged for them, the balance shown is out of date. */
+  onCharged?(): void
   logger?: Logger
 }
 
@@ -68,8 +70,8 @@ export function createDeliveries(deps: DeliveryDeps): Deliveries {
       const reported = reportedGenerations(state, { userText: run.userText, productIds: run.productIds })
       if (!reported.length) return
       const known = new Map(deps.repo.forConversation(mode, run.conversationId).map((g) => [g.generationId, g]))
-      for (const g of reported) {
-        if (known.has(g.generationId)) continue
+      const fresh = reported.filter((g) => !known.has(g.generationId))
+      for (const g of fresh) {
         const row: ChatGenerationRow = {
           generationId: g.generationId,
           conversationId: run.conversationId,
@@ -84,6 +86,7 @@ export function createDeliveries(deps: DeliveryDeps): Deliveries {
         deps.repo.link(mode, row)
         known.set(g.generationId, { ...row, assetIds: [] })
       }
+      if (fresh.length) deps.onCharged?.()
       for (const g of reported) {
         const row = known.get(g.generationId)
         if (row && !row.jobId) await adoptRow(mode, row)

@@ -31,6 +31,8 @@ export interface ChatFeatureDeps {
   db?: Db
   /** The queue: the generations runs report become its jobs (absent: they are only listed). */
   queue?: { adopt(input: AdoptInput): Promise<Job>; jobs(): Promise<Job[]> }
+  /** A run started generations (Krev charged for them): the account refreshes its balance. */
+  onCreditsMaybeChanged?(): void
 }
 
 export interface ChatFeature {
@@ -60,6 +62,7 @@ export function createChatFeature(deps: ChatFeatureDeps): ChatFeature {
         adopt: (input) => queue.adopt(input),
         jobs: () => queue.jobs(),
         now: () => new Date((deps.now ?? Date.now)()).toISOString(),
+        ...(deps.onCreditsMaybeChanged ? { onCharged: deps.onCreditsMaybeChanged } : {}),
         logger
       })
     : undefined

@@ -180,7 +180,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     logger: deps.logger,
     db: database.db,
     // What a chat run generates is followed, downloaded and kept like any job (queue.adopt).
-    queue: { adopt: (input) => queue.service.adopt(input), jobs: async () => (await queue.service.list()).jobs }
+    queue: { adopt: (input) => queue.service.adopt(input), jobs: async () => (await queue.service.list()).jobs },
+    onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined)
   })
 
   const handlers: Partial<Handlers> = {

@@ -55,7 +55,10 @@ export const eventHandlers: EventHandlers = {
   'products.uploadProgress': (p) => useProductsStore.getState().applyUploadProgress(p),
 
   'generation.progress': (p) => useQueueStore.getState().applyProgress(p),
-  'queue.job': (job) => useQueueStore.getState().upsertJob(job),
+  'queue.job': (job) => {
+    useQueueStore.getState().upsertJob(job)
+    useChatStore.getState().jobChanged(job)
+  },
   'queue.removed': ({ jobId }) => useQueueStore.getState().removeJob(jobId),
   'queue.state': (state) => useQueueStore.getState().setQueueState(state),
 

@@ -212,7 +212,14 @@ const PATHS = {
       <path d="M12 16v5" />
     </>
   ),
-  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />
+  arrowRight: <path d="M5 12h14M13 6l6 6-6 6" />,
+  pencil: <path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" />,
+  copy: (
+    <>
+      <rect x="8" y="8" width="12" height="12" rx="2" />
+      <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+    </>
+  )
 } satisfies Record<string, ReactNode>
 
 export type IconName = keyof typeof PATHS

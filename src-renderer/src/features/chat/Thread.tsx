@@ -1,11 +1,41 @@
-import { useEffect, useRef } from 'react'
-import type { ChatMessage } from '../../../../src-preload/contract'
+import { useEffect, useRef, useState } from 'react'
+import type { Asset, ChatMessage } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { Spinner } from '../../components/Spinner'
+import { AssetViewer } from '../library/AssetViewer'
+import { openExternalLink } from '../account/open-dashboard'
 import { useChatStore } from '../../stores/chat'
 import { ChatIntro } from './ChatIntro'
+import { Markdown } from './markdown'
+import { MessageAttachments } from './MessageAttachments'
+import { MessageResults } from './MessageResults'
 
-function Message({ m }: { m: ChatMessage }) {
+const timeOf = (iso: string) => {
+  const t = Date.parse(iso)
+  return Number.isFinite(t) ? new Date(t).toLocaleString(undefined, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' }) : ''
+}
+
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false)
+  useEffect(() => {
+    if (!copied) return
+    const t = setTimeout(() => setCopied(false), 1500)
+    return () => clearTimeout(t)
+  }, [copied])
+  const copy = () =>
+    void navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false)
+    )
+  return (
+    <button type="button" className="msg-action" onClick={copy} aria-label={copied ? 'Copied' : 'Copy message'}>
+      <Icon name={copied ? 'check' : 'copy'} size={12} />
+      {copied ? 'Copied' : 'Copy'}
+    </button>
+  )
+}
+
+function Message({ m, onOpen }: { m: ChatMessage; onOpen(asset: Asset, all: Asset[]): void }) {
   if (m.role === 'tool') {
     return (
       <li className="msg msg-tool">
@@ -14,6 +44,7 @@ function Message({ m }: { m: ChatMessage }) {
       </li>
     )
   }
+  const at = timeOf(m.createdAt)
   return (
     <li className={`msg msg-${m.role}`}>
       {m.role === 'assistant' ? (
@@ -21,16 +52,16 @@ function Message({ m }: { m: ChatMessage }) {
           K
         </span>
       ) : null}
-      <div className="msg-bubble">
-        <span className="sr-only">{m.role === 'user' ? 'You:' : 'Krev:'}</span>
-        <p className="msg-text">{m.text}</p>
-        {m.mediaUrls.length > 0 ? (
-          <div className="msg-media">
-            {m.mediaUrls.slice(0, 8).map((u) => (
-              <img key={u} src={u} alt="" loading="lazy" />
-            ))}
-          </div>
-        ) : null}
+      <div className="msg-body">
+        <div className="msg-bubble">
+          <span className="sr-only">{m.role === 'user' ? 'You:' : 'Krev:'}</span>
+          {m.role === 'assistant' ? <Markdown text={m.text} onLink={(url) => void openExternalLink(url)} /> : <p className="msg-text">{m.text}</p>}
+        </div>
+        {m.role === 'user' ? <MessageAttachments m={m} /> : <MessageResults messageId={m.id} onOpen={onOpen} />}
+        <div className="msg-foot">
+          {at ? <time dateTime={m.createdAt}>{at}</time> : null}
+          <CopyButton text={m.text} />
+        </div>
       </div>
     </li>
   )
@@ -39,6 +70,7 @@ function Message({ m }: { m: ChatMessage }) {
 export function Thread() {
   const messages = useChatStore((s) => s.messages)
   const run = useChatStore((s) => s.activeRun)
+  const [viewing, setViewing] = useState<Asset | null>(null)
   const end = useRef<HTMLDivElement>(null)
   const working = run?.status === 'queued' || run?.status === 'running'
 
@@ -52,7 +84,7 @@ export function Thread() {
     <div className="thread" role="region" aria-label="Messages" tabIndex={0}>
       <ol className="thread-list" aria-live="polite">
         {messages.map((m) => (
-          <Message key={m.id} m={m} />
+          <Message key={m.id} m={m} onOpen={(a) => setViewing(a)} />
         ))}
         {working ? (
           <li className="msg msg-assistant msg-working">
@@ -67,6 +99,7 @@ export function Thread() {
         {run?.status === 'failed' && run.error ? <li className="msg msg-tool msg-error">{run.error}</li> : null}
       </ol>
       <div ref={end} />
+      {viewing ? <AssetViewer asset={viewing} onClose={() => setViewing(null)} /> : null}
     </div>
   )
 }

@@ -23,13 +23,20 @@ export function briefProducts(ids: readonly string[], items: readonly Product[])
   })
 }
 
-export const initialComposerState = { text: '', agent: 'auto' as Agent, productIds: [] as string[] }
+/** `chat.send` takes at most this many reference images. */
+export const MAX_REFERENCES = 8
+
+export const initialComposerState = { text: '', agent: 'auto' as Agent, productIds: [] as string[], referenceImages: [] as string[] }
 
 /** The brief being written, shared by the intro's suggestions and the composer. */
 export const useComposerStore = create<{
   text: string
   agent: Agent
   productIds: string[]
+  /** Image links sent as visual references (main's URL guard checks them on send). */
+  referenceImages: string[]
+  addReference(url: string): void
+  removeReference(url: string): void
   setText(text: string): void
   setAgent(agent: Agent): void
   toggleProduct(id: string): void
@@ -41,5 +48,8 @@ export const useComposerStore = create<{
   setAgent: (agent) => set({ agent }),
   toggleProduct: (id) => set((s) => ({ productIds: toggleId(s.productIds, id) })),
   removeProduct: (id) => set((s) => ({ productIds: s.productIds.filter((x) => x !== id) })),
-  clearProducts: () => set({ productIds: [] })
+  clearProducts: () => set({ productIds: [], referenceImages: [] }),
+  addReference: (url) =>
+    set((s) => (s.referenceImages.includes(url) || s.referenceImages.length >= MAX_REFERENCES ? s : { referenceImages: [...s.referenceImages, url] })),
+  removeReference: (url) => set((s) => ({ referenceImages: s.referenceImages.filter((x) => x !== url) }))
 }))

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react'
+import { Button, IconButton } from '../../components/Button'
+import { Icon } from '../../components/Icon'
+import { Popover, PopoverClose } from '../../components/Popover'
+import { useProductsStore } from '../../stores/products'
+import { MAX_REFERENCES, useComposerStore } from './composer-store'
+
+/**
+ * Reference images for a brief: a pasted https link or a catalogue photo (its Krev URL).
+ * Only https links are taken here; main's URL guard then refuses private or odd hosts on send.
+ */
+export function BriefReferencePicker() {
+  const refs = useComposerStore((s) => s.referenceImages)
+  const add = useComposerStore((s) => s.addReference)
+  const products = useProductsStore((s) => s.items)
+  const [url, setUrl] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const full = refs.length >= MAX_REFERENCES
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const value = url.trim()
+    let ok = false
+    try {
+      ok = new URL(value).protocol === 'https:'
+    } catch {
+      ok = false
+    }
+    if (!ok) return setError('Paste an https:// link to an image.')
+    add(value)
+    setUrl('')
+    setError(null)
+  }
+
+  const photos = products.filter((p) => p.imageUrl).slice(0, 12)
+  return (
+    <Popover
+      label="Reference images"
+      trigger={
+        <Button variant="ghost" size="sm" icon="image" disabled={full}>
+          {refs.length ? `Images (${refs.length})` : 'Add image'}
+        </Button>
+      }
+    >
+      <form className="ref-pop" onSubmit={submit}>
+        <label className="field-label" htmlFor="ref-url">
+          Image link
+        </label>
+        <div className="ref-pop-row">
+          <input id="ref-url" className="input" type="url" placeholder="https://…" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <Button type="submit" size="sm">
+            Add
+          </Button>
+        </div>
+        {error ? <p className="field-error">{error}</p> : null}
+        {photos.length ? (
+          <>
+            <p className="field-label">From your catalogue</p>
+            <ul className="ref-pop-photos">
+              {photos.map((p) => (
+                <li key={p.id}>
+                  <PopoverClose asChild>
+                    <button type="button" className="ref-photo" onClick={() => add(p.imageUrl as string)} aria-label={`Use the photo of ${p.name}`}>
+                      {p.thumbUrl ? <img src={p.thumbUrl} alt="" /> : <Icon name="image" size={14} />}
+                    </button>
+                  </PopoverClose>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </form>
+    </Popover>
+  )
+}
+
+/** The reference images picked, as removable chips. */
+export function BriefReferenceChips() {
+  const refs = useComposerStore((s) => s.referenceImages)
+  const remove = useComposerStore((s) => s.removeReference)
+  const products = useProductsStore((s) => s.items)
+  if (!refs.length) return null
+  const byUrl = new Map(products.flatMap((p) => (p.imageUrl ? [[p.imageUrl, p] as const] : [])))
+  return (
+    <ul className="brief-chips" aria-label="Reference images in this brief">
+      {refs.map((url) => {
+        const p = byUrl.get(url)
+        const name = p ? `Photo of ${p.name}` : new URL(url).hostname
+        return (
+          <li key={url} className="brief-chip">
+            <span className="picker-thumb">{p?.thumbUrl ? <img src={p.thumbUrl} alt="" /> : <Icon name="image" size={14} />}</span>
+            <span className="brief-chip-name" title={url}>
+              {name}
+            </span>
+            <IconButton icon="x" label={`Remove ${name}`} className="brief-chip-remove" onClick={() => remove(url)} />
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,41 @@
+import type { ChatMessage } from '../../../../src-preload/contract'
+import { Icon } from '../../components/Icon'
+import { useProductsStore } from '../../stores/products'
+
+/** The products and reference images a sent message was about, under its bubble. */
+export function MessageAttachments({ m }: { m: ChatMessage }) {
+  const products = useProductsStore((s) => s.items)
+  const productIds = m.productIds ?? []
+  const refs = m.referenceImages ?? []
+  if (!productIds.length && !refs.length) return null
+  const byId = new Map(products.map((p) => [p.id, p]))
+  return (
+    <ul className="msg-attachments" aria-label="Attached to this message">
+      {productIds.map((id) => {
+        const p = byId.get(id)
+        return (
+          <li key={id} className="msg-chip">
+            {p?.thumbUrl ? <img src={p.thumbUrl} alt="" /> : <Icon name="products" size={12} />}
+            <span>{p?.name ?? 'A product no longer in the catalogue'}</span>
+          </li>
+        )
+      })}
+      {refs.map((url) => (
+        <li key={url} className="msg-chip" title={url}>
+          <Icon name="image" size={12} />
+          <span>{hostOf(url)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url)
+    const file = u.pathname.split('/').filter(Boolean).at(-1)
+    return file ? `${u.hostname}/…/${decodeURIComponent(file).slice(0, 40)}` : u.hostname
+  } catch {
+    return url.slice(0, 60)
+  }
+}
