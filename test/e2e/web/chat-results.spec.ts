@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { join, resolve } from 'node:path'
 import type { Page } from '@playwright/test'
 import { removeDir, startPreview, type Preview } from '../support/preview'
+import { audit } from '../support/audit'
 import { expect, shoot, test } from '../support/fixtures'
 
 // Chat results delivered: asking the agent for images makes queue jobs that download into
@@ -51,12 +52,16 @@ test('ask the agent for 2 images: 2 thumbnails, 2 linked Library assets, the cre
     await page.getByRole('button', { name: 'Add products' }).click()
     await page.getByRole('list', { name: 'Pick products' }).getByRole('button').first().click()
     await page.getByRole('dialog', { name: 'Products for this brief' }).getByRole('button', { name: 'Done' }).click()
-    await page.getByRole('button', { name: 'Add image' }).click()
+    await page.getByRole('button', { name: 'Add images' }).click()
     await page.getByRole('button', { name: /^Use the photo of/ }).first().click()
     await send(page, 'Make three ad concepts')
     await expect(thread(page).getByRole('list', { name: 'Attached to this message' })).toBeVisible()
     // The answer is Markdown: a numbered list of concepts.
     await expect(thread(page).locator('.md ol li')).toHaveCount(3, { timeout: 30_000 })
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await shoot(page, testInfo, `chat-markdown-${scheme}`)
+    }
 
     await send(page, 'Generate 2 lifestyle images of concept 3')
     await expect(thumbs(page)).toHaveCount(2, { timeout: 60_000 })
@@ -65,11 +70,14 @@ test('ask the agent for 2 images: 2 thumbnails, 2 linked Library assets, the cre
     await expect.poll(() => thumbs(page).first().locator('img').evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBeGreaterThan(0)
     for (const [w, h] of [[1440, 900], [900, 600]] as const) {
       await page.setViewportSize({ width: w, height: h })
+      await thread(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
       for (const scheme of ['dark', 'light'] as const) {
         await page.emulateMedia({ colorScheme: scheme })
         await shoot(page, testInfo, `chat-results-${w}x${h}-${scheme}`)
       }
     }
+    // The thread with its results is axe-clean in both themes, small and large.
+    expect(await audit(page, 'chat-results', { sizes: [{ width: 900, height: 600 }, { width: 1440, height: 900 }] })).toEqual([])
     await page.setViewportSize({ width: 1440, height: 900 })
     // A thumbnail opens the viewer on that asset.
     await thumbs(page).first().click()
@@ -83,7 +91,9 @@ test('ask the agent for 2 images: 2 thumbnails, 2 linked Library assets, the cre
     // Again, with the studio stopped in the middle of the run.
     await nav(page, 'Chat').click()
     await send(page, 'Generate 2 studio images of concept 1')
-    await expect(thread(page).getByText('Queued…').or(thread(page).getByText('Krev is working on it…')).or(thread(page).getByText('Generating…').first())).toBeVisible()
+    // Any state of the run before its images are in: queued, the agent working, or generating.
+    const midRun = thread(page).getByText('Queued…').or(thread(page).getByText('Krev is working on it…')).or(thread(page).getByText('Generating…'))
+    await expect(midRun.first()).toBeVisible()
     preview = await preview.restart()
     await page.goto(preview.url)
     await nav(page, 'Chat').click()

@@ -37,9 +37,11 @@ export function BriefReferencePicker() {
     <Popover
       label="Reference images"
       trigger={
-        <Button variant="ghost" size="sm" icon="image" disabled={full}>
-          {refs.length ? `Images (${refs.length})` : 'Add image'}
-        </Button>
+        <button type="button" className="brief-picker-toggle" aria-label="Add images" title="Add a reference image to this brief" disabled={full}>
+          <Icon name="image" size={14} />
+          <span>Images</span>
+          {refs.length > 0 ? <span className="brief-count">{refs.length}</span> : null}
+        </button>
       }
     >
       <form className="ref-pop" onSubmit={submit}>
