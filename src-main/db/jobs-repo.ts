@@ -117,7 +117,8 @@ export function fromJobRow(row: Row): StoredJob | null {
       outputUrls: parse(row.output_urls),
       adCopy: parse(row.ad_copy),
       actionId: row.action_id,
-      source: parse(row.source ?? null)
+      // Only adopted jobs have one: every other job reads exactly as before migration 010.
+      ...(row.source ? { source: parse(row.source) } : {})
     }
   } catch {
     return null

@@ -9,6 +9,7 @@ export function MessageAttachments({ m }: { m: ChatMessage }) {
   const refs = m.referenceImages ?? []
   if (!productIds.length && !refs.length) return null
   const byId = new Map(products.map((p) => [p.id, p]))
+  const byPhoto = new Map(products.flatMap((p) => (p.imageUrl ? [[p.imageUrl, p] as const] : [])))
   return (
     <ul className="msg-attachments" aria-label="Attached to this message">
       {productIds.map((id) => {
@@ -20,12 +21,16 @@ export function MessageAttachments({ m }: { m: ChatMessage }) {
           </li>
         )
       })}
-      {refs.map((url) => (
-        <li key={url} className="msg-chip" title={url}>
-          <Icon name="image" size={12} />
-          <span>{hostOf(url)}</span>
-        </li>
-      ))}
+      {refs.map((url) => {
+        // A catalogue photo is named after its product, a pasted link after where it is.
+        const p = byPhoto.get(url)
+        return (
+          <li key={url} className="msg-chip" title={url}>
+            {p?.thumbUrl ? <img src={p.thumbUrl} alt="" /> : <Icon name="image" size={12} />}
+            <span>{p ? `Photo of ${p.name}` : hostOf(url)}</span>
+          </li>
+        )
+      })}
     </ul>
   )
 }
