@@ -2,16 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Connection } from '../../../src-preload/contract'
 import { createChatFeature, type ChatFeature } from '../../../src-main/chat/create-chat'
-import type { ChatConnection } from '../../../src-main/chat/chat-service'
 import { createChatGenerationsRepo } from '../../../src-main/db/chat-generations-repo'
 import { sharedStudioDatabase } from '../../../src-main/db/studio-database'
-import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { sandboxChatConnection, strictBus } from '../support/test-chat'
 import { testQueue } from '../support/test-queue'
 import { waitFor } from '../../support/wait-for'
 
@@ -34,18 +32,9 @@ let open: { chat: ChatFeature; queue: QueueFeature } | null = null
 
 function start(): { chat: ChatFeature; queue: QueueFeature } {
   const queue = testQueue(dataDir, client)
-  const connection: ChatConnection = {
-    mode: () => 'sandbox',
-    client: async () => client,
-    reportOnline: () => undefined,
-    onChange: (_l: (s: Connection) => void) => () => undefined
-  }
-  const bus = new EventBus((name, issue) => {
-    throw new Error(`invalid event ${name}: ${issue}`)
-  })
   const chat = createChatFeature({
-    connection,
-    bus,
+    connection: sandboxChatConnection(() => client),
+    bus: strictBus(),
     dataDir,
     sleep: (ms, signal) => defaultSleep(ms / SPEED, signal),
     queue: { adopt: (i) => queue.service.adopt(i), jobs: async () => (await queue.service.list()).jobs }
