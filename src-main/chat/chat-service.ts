@@ -17,6 +17,8 @@ import {
 } from './conversation-model'
 import { DEFAULT_POLL_TIMING, type PollOutcome, type PollTiming, type Sleep } from './poll-loop'
 import { createRunTracker, type RunKey, type TrackerConnection } from './run-tracker'
+import type { KrevClient } from '../krev/types'
+import { libraryReferences } from './library-reference'
 import type { Deliveries } from './chat-deliveries'
 import { manageConversations, type ConversationManagement } from './chat-manage'
 
@@ -46,6 +48,8 @@ export interface ChatServiceDeps {
   refreshTimeoutMs?: number
   /** Hands the generations runs report to the queue (absent: they are only listed). */
   deliveries?: Deliveries
+  /** The Krev link of a Library output sent as a reference (absent: refused). */
+  referenceUrlOf?(assetId: string, client: KrevClient): Promise<string>
 }
 
 export interface ChatService extends ConversationManagement {
@@ -184,6 +188,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async send(input) {
       const mode = connection.mode()
       const client = await connection.client()
+      const references = [...(input.referenceImages ?? []), ...(await libraryReferences(input.referenceAssetIds ?? [], client, deps.referenceUrlOf))]
       let started
       try {
         started = await client.startChat({
@@ -191,7 +196,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           agent: input.agent,
           ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
           ...(input.productIds?.length ? { product_ids: input.productIds } : {}),
-          ...(input.referenceImages?.length ? { reference_images: input.referenceImages } : {})
+          ...(references.length ? { reference_images: references } : {})
         })
         connection.reportOnline(true)
       } catch (error) {
@@ -230,7 +235,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         generationIds: [],
         mediaUrls: [],
         ...(input.productIds?.length ? { productIds: input.productIds } : {}),
-        ...(input.referenceImages?.length ? { referenceImages: input.referenceImages } : {})
+        ...(input.referenceImages?.length ? { referenceImages: input.referenceImages } : {}),
+        ...(input.referenceAssetIds?.length ? { referenceAssetIds: input.referenceAssetIds } : {})
       }
       c.agent = input.agent
       c.messages = mergeMessages(c.messages, [userMessage], at).messages

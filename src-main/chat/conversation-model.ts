@@ -65,12 +65,16 @@ const sameMessage = (a: ChatMessage, b: ChatMessage) =>
   sameList(a.generationIds, b.generationIds) &&
   sameList(a.mediaUrls, b.mediaUrls) &&
   sameList(a.productIds ?? [], b.productIds ?? []) &&
-  sameList(a.referenceImages ?? [], b.referenceImages ?? [])
+  sameList(a.referenceImages ?? [], b.referenceImages ?? []) &&
+  sameList(a.referenceAssetIds ?? [], b.referenceAssetIds ?? [])
 
-const attachments = (m: ChatMessage): Pick<ChatMessage, 'productIds' | 'referenceImages'> => ({
+type Attachments = Pick<ChatMessage, 'productIds' | 'referenceImages' | 'referenceAssetIds'>
+const attachments = (m: ChatMessage): Attachments => ({
   ...(m.productIds?.length ? { productIds: m.productIds } : {}),
-  ...(m.referenceImages?.length ? { referenceImages: m.referenceImages } : {})
+  ...(m.referenceImages?.length ? { referenceImages: m.referenceImages } : {}),
+  ...(m.referenceAssetIds?.length ? { referenceAssetIds: m.referenceAssetIds } : {})
 })
+const hasAttachments = (m: ChatMessage): boolean => Object.keys(attachments(m)).length > 0
 
 /**
  * Merges `incoming` into `existing` by id. Nothing is ever removed (a local message the
@@ -111,7 +115,7 @@ export function mergeMessages(
       generationIds: m.generationIds.length ? m.generationIds : cur.generationIds,
       mediaUrls: m.mediaUrls.length ? m.mediaUrls : cur.mediaUrls,
       // Krev's transcript never lists attachments: what we recorded at send stays.
-      ...attachments(m.productIds?.length ? m : cur)
+      ...attachments(hasAttachments(m) ? m : cur)
     }
     if (!sameMessage(cur, next)) {
       list[at] = next

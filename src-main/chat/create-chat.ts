@@ -3,13 +3,15 @@ import type { Db } from '../db/database'
 import { createChatGenerationsRepo } from '../db/chat-generations-repo'
 import { sharedStudioDatabase } from '../db/studio-database'
 import type { AdoptInput } from '../queue/adopt-generation'
-import type { Job } from '../../src-preload/contract'
+import type { Asset, Job } from '../../src-preload/contract'
+import { libraryReferenceUrl } from './library-reference'
 import { createDeliveries } from './chat-deliveries'
 import type { EventBus } from '../ipc/event-bus'
 import { defaultSleep } from '../krev/retry'
 import type { Notice } from '../settings/json-store'
 import { chatHandlers, type ChatHandlers } from './chat-handlers'
 import { createChatService, type ChatConnection, type ChatService } from './chat-service'
+import type { KrevClient } from '../krev/types'
 import { createChatStore } from './chat-store'
 import type { PollTiming, Sleep } from './poll-loop'
 
@@ -33,6 +35,8 @@ export interface ChatFeatureDeps {
   queue?: { adopt(input: AdoptInput): Promise<Job>; jobs(): Promise<Job[]> }
   /** A run started generations (Krev charged for them): the account refreshes its balance. */
   onCreditsMaybeChanged?(): void
+  /** The Library, for outputs sent as reference images (library-reference.ts). */
+  library?: { get(id: string): Promise<Asset> }
 }
 
 export interface ChatFeature {
@@ -66,8 +70,10 @@ export function createChatFeature(deps: ChatFeatureDeps): ChatFeature {
         logger
       })
     : undefined
+  const library = deps.library
   const service = createChatService({
     ...(deliveries ? { deliveries } : {}),
+    ...(library ? { referenceUrlOf: async (id: string, client: KrevClient) => libraryReferenceUrl(await library.get(id), client) } : {}),
     connection: deps.connection,
     store: createChatStore(deps.dataDir, onNotice, db),
     emitRun: (run) => deps.bus.emit('chat.run', run),

@@ -181,7 +181,8 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     db: database.db,
     // What a chat run generates is followed, downloaded and kept like any job (queue.adopt).
     queue: { adopt: (input) => queue.service.adopt(input), jobs: async () => (await queue.service.list()).jobs },
-    onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined)
+    onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined),
+    library
   })
 
   const handlers: Partial<Handlers> = {

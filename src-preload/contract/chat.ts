@@ -14,7 +14,9 @@ export const chatMessage = z.object({
   mediaUrls: z.array(z.string()),
   /** What the creator attached to a message they sent (kept locally; Krev's transcript has neither). */
   productIds: z.array(id).max(10).optional(),
-  referenceImages: z.array(z.string()).max(8).optional()
+  referenceImages: z.array(z.string()).max(8).optional(),
+  /** Library outputs sent as references (their Krev links were resolved when sent). */
+  referenceAssetIds: z.array(id).max(8).optional()
 })
 export type ChatMessage = z.infer<typeof chatMessage>
 
@@ -65,6 +67,8 @@ export const chatCommands = {
         conversationId: id.optional(),
         productIds: z.array(id).max(10).optional(),
         referenceImages: z.array(url).max(8).optional(),
+        /** Library outputs as references: main asks Krev for their current links. */
+        referenceAssetIds: z.array(id).max(8).optional(),
         agent: agent.default('auto')
       })
       .strict(),

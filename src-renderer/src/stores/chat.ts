@@ -34,7 +34,7 @@ interface ChatState {
   fetch(): Promise<void>
   open(id: string | null): Promise<void>
   /** Sends a brief, with the products it is about (up to ten); true when the agent took it. */
-  send(message: string, agent: Agent, productIds?: readonly string[], referenceImages?: readonly string[]): Promise<boolean>
+  send(message: string, agent: Agent, productIds?: readonly string[], refs?: { urls?: readonly string[]; assetIds?: readonly string[] }): Promise<boolean>
 }
 
 export const initialChatState = {
@@ -148,7 +148,9 @@ export const useChatStore = create<ChatState>()((set, get) => ({
     }
   },
 
-  send: async (message, agent, productIds = [], referenceImages = []) => {
+  send: async (message, agent, productIds = [], refs = {}) => {
+    const referenceImages = refs.urls ?? []
+    const referenceAssetIds = refs.assetIds ?? []
     const text = message.trim()
     if (!text) return false
     set({ sending: true, sendError: null })
@@ -160,7 +162,8 @@ export const useChatStore = create<ChatState>()((set, get) => ({
         agent,
         ...(activeId ? { conversationId: activeId } : {}),
         ...(products.length ? { productIds: products } : {}),
-        ...(referenceImages.length ? { referenceImages: [...referenceImages].slice(0, 8) } : {})
+        ...(referenceImages.length ? { referenceImages: [...referenceImages].slice(0, 8) } : {}),
+        ...(referenceAssetIds.length ? { referenceAssetIds: [...referenceAssetIds].slice(0, 8) } : {})
       })
       set({ activeId: run.conversationId, load: 'ready', agent })
       get().applyRun(run)

@@ -6,6 +6,7 @@ import { createChatFeature, type ChatFeature } from '../../../src-main/chat/crea
 import { createChatGenerationsRepo } from '../../../src-main/db/chat-generations-repo'
 import { sharedStudioDatabase } from '../../../src-main/db/studio-database'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
+import type { ChatParams } from '../../../src-main/krev/types'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
@@ -30,10 +31,15 @@ let client: KrevClient
 let productId: string
 let open: { chat: ChatFeature; queue: QueueFeature } | null = null
 
+/** What each POST /chat carried (the client as the chat feature sees it). */
+const startedWith: ChatParams[] = []
+
 function start(): { chat: ChatFeature; queue: QueueFeature } {
   const queue = testQueue(dataDir, client)
+  const spied: KrevClient = { ...client, startChat: (p, signal) => (startedWith.push(p), client.startChat(p, signal)) }
   const chat = createChatFeature({
-    connection: sandboxChatConnection(() => client),
+    connection: sandboxChatConnection(() => spied),
+    library: queue.library,
     bus: strictBus(),
     dataDir,
     sleep: (ms, signal) => defaultSleep(ms / SPEED, signal),
@@ -120,6 +126,24 @@ describe('chat run → queue jobs → Library assets', () => {
     expect(before - (await balance())).toBe(out.generations.reduce((sum, g) => sum + (g.credits ?? 0), 0))
     const jobs = (await open!.queue.handlers['queue.list']({}, ctx)).jobs.filter((j) => j.source?.conversationId === run.conversationId)
     expect(jobs).toHaveLength(1)
+    await stop()
+  })
+})
+
+describe('a Library output as a reference image', () => {
+  it('is sent as the link Krev serves for it now; an asset Krev did not make is refused, nothing sent', async () => {
+    const { chat, queue } = start()
+    await chat.resume()
+    const [asset] = (await queue.handlers['library.list']({ kind: 'image', sort: 'newest', limit: 1 }, ctx)).items
+    const run = await chat.handlers['chat.send']({ message: 'Ad concepts like this one', referenceAssetIds: [asset!.id], agent: 'auto' }, ctx)
+    const opened = await chat.handlers['chat.conversation']({ id: run.conversationId }, ctx)
+    expect(opened.messages.find((m) => m.role === 'user')).toMatchObject({ referenceAssetIds: [asset!.id] })
+    expect(startedWith.at(-1)?.reference_images).toEqual([expect.stringMatching(new RegExp(`^${sb.baseUrl}/`))])
+
+    const before = startedWith.length
+    const error = await chat.handlers['chat.send']({ message: 'x', referenceAssetIds: ['00000000-0000-4000-8000-00000000dead'], agent: 'auto' }, ctx).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'not_found' })
+    expect(startedWith).toHaveLength(before)
     await stop()
   })
 })

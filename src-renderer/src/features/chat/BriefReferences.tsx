@@ -1,4 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
+import type { Asset } from '../../../../src-preload/contract'
+import { invoke } from '../../api/client'
+import { useChatStore } from '../../stores/chat'
 import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Popover, PopoverClose } from '../../components/Popover'
@@ -11,11 +14,20 @@ import { MAX_REFERENCES, useComposerStore } from './composer-store'
  */
 export function BriefReferencePicker() {
   const refs = useComposerStore((s) => s.referenceImages)
+  const assetRefs = useComposerStore((s) => s.referenceAssetIds)
   const add = useComposerStore((s) => s.addReference)
+  const addAsset = useComposerStore((s) => s.addReferenceAsset)
   const products = useProductsStore((s) => s.items)
   const [url, setUrl] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const full = refs.length >= MAX_REFERENCES
+  const [recent, setRecent] = useState<Asset[]>([])
+  const total = refs.length + assetRefs.length
+  const full = total >= MAX_REFERENCES
+  // The newest Library images, fetched when the pop-over opens (made by Krev: they have a link).
+  const loadRecent = () =>
+    void invoke('library.list', { kind: 'image', sort: 'newest', limit: 12 })
+      .then((out) => setRecent(out.items.filter((a) => a.generationId)))
+      .catch(() => setRecent([]))
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -37,10 +49,17 @@ export function BriefReferencePicker() {
     <Popover
       label="Reference images"
       trigger={
-        <button type="button" className="brief-picker-toggle" aria-label="Add images" title="Add a reference image to this brief" disabled={full}>
+        <button
+          type="button"
+          className="brief-picker-toggle"
+          aria-label="Add images"
+          title="Add a reference image to this brief"
+          disabled={full}
+          onClick={loadRecent}
+        >
           <Icon name="image" size={14} />
           <span>Images</span>
-          {refs.length > 0 ? <span className="brief-count">{refs.length}</span> : null}
+          {total > 0 ? <span className="brief-count">{total}</span> : null}
         </button>
       }
     >
@@ -71,6 +90,22 @@ export function BriefReferencePicker() {
             </ul>
           </>
         ) : null}
+        {recent.length ? (
+          <>
+            <p className="field-label">From your Library</p>
+            <ul className="ref-pop-photos">
+              {recent.map((a) => (
+                <li key={a.id}>
+                  <PopoverClose asChild>
+                    <button type="button" className="ref-photo" onClick={() => addAsset(a.id)} aria-label={`Use the Library image “${a.prompt.slice(0, 60)}”`}>
+                      <img src={a.thumbUrl} alt="" />
+                    </button>
+                  </PopoverClose>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </form>
     </Popover>
   )
@@ -79,9 +114,11 @@ export function BriefReferencePicker() {
 /** The reference images picked, as removable chips. */
 export function BriefReferenceChips() {
   const refs = useComposerStore((s) => s.referenceImages)
+  const assetRefs = useComposerStore((s) => s.referenceAssetIds)
   const remove = useComposerStore((s) => s.removeReference)
+  const removeAsset = useComposerStore((s) => s.removeReferenceAsset)
   const products = useProductsStore((s) => s.items)
-  if (!refs.length) return null
+  if (!refs.length && !assetRefs.length) return null
   const byUrl = new Map(products.flatMap((p) => (p.imageUrl ? [[p.imageUrl, p] as const] : [])))
   return (
     <ul className="brief-chips" aria-label="Reference images in this brief">
@@ -98,6 +135,23 @@ export function BriefReferenceChips() {
           </li>
         )
       })}
+      {assetRefs.map((id, i) => (
+        <li key={id} className="brief-chip">
+          <LibraryThumb id={id} />
+          <span className="brief-chip-name">Library image {i + 1}</span>
+          <IconButton icon="x" label={`Remove Library image ${i + 1}`} className="brief-chip-remove" onClick={() => removeAsset(id)} />
+        </li>
+      ))}
     </ul>
   )
+}
+
+/** A Library asset's thumbnail, fetched once through the chat store's asset cache. */
+export function LibraryThumb({ id }: { id: string }) {
+  const asset = useChatStore((s) => s.assets[id])
+  const load = useChatStore((s) => s.loadAssets)
+  useEffect(() => {
+    void load([id])
+  }, [id, load])
+  return <span className="picker-thumb">{asset ? <img src={asset.thumbUrl} alt="" /> : <Icon name="image" size={14} />}</span>
 }

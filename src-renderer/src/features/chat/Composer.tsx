@@ -16,12 +16,13 @@ const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
 ]
 
 export function Composer() {
-  const { text, agent, productIds, referenceImages, setText, setAgent, clearProducts } = useComposerStore(
+  const { text, agent, productIds, referenceImages, referenceAssetIds, setText, setAgent, clearProducts } = useComposerStore(
     useShallow((s) => ({
       text: s.text,
       agent: s.agent,
       productIds: s.productIds,
       referenceImages: s.referenceImages,
+      referenceAssetIds: s.referenceAssetIds,
       setText: s.setText,
       setAgent: s.setAgent,
       clearProducts: s.clearProducts
@@ -41,7 +42,7 @@ export function Composer() {
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     const ids = briefProducts(productIds, products).map((p) => p.id)
-    if (await send(text, agent, ids, referenceImages)) {
+    if (await send(text, agent, ids, { urls: referenceImages, assetIds: referenceAssetIds })) {
       setText('')
       clearProducts()
     }

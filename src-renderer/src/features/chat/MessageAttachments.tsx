@@ -1,13 +1,15 @@
 import type { ChatMessage } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { useProductsStore } from '../../stores/products'
+import { LibraryThumb } from './BriefReferences'
 
 /** The products and reference images a sent message was about, under its bubble. */
 export function MessageAttachments({ m }: { m: ChatMessage }) {
   const products = useProductsStore((s) => s.items)
   const productIds = m.productIds ?? []
   const refs = m.referenceImages ?? []
-  if (!productIds.length && !refs.length) return null
+  const assetRefs = m.referenceAssetIds ?? []
+  if (!productIds.length && !refs.length && !assetRefs.length) return null
   const byId = new Map(products.map((p) => [p.id, p]))
   const byPhoto = new Map(products.flatMap((p) => (p.imageUrl ? [[p.imageUrl, p] as const] : [])))
   return (
@@ -31,6 +33,12 @@ export function MessageAttachments({ m }: { m: ChatMessage }) {
           </li>
         )
       })}
+      {assetRefs.map((id, i) => (
+        <li key={id} className="msg-chip">
+          <LibraryThumb id={id} />
+          <span>Library image {i + 1}</span>
+        </li>
+      ))}
     </ul>
   )
 }

@@ -26,7 +26,13 @@ export function briefProducts(ids: readonly string[], items: readonly Product[])
 /** `chat.send` takes at most this many reference images. */
 export const MAX_REFERENCES = 8
 
-export const initialComposerState = { text: '', agent: 'auto' as Agent, productIds: [] as string[], referenceImages: [] as string[] }
+export const initialComposerState = {
+  text: '',
+  agent: 'auto' as Agent,
+  productIds: [] as string[],
+  referenceImages: [] as string[],
+  referenceAssetIds: [] as string[]
+}
 
 /** The brief being written, shared by the intro's suggestions and the composer. */
 export const useComposerStore = create<{
@@ -35,6 +41,10 @@ export const useComposerStore = create<{
   productIds: string[]
   /** Image links sent as visual references (main's URL guard checks them on send). */
   referenceImages: string[]
+  /** Library outputs as references (main asks Krev for their links on send). */
+  referenceAssetIds: string[]
+  addReferenceAsset(id: string): void
+  removeReferenceAsset(id: string): void
   addReference(url: string): void
   removeReference(url: string): void
   setText(text: string): void
@@ -48,8 +58,19 @@ export const useComposerStore = create<{
   setAgent: (agent) => set({ agent }),
   toggleProduct: (id) => set((s) => ({ productIds: toggleId(s.productIds, id) })),
   removeProduct: (id) => set((s) => ({ productIds: s.productIds.filter((x) => x !== id) })),
-  clearProducts: () => set({ productIds: [], referenceImages: [] }),
+  clearProducts: () => set({ productIds: [], referenceImages: [], referenceAssetIds: [] }),
+  addReferenceAsset: (id) =>
+    set((s) =>
+      s.referenceAssetIds.includes(id) || s.referenceImages.length + s.referenceAssetIds.length >= MAX_REFERENCES
+        ? s
+        : { referenceAssetIds: [...s.referenceAssetIds, id] }
+    ),
+  removeReferenceAsset: (id) => set((s) => ({ referenceAssetIds: s.referenceAssetIds.filter((x) => x !== id) })),
   addReference: (url) =>
-    set((s) => (s.referenceImages.includes(url) || s.referenceImages.length >= MAX_REFERENCES ? s : { referenceImages: [...s.referenceImages, url] })),
+    set((s) =>
+      s.referenceImages.includes(url) || s.referenceImages.length + s.referenceAssetIds.length >= MAX_REFERENCES
+        ? s
+        : { referenceImages: [...s.referenceImages, url] }
+    ),
   removeReference: (url) => set((s) => ({ referenceImages: s.referenceImages.filter((x) => x !== url) }))
 }))
