@@ -79,6 +79,7 @@ test('ask the agent for 2 images: 2 thumbnails, 2 linked Library assets, the cre
     // The thread with its results is axe-clean in both themes, small and large.
     expect(await audit(page, 'chat-results', { sizes: [{ width: 900, height: 600 }, { width: 1440, height: 900 }] })).toEqual([])
     await page.setViewportSize({ width: 1440, height: 900 })
+    await page.emulateMedia({ colorScheme: 'light' })
     // A thumbnail opens the viewer on that asset.
     await thumbs(page).first().click()
     await expect(page.getByRole('dialog', { name: 'Preview' })).toBeVisible()
