@@ -10,15 +10,17 @@ import {
   lastRun,
   mergeMessages,
   newConversation,
-  newestFirst,
   recordReading,
   runView,
-  summaryOf,
   type StoredConversation,
   type StoredRun
 } from './conversation-model'
 import { DEFAULT_POLL_TIMING, type PollOutcome, type PollTiming, type Sleep } from './poll-loop'
 import { createRunTracker, type RunKey, type TrackerConnection } from './run-tracker'
+import type { KrevClient } from '../krev/types'
+import { libraryReferences } from './library-reference'
+import type { Deliveries } from './chat-deliveries'
+import { manageConversations, type ConversationManagement } from './chat-manage'
 
 /**
  * The chat feature's logic. Conversations live in the local store of the current mode
@@ -44,11 +46,14 @@ export interface ChatServiceDeps {
   timing?: Partial<PollTiming>
   /** How long opening a conversation waits for Krev before showing the local copy. Default 5 s. */
   refreshTimeoutMs?: number
+  /** Hands the generations runs report to the queue (absent: they are only listed). */
+  deliveries?: Deliveries
+  /** The Krev link of a Library output sent as a reference (absent: refused). */
+  referenceUrlOf?(assetId: string, client: KrevClient): Promise<string>
 }
 
-export interface ChatService {
+export interface ChatService extends ConversationManagement {
   send(input: CommandArgs<'chat.send'>): Promise<ChatRun>
-  conversations(): Promise<CommandOutput<'chat.conversations'>>
   conversation(id: string): Promise<CommandOutput<'chat.conversation'>>
   resume(): Promise<void>
   /** Resolves once every poller has stopped and every save is written (tests, shutdown). */
@@ -66,6 +71,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const book = (mode: ChatMode) => books.get(mode)
   const persist = (b: Book) => books.persist(b)
   const life = new AbortController()
+  const { deliveries } = deps
 
   function publish(mode: ChatMode, c: StoredConversation, run: StoredRun): void {
     // The renderer shows the current mode's chats only.
@@ -86,7 +92,16 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const { b, c, run } = found
     const userText = c.messages.find((m) => m.id === run.userMessageId)?.text ?? ''
     const reading = readRun(state, { userMessageId: run.userMessageId, assistantMessageId: run.assistantMessageId, userText })
+    const before = run.assistantMessageId
     const changed = recordReading(c, run, reading, now())
+    if (deliveries) {
+      if (before !== run.assistantMessageId) deliveries.renameMessage(key.mode, before, run.assistantMessageId)
+      await deliveries.record(
+        key.mode,
+        { conversationId: c.id, runId: run.runId, messageId: run.assistantMessageId, userText, productIds: run.productIds ?? [] },
+        state
+      )
+    }
     if (changed) {
       await persist(b)
       publish(key.mode, c, run)
@@ -118,6 +133,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   async function resumeMode(mode: ChatMode): Promise<void> {
     const b = await book(mode)
     if (connection.mode() !== mode) return
+    // Generations linked before a crash but never handed to the queue are handed now.
+    await deliveries?.adoptPending(mode)
     for (const c of b.byId.values()) {
       for (const run of c.runs) if (isActive(run.status)) tracker.track({ mode, conversationId: c.id, runId: run.runId })
     }
@@ -171,6 +188,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async send(input) {
       const mode = connection.mode()
       const client = await connection.client()
+      const references = [...(input.referenceImages ?? []), ...(await libraryReferences(input.referenceAssetIds ?? [], client, deps.referenceUrlOf))]
       let started
       try {
         started = await client.startChat({
@@ -178,7 +196,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           agent: input.agent,
           ...(input.conversationId ? { conversation_id: input.conversationId } : {}),
           ...(input.productIds?.length ? { product_ids: input.productIds } : {}),
-          ...(input.referenceImages?.length ? { reference_images: input.referenceImages } : {})
+          ...(references.length ? { reference_images: references } : {})
         })
         connection.reportOnline(true)
       } catch (error) {
@@ -205,10 +223,22 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         error: null,
         userMessageId: validId(started.user_message_id) ? started.user_message_id : `${local}-user`,
         assistantMessageId: validId(started.assistant_message_id) ? started.assistant_message_id : `${local}-assistant`,
+        productIds: input.productIds ?? [],
         createdAt: at,
         updatedAt: at
       }
-      const userMessage = { id: run.userMessageId, role: 'user' as const, text: input.message, createdAt: at, generationIds: [], mediaUrls: [] }
+      const userMessage = {
+        id: run.userMessageId,
+        role: 'user' as const,
+        text: input.message,
+        createdAt: at,
+        generationIds: [],
+        mediaUrls: [],
+        ...(input.productIds?.length ? { productIds: input.productIds } : {}),
+        ...(input.referenceImages?.length ? { referenceImages: input.referenceImages } : {}),
+        ...(input.referenceAssetIds?.length ? { referenceAssetIds: input.referenceAssetIds } : {})
+      }
+      c.agent = input.agent
       c.messages = mergeMessages(c.messages, [userMessage], at).messages
       c.runs.push(run)
       c.updatedAt = at
@@ -218,10 +248,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       return runView(c, run)
     },
 
-    async conversations() {
-      const b = await book(connection.mode())
-      return { items: [...b.byId.values()].sort(newestFirst).map(summaryOf) }
-    },
+    ...manageConversations({ mode: () => connection.mode(), book, persist, deliveries, now }),
 
     async conversation(id) {
       const mode = connection.mode()
@@ -250,7 +277,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       // Its unfinished runs are followed (e.g. after a mode switch back).
       for (const run of c.runs) if (isActive(run.status)) tracker.track({ mode, conversationId: c.id, runId: run.runId })
       const latest = lastRun(c)
-      return { id: c.id, messages: c.messages, activeRun: latest ? runView(c, latest) : null }
+      const generations = (await deliveries?.views(mode, c.id)) ?? []
+      return { id: c.id, agent: c.agent, messages: c.messages, activeRun: latest ? runView(c, latest) : null, generations }
     },
 
     async resume() {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { chatMessage, runStatus, type Connection } from '../../src-preload/contract'
+import { agent, chatMessage, runStatus, type Connection } from '../../src-preload/contract'
 import { createChatRepo, type ConversationRows } from '../db/chat-repo'
 import type { Db } from '../db/database'
 import { sharedStudioDatabase } from '../db/studio-database'
@@ -27,12 +27,14 @@ const runShape = z.object({
   error: z.string().nullable(),
   userMessageId: z.string(),
   assistantMessageId: z.string(),
+  productIds: z.array(z.string()).max(10).optional(),
   createdAt: z.string().max(64),
   updatedAt: z.string().max(64)
 })
 const conversationShape = z.object({
   id: z.string().min(1).max(MAX_ID),
   title: z.string(),
+  agent: agent.nullable().catch(null).default(null),
   createdAt: z.string().max(64),
   updatedAt: z.string().max(64),
   messages: z.array(z.unknown()),
@@ -83,6 +85,7 @@ const parseOr = (text: string): unknown => {
 const toRows = (c: StoredConversation): ConversationRows => ({
   id: c.id,
   title: c.title,
+  agent: c.agent,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   messages: c.messages.map((m) => ({ id: m.id, data: JSON.stringify(m) })),

@@ -1,4 +1,6 @@
 import type { ChatMessage, ChatRun, CommandOutput } from '../../src-preload/contract'
+
+export type Agent = 'auto' | 'asset' | 'discover'
 import type { RunReading, RunStatus } from './chat-map'
 
 /**
@@ -16,6 +18,8 @@ export interface StoredRun {
   /** Ids in `messages` of this run's user and assistant messages (maybe local-…). */
   userMessageId: string
   assistantMessageId: string
+  /** The products the brief was about: the generations it starts are about them too. */
+  productIds?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -23,6 +27,8 @@ export interface StoredRun {
 export interface StoredConversation {
   id: string
   title: string
+  /** The agent it was last briefed with (null: never said, e.g. found on Krev). */
+  agent: Agent | null
   createdAt: string
   updatedAt: string
   /** Oldest first. */
@@ -45,7 +51,7 @@ export function titleFrom(text: string): string {
 }
 
 export function newConversation(id: string, title: string, now: string): StoredConversation {
-  return { id, title: titleFrom(title), createdAt: now, updatedAt: now, messages: [], runs: [] }
+  return { id, title: titleFrom(title), agent: null, createdAt: now, updatedAt: now, messages: [], runs: [] }
 }
 
 export const lastRun = (c: StoredConversation): StoredRun | null => c.runs.at(-1) ?? null
@@ -57,7 +63,18 @@ const sameMessage = (a: ChatMessage, b: ChatMessage) =>
   a.text === b.text &&
   a.createdAt === b.createdAt &&
   sameList(a.generationIds, b.generationIds) &&
-  sameList(a.mediaUrls, b.mediaUrls)
+  sameList(a.mediaUrls, b.mediaUrls) &&
+  sameList(a.productIds ?? [], b.productIds ?? []) &&
+  sameList(a.referenceImages ?? [], b.referenceImages ?? []) &&
+  sameList(a.referenceAssetIds ?? [], b.referenceAssetIds ?? [])
+
+type Attachments = Pick<ChatMessage, 'productIds' | 'referenceImages' | 'referenceAssetIds'>
+const attachments = (m: ChatMessage): Attachments => ({
+  ...(m.productIds?.length ? { productIds: m.productIds } : {}),
+  ...(m.referenceImages?.length ? { referenceImages: m.referenceImages } : {}),
+  ...(m.referenceAssetIds?.length ? { referenceAssetIds: m.referenceAssetIds } : {})
+})
+const hasAttachments = (m: ChatMessage): boolean => Object.keys(attachments(m)).length > 0
 
 /**
  * Merges `incoming` into `existing` by id. Nothing is ever removed (a local message the
@@ -96,7 +113,9 @@ export function mergeMessages(
       text: m.text.trim() ? m.text : cur.text,
       createdAt: m.createdAt || cur.createdAt,
       generationIds: m.generationIds.length ? m.generationIds : cur.generationIds,
-      mediaUrls: m.mediaUrls.length ? m.mediaUrls : cur.mediaUrls
+      mediaUrls: m.mediaUrls.length ? m.mediaUrls : cur.mediaUrls,
+      // Krev's transcript never lists attachments: what we recorded at send stays.
+      ...attachments(hasAttachments(m) ? m : cur)
     }
     if (!sameMessage(cur, next)) {
       list[at] = next
@@ -138,7 +157,7 @@ export function runView(c: StoredConversation, run: StoredRun): ChatRun {
 }
 
 export function summaryOf(c: StoredConversation): ConversationSummary {
-  return { id: c.id, title: c.title, updatedAt: c.updatedAt, lastStatus: lastRun(c)?.status ?? null }
+  return { id: c.id, title: c.title, agent: c.agent, updatedAt: c.updatedAt, lastStatus: lastRun(c)?.status ?? null }
 }
 
 export const newestFirst = (a: StoredConversation, b: StoredConversation): number =>

@@ -13,6 +13,8 @@ export type ChatRepoMode = ConnectionMode
 export interface ConversationRows {
   id: string
   title: string
+  /** The agent last used (migration 010); null for conversations of before. */
+  agent?: string | null
   createdAt: string
   updatedAt: string
   /** JSON text of each message, oldest first. */
@@ -30,14 +32,14 @@ export interface ChatRepo {
 }
 
 export function createChatRepo(db: Db): ChatRepo {
-  const conversations = db.prepare('SELECT id, title, created_at, updated_at FROM chat_conversations WHERE mode = ?')
+  const conversations = db.prepare('SELECT id, title, agent, created_at, updated_at FROM chat_conversations WHERE mode = ?')
   const messages = db.prepare('SELECT conversation_id, id, data FROM chat_messages WHERE mode = ? ORDER BY conversation_id, position')
   const runs = db.prepare('SELECT conversation_id, run_id, status, data FROM chat_runs WHERE mode = ? ORDER BY conversation_id, position')
   const ids = db.prepare('SELECT id FROM chat_conversations WHERE mode = ?').pluck()
   const exists = db.prepare('SELECT 1 FROM chat_conversations WHERE mode = ? AND id = ?').pluck()
   const upsert = db.prepare(
-    `INSERT INTO chat_conversations (mode, id, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (mode, id) DO UPDATE SET title = excluded.title, created_at = excluded.created_at, updated_at = excluded.updated_at`
+    `INSERT INTO chat_conversations (mode, id, title, agent, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (mode, id) DO UPDATE SET title = excluded.title, agent = excluded.agent, created_at = excluded.created_at, updated_at = excluded.updated_at`
   )
   const clearMessages = db.prepare('DELETE FROM chat_messages WHERE mode = ? AND conversation_id = ?')
   const clearRuns = db.prepare('DELETE FROM chat_runs WHERE mode = ? AND conversation_id = ?')
@@ -48,8 +50,8 @@ export function createChatRepo(db: Db): ChatRepo {
   return {
     all(mode) {
       const byId = new Map<string, ConversationRows>()
-      for (const r of conversations.all(mode) as { id: string; title: string; created_at: string; updated_at: string }[]) {
-        byId.set(r.id, { id: r.id, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at, messages: [], runs: [] })
+      for (const r of conversations.all(mode) as { id: string; title: string; agent: string | null; created_at: string; updated_at: string }[]) {
+        byId.set(r.id, { id: r.id, title: r.title, agent: r.agent, createdAt: r.created_at, updatedAt: r.updated_at, messages: [], runs: [] })
       }
       for (const m of messages.iterate(mode) as Iterable<{ conversation_id: string; id: string; data: string }>) {
         byId.get(m.conversation_id)?.messages.push({ id: m.id, data: m.data })
@@ -61,7 +63,7 @@ export function createChatRepo(db: Db): ChatRepo {
     },
     replace(mode, c, options) {
       if (options?.ifAbsent && exists.get(mode, c.id) === 1) return
-      upsert.run(mode, c.id, c.title, c.createdAt, c.updatedAt)
+      upsert.run(mode, c.id, c.title, c.agent ?? null, c.createdAt, c.updatedAt)
       clearMessages.run(mode, c.id)
       clearRuns.run(mode, c.id)
       c.messages.forEach((m, i) => addMessage.run(mode, c.id, i, m.id, m.data))

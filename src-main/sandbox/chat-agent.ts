@@ -62,7 +62,7 @@ const describe = (p: ProductRecord): string => {
   return `${p.name}${colors ? ` (${colors})` : ''}`
 }
 
-function concepts(products: ProductRecord[], message: string): { text: string; artifact: Record<string, unknown> } {
+function concepts(products: ProductRecord[], message: string): { text: string; artifact: Record<string, unknown>; ideas: Array<{ title: string; image: string }> } {
   const lead = products[0]
   const name = lead?.name ?? 'your product'
   const type = String(lead?.metadata.productType ?? 'product')
@@ -91,7 +91,8 @@ function concepts(products: ProductRecord[], message: string): { text: string; a
   const subject = products.length ? products.map(describe).join(', ') : 'your product'
   return {
     text: `Here are three ad concepts for ${subject}:\n\n${lines.join('\n\n')}\n\nWant me to generate images for any of these? Say "generate 2 images of concept 3".`,
-    artifact: { type: 'ad_concepts', concepts: ideas }
+    artifact: { type: 'ad_concepts', concepts: ideas },
+    ideas
   }
 }
 
@@ -127,10 +128,14 @@ export function planReply(input: {
     const r = research(products, message)
     return { text: r.text, generations: [], artifacts: [r.artifact] }
   }
+  // "… of concept 3": the image idea of that concept is what gets rendered.
+  const conceptNo = Number(/\bconcept\s*#?([1-3])\b/i.exec(message)?.[1] ?? 0)
+  const concept = conceptNo ? concepts(products, message).ideas[conceptNo - 1] : undefined
   if (IMAGE_RE.test(message)) {
     const count = requestedCount(message, /(?:images?|photos?|pictures?|shots?|visuals?|renders?|packshots?)/)
-    generations.push({ kind: 'image', prompt: message, count, productIds: ids.slice(0, 4), aspectRatio: aspectFrom(message, '1:1', IMAGE_ASPECTS), presetId: presetFrom(message) })
-    parts.push(`Generating ${count} image${count > 1 ? 's' : ''}${products.length ? ` of ${products.map((p) => p.name).join(' and ')}` : ''}. They will appear below as soon as they are ready.`)
+    generations.push({ kind: 'image', prompt: concept ? `${concept.image} (${message})` : message, count, productIds: ids.slice(0, 4), aspectRatio: aspectFrom(message, '1:1', IMAGE_ASPECTS), presetId: presetFrom(message) })
+    const subject = concept ? ` of concept ${conceptNo}, **${concept.title}**` : products.length ? ` of ${products.map((p) => p.name).join(' and ')}` : ''
+    parts.push(`Generating ${count} image${count > 1 ? 's' : ''}${subject}. They will appear below as soon as they are ready.`)
   }
   if (VIDEO_RE.test(message)) {
     generations.push({ kind: 'video', prompt: message, count: 1, productIds: ids.slice(0, 1), aspectRatio: aspectFrom(message, '9:16', IMAGE_ASPECTS), presetId: presetFrom(message) })
@@ -143,7 +148,8 @@ export function planReply(input: {
       parts.push('Creating ad creative with copy for the selected products.')
     }
   }
-  if (/\b(concepts?|hooks?|angles?|ideas?)\b/i.test(message) || (!generations.length && !parts.length && products.length)) {
+  const wantsConcepts = /\b(concepts?|hooks?|angles?|ideas?)\b/i.test(message) && !concept
+  if (wantsConcepts || (!generations.length && !parts.length && products.length)) {
     const c = concepts(products, message)
     parts.push(c.text)
     artifacts.push(c.artifact)

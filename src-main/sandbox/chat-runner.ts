@@ -127,16 +127,18 @@ export class ChatRunner {
       const products = run.productIds.map((id) => this.deps.store.products.get(id)).filter((p) => p !== undefined)
       const plan = planReply({ message: run.message, agent: run.agent, products, credits: user.credits })
       const notes: string[] = []
+      const records: Array<Record<string, unknown>> = []
       for (const planned of plan.generations) {
         const queued = this.queue(user, planned, run)
         if ('note' in queued) notes.push(queued.note)
-        else run.generationIds.push(queued.id)
+        else {
+          run.generationIds.push(queued.id)
+          records.push(generationArtifact(queued.id, planned.kind, queued.params, queued.price))
+        }
       }
       const message = this.assistantMessage(run)
       if (message) message.content = [plan.text, ...notes].join('\n\n')
-      this.update(run, {
-        artifacts: [...plan.artifacts, ...run.generationIds.map((id) => ({ type: 'generation', generation_id: id }))]
-      })
+      this.update(run, { artifacts: [...plan.artifacts, ...records] })
     }
     const settled = await Promise.all(run.generationIds.map((id) => this.deps.generations.settled(id)))
     if (this.closed) return
@@ -148,14 +150,16 @@ export class ChatRunner {
     this.update(run, {
       status: 'succeeded',
       completedAt: isoSeconds(),
-      artifacts: run.artifacts.map((a) =>
-        a.type === 'generation' ? { ...a, kind: this.deps.store.generations.get(String(a.generation_id))?.kind, status: this.deps.store.generations.get(String(a.generation_id))?.status } : a
-      )
+      artifacts: run.artifacts.map((a) => {
+        const g = a.type === 'generation' ? this.deps.store.generations.get(String(a.generation_id)) : undefined
+        // A failed generation is refunded: it cost nothing in the end.
+        return g ? { ...a, kind: g.kind, status: g.status, credits_used: g.refunded ? 0 : g.creditsCharged } : a
+      })
     })
   }
 
   /** Queues one planned generation, or explains why it could not be (e.g. credits). */
-  private queue(user: UserRecord, planned: PlannedGeneration, run: RunRecord): { id: string } | { note: string } {
+  private queue(user: UserRecord, planned: PlannedGeneration, run: RunRecord): { id: string; params: GenerationParams; price: number } | { note: string } {
     const params: GenerationParams = {
       prompt: planned.prompt,
       aspectRatio: planned.aspectRatio,
@@ -173,7 +177,7 @@ export class ChatRunner {
       ? writeAdCopy(planned.prompt, products.map((p) => ({ name: p.name, type: String(p.metadata.productType ?? 'product') })), null, null)
       : null
     try {
-      return { id: this.deps.generations.accept(user, planned.kind, params, price, { source: 'chat', adCopy }).id }
+      return { id: this.deps.generations.accept(user, planned.kind, params, price, { source: 'chat', adCopy }).id, params, price }
     } catch (error) {
       if (error instanceof HttpError && error.status === 402) {
         return { note: `I could not start the ${planned.kind} generation: it needs ${price} credits and you have ${user.credits}.` }
@@ -220,6 +224,21 @@ export class ChatRunner {
     this.closed = true
     for (const timer of this.timers) clearTimeout(timer)
     this.timers.clear()
+  }
+}
+
+/** A run's record of one generation it started: what was asked and what it cost. */
+function generationArtifact(id: string, kind: PlannedGeneration['kind'], p: GenerationParams, price: number): Record<string, unknown> {
+  return {
+    type: 'generation',
+    generation_id: id,
+    kind,
+    prompt: p.prompt,
+    aspect_ratio: p.aspectRatio,
+    image_count: p.imageCount,
+    product_ids: p.productIds,
+    ...(p.duration ? { duration: p.duration } : {}),
+    credits_used: price
   }
 }
 

@@ -196,7 +196,17 @@ export async function createStudio(deps: StudioDeps): Promise<Studio> {
     },
     onError: (error) => deps.logger.warn('batch notification failed', { error })
   })
-  const chat = createChatFeature({ connection: account.connection, bus, dataDir: deps.dataDir, logger: deps.logger, db: database.db })
+  const chat = createChatFeature({
+    connection: account.connection,
+    bus,
+    dataDir: deps.dataDir,
+    logger: deps.logger,
+    db: database.db,
+    // What a chat run generates is followed, downloaded and kept like any job (queue.adopt).
+    queue: { adopt: (input) => queue.service.adopt(input), jobs: async () => (await queue.service.list()).jobs },
+    onCreditsMaybeChanged: () => void account.account.credits({ refresh: true }).catch(() => undefined),
+    library
+  })
 
   const handlers: Handlers = {
     ...appHandlers({

@@ -8,6 +8,7 @@ import { batchesMigration } from './006-batches'
 import { queueOrderMigration } from './007-queue-order'
 import { libraryReviewMigration } from './008-library-review'
 import { productLocalMigration } from './009-products'
+import { chatResultsMigration } from './010-chat'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
@@ -24,5 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
   batchesMigration,
   queueOrderMigration,
   libraryReviewMigration,
-  productLocalMigration
+  productLocalMigration,
+  chatResultsMigration
 ]

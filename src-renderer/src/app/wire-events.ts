@@ -56,7 +56,10 @@ export const eventHandlers: EventHandlers = {
   'products.importChanged': (batch) => useProductsStore.getState().applyImport(batch),
 
   'generation.progress': (p) => useQueueStore.getState().applyProgress(p),
-  'queue.job': (job) => useQueueStore.getState().upsertJob(job),
+  'queue.job': (job) => {
+    useQueueStore.getState().upsertJob(job)
+    useChatStore.getState().jobChanged(job)
+  },
   'queue.removed': ({ jobId }) => useQueueStore.getState().removeJob(jobId),
   'queue.state': (state) => useQueueStore.getState().setQueueState(state),
 

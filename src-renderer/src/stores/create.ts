@@ -6,12 +6,9 @@ import {
   draftFromRequest,
   initialDraft,
   toggleProductId,
-  type AdAspect,
   type CreateDraft,
   type CreateKind,
-  type GenerationInput,
-  type ImageAspect,
-  type VariantCount
+  type GenerationInput
 } from '../features/create/draft'
 import { recogniseProducts, refreshInputs } from '../features/create/refresh-inputs'
 import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'

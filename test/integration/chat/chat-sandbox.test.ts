@@ -2,16 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChatRun, Connection, EventName } from '../../../src-preload/contract'
+import type { ChatRun, EventName } from '../../../src-preload/contract'
 import { createChatFeature, type ChatFeature } from '../../../src-main/chat/create-chat'
 import { createChatStore } from '../../../src-main/chat/chat-store'
-import type { ChatConnection } from '../../../src-main/chat/chat-service'
 import { AppError } from '../../../src-main/core/app-error'
-import { EventBus } from '../../../src-main/ipc/event-bus'
 import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 import { waitFor } from '../../support/wait-for'
+import { sandboxChatConnection, strictBus } from '../support/test-chat'
 
 /**
  * The chat feature against the real sandbox over real HTTP with the real client: a brief
@@ -48,15 +47,8 @@ beforeAll(async () => {
   const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
   productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
 
-  const connection: ChatConnection = {
-    mode: () => 'sandbox',
-    client: async () => client,
-    reportOnline: () => undefined,
-    onChange: (_l: (s: Connection) => void) => () => undefined
-  }
-  const bus = new EventBus((name, issue) => {
-    throw new Error(`invalid event ${name}: ${issue}`)
-  })
+  const connection = sandboxChatConnection(() => client)
+  const bus = strictBus()
   bus.subscribe((name, payload) => events.push({ name, payload }))
   // Real timers, sped up like the sandbox: the 1 s → 6 s schedule runs 50× faster.
   feature = createChatFeature({ connection, bus, dataDir, sleep: (ms, signal) => defaultSleep(ms / SPEED, signal) })
@@ -128,6 +120,7 @@ describe('chat against the sandbox', () => {
       {
         id: conversationId,
         title: 'Make three ad concepts for this product and include image i…',
+        agent: 'auto',
         updatedAt: expect.any(String),
         lastStatus: 'succeeded'
       }

@@ -26,8 +26,8 @@ describe('conversations', () => {
     }
     const { items } = await call<{ items: unknown[] }>(router, 'chat.conversations', {})
     expect(items).toEqual([
-      { id: 'c-2', title: 'Second brief', updatedAt: expect.any(String), lastStatus: 'failed' },
-      { id: CONV, title: 'First brief about totes', updatedAt: expect.any(String), lastStatus: 'succeeded' }
+      { id: 'c-2', title: 'Second brief', agent: 'auto', updatedAt: expect.any(String), lastStatus: 'failed' },
+      { id: CONV, title: 'First brief about totes', agent: 'auto', updatedAt: expect.any(String), lastStatus: 'succeeded' }
     ])
   })
 

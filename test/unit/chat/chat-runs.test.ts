@@ -21,7 +21,17 @@ describe('chat.send', () => {
     ])
     expect(run).toMatchObject({ runId: 'run-1', conversationId: CONV, status: 'queued', assistantText: '', error: null })
     expect(run.messages).toEqual([
-      { id: 'run-1-u', role: 'user', text: 'Make three ad concepts', createdAt: iso(), generationIds: [], mediaUrls: [] }
+      // What was attached is kept on the message (Krev's transcript never lists it).
+      {
+        id: 'run-1-u',
+        role: 'user',
+        text: 'Make three ad concepts',
+        createdAt: iso(),
+        generationIds: [],
+        mediaUrls: [],
+        productIds: [PRODUCT],
+        referenceImages: ['https://example.com/ref.jpg']
+      }
     ])
     // On disk already, and no poll has happened yet.
     expect(h.krev.polls).toEqual([])

@@ -54,6 +54,14 @@ describe('chat agent', () => {
     expect(ad.text).toMatch(/select at least one product/)
   })
 
+  it('"2 lifestyle images of concept 3" renders that concept’s image idea, without listing the concepts again', () => {
+    const plan = planReply({ message: 'Generate 2 lifestyle images of concept 3', agent: 'auto', products: [product('Tan Wallet')], credits: 1000 })
+    expect(plan.generations).toEqual([expect.objectContaining({ kind: 'image', count: 2, presetId: 'lifestyle', prompt: expect.stringContaining('warm lifestyle set') })])
+    expect(plan.text).toContain('concept 3, **Aspirational lifestyle**')
+    expect(plan.text).not.toContain('Here are three ad concepts')
+    expect(plan.artifacts).toEqual([])
+  })
+
   it('discover writes research', () => {
     expect(planReply({ message: 'anything', agent: 'discover', products: [], credits: 0 }).text).toMatch(/Ad-library research/)
   })

@@ -1,4 +1,4 @@
-import type { FormEvent, KeyboardEvent } from 'react'
+import { useEffect, type FormEvent, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
@@ -6,6 +6,7 @@ import { Segmented } from '../../components/Segmented'
 import { useChatStore, type Agent } from '../../stores/chat'
 import { useProductsStore } from '../../stores/products'
 import { BriefChips, BriefProductPicker } from './BriefProducts'
+import { BriefReferenceChips, BriefReferencePicker } from './BriefReferences'
 import { briefProducts, useComposerStore } from './composer-store'
 
 const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
@@ -15,9 +16,24 @@ const AGENTS: ReadonlyArray<{ value: Agent; label: string }> = [
 ]
 
 export function Composer() {
-  const { text, agent, productIds, setText, setAgent, clearProducts } = useComposerStore(
-    useShallow((s) => ({ text: s.text, agent: s.agent, productIds: s.productIds, setText: s.setText, setAgent: s.setAgent, clearProducts: s.clearProducts }))
+  const { text, agent, productIds, referenceImages, referenceAssetIds, setText, setAgent, clearProducts } = useComposerStore(
+    useShallow((s) => ({
+      text: s.text,
+      agent: s.agent,
+      productIds: s.productIds,
+      referenceImages: s.referenceImages,
+      referenceAssetIds: s.referenceAssetIds,
+      setText: s.setText,
+      setAgent: s.setAgent,
+      clearProducts: s.clearProducts
+    }))
   )
+  // A conversation opened again is briefed with the agent it was last briefed with.
+  const conversationAgent = useChatStore((s) => s.agent)
+  const activeId = useChatStore((s) => s.activeId)
+  useEffect(() => {
+    if (conversationAgent) setAgent(conversationAgent)
+  }, [activeId, conversationAgent, setAgent])
   const products = useProductsStore((s) => s.items)
   const send = useChatStore((s) => s.send)
   const sending = useChatStore((s) => s.sending)
@@ -26,7 +42,7 @@ export function Composer() {
   const submit = async (e?: FormEvent) => {
     e?.preventDefault()
     const ids = briefProducts(productIds, products).map((p) => p.id)
-    if (await send(text, agent, ids)) {
+    if (await send(text, agent, ids, { urls: referenceImages, assetIds: referenceAssetIds })) {
       setText('')
       clearProducts()
     }
@@ -47,6 +63,7 @@ export function Composer() {
       ) : null}
       <div className="composer-box">
         <BriefChips />
+        <BriefReferenceChips />
         <label className="sr-only" htmlFor="chat-message">
           Message
         </label>
@@ -63,6 +80,7 @@ export function Composer() {
         <div className="composer-bar">
           <Segmented label="Agent" value={agent} options={AGENTS} onChange={setAgent} className="segmented-sm" />
           <BriefProductPicker />
+          <BriefReferencePicker />
           <span className="composer-hint">Enter to send · Shift + Enter for a new line</span>
           <Button type="submit" variant="primary" icon="send" loading={sending} disabled={!text.trim()} aria-label="Send message">
             Send

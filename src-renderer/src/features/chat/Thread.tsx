@@ -1,11 +1,22 @@
 import { useEffect, useRef } from 'react'
-import type { ChatMessage } from '../../../../src-preload/contract'
+import { CopyButton } from '../../components/CopyButton'
+import type { Asset, ChatMessage } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { Spinner } from '../../components/Spinner'
+import { useReviewStore } from '../../stores/review'
+import { openExternalLink } from '../account/open-dashboard'
 import { useChatStore } from '../../stores/chat'
 import { ChatIntro } from './ChatIntro'
+import { Markdown } from './markdown'
+import { MessageAttachments } from './MessageAttachments'
+import { MessageResults } from './MessageResults'
 
-function Message({ m }: { m: ChatMessage }) {
+const timeOf = (iso: string) => {
+  const t = Date.parse(iso)
+  return Number.isFinite(t) ? new Date(t).toLocaleString(undefined, { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' }) : ''
+}
+
+function Message({ m, onOpen }: { m: ChatMessage; onOpen(asset: Asset, all: Asset[]): void }) {
   if (m.role === 'tool') {
     return (
       <li className="msg msg-tool">
@@ -14,6 +25,7 @@ function Message({ m }: { m: ChatMessage }) {
       </li>
     )
   }
+  const at = timeOf(m.createdAt)
   return (
     <li className={`msg msg-${m.role}`}>
       {m.role === 'assistant' ? (
@@ -21,20 +33,23 @@ function Message({ m }: { m: ChatMessage }) {
           K
         </span>
       ) : null}
-      <div className="msg-bubble">
-        <span className="sr-only">{m.role === 'user' ? 'You:' : 'Krev:'}</span>
-        <p className="msg-text">{m.text}</p>
-        {m.mediaUrls.length > 0 ? (
-          <div className="msg-media">
-            {m.mediaUrls.slice(0, 8).map((u) => (
-              <img key={u} src={u} alt="" loading="lazy" />
-            ))}
-          </div>
-        ) : null}
+      <div className="msg-body">
+        <div className="msg-bubble">
+          <span className="sr-only">{m.role === 'user' ? 'You:' : 'Krev:'}</span>
+          {m.role === 'assistant' ? <Markdown text={m.text} onLink={(url) => void openExternalLink(url)} /> : <p className="msg-text">{m.text}</p>}
+        </div>
+        {m.role === 'user' ? <MessageAttachments m={m} /> : <MessageResults messageId={m.id} onOpen={onOpen} />}
+        <div className="msg-foot">
+          {at ? <time dateTime={m.createdAt}>{at}</time> : null}
+          <CopyButton text={m.text} label="message" className="msg-action" />
+        </div>
       </div>
     </li>
   )
 }
+
+/** A result thumbnail opens the viewer over the thread, stepping through that message's outputs. */
+const openOutput = (asset: Asset, all: Asset[]) => useReviewStore.getState().openViewer(asset.id, all.map((a) => a.id))
 
 export function Thread() {
   const messages = useChatStore((s) => s.messages)
@@ -52,7 +67,7 @@ export function Thread() {
     <div className="thread" role="region" aria-label="Messages" tabIndex={0}>
       <ol className="thread-list" aria-live="polite">
         {messages.map((m) => (
-          <Message key={m.id} m={m} />
+          <Message key={m.id} m={m} onOpen={openOutput} />
         ))}
         {working ? (
           <li className="msg msg-assistant msg-working">

@@ -23,13 +23,30 @@ export function briefProducts(ids: readonly string[], items: readonly Product[])
   })
 }
 
-export const initialComposerState = { text: '', agent: 'auto' as Agent, productIds: [] as string[] }
+/** `chat.send` takes at most this many reference images. */
+export const MAX_REFERENCES = 8
+
+export const initialComposerState = {
+  text: '',
+  agent: 'auto' as Agent,
+  productIds: [] as string[],
+  referenceImages: [] as string[],
+  referenceAssetIds: [] as string[]
+}
 
 /** The brief being written, shared by the intro's suggestions and the composer. */
 export const useComposerStore = create<{
   text: string
   agent: Agent
   productIds: string[]
+  /** Image links sent as visual references (main's URL guard checks them on send). */
+  referenceImages: string[]
+  /** Library outputs as references (main asks Krev for their links on send). */
+  referenceAssetIds: string[]
+  addReferenceAsset(id: string): void
+  removeReferenceAsset(id: string): void
+  addReference(url: string): void
+  removeReference(url: string): void
   setText(text: string): void
   setAgent(agent: Agent): void
   toggleProduct(id: string): void
@@ -41,5 +58,19 @@ export const useComposerStore = create<{
   setAgent: (agent) => set({ agent }),
   toggleProduct: (id) => set((s) => ({ productIds: toggleId(s.productIds, id) })),
   removeProduct: (id) => set((s) => ({ productIds: s.productIds.filter((x) => x !== id) })),
-  clearProducts: () => set({ productIds: [] })
+  clearProducts: () => set({ productIds: [], referenceImages: [], referenceAssetIds: [] }),
+  addReferenceAsset: (id) =>
+    set((s) =>
+      s.referenceAssetIds.includes(id) || s.referenceImages.length + s.referenceAssetIds.length >= MAX_REFERENCES
+        ? s
+        : { referenceAssetIds: [...s.referenceAssetIds, id] }
+    ),
+  removeReferenceAsset: (id) => set((s) => ({ referenceAssetIds: s.referenceAssetIds.filter((x) => x !== id) })),
+  addReference: (url) =>
+    set((s) =>
+      s.referenceImages.includes(url) || s.referenceImages.length + s.referenceAssetIds.length >= MAX_REFERENCES
+        ? s
+        : { referenceImages: [...s.referenceImages, url] }
+    ),
+  removeReference: (url) => set((s) => ({ referenceImages: s.referenceImages.filter((x) => x !== url) }))
 }))

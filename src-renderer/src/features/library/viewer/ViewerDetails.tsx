@@ -6,7 +6,7 @@ import { useLibraryStore } from '../../../stores/library'
 import { searchTerms } from '../../../stores/library-view'
 import { useProductsStore } from '../../../stores/products'
 import { Highlight } from '../Highlight'
-import { CopyButton } from './CopyButton'
+import { CopyButton } from '../../../components/CopyButton'
 
 type Approval = Asset['approval']
 const approvalOf = (asset: Asset): Approval => asset.approval ?? null

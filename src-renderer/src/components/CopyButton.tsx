@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { Icon } from '../../../components/Icon'
-import { useAppStore } from '../../../stores/app'
+import { Icon } from './Icon'
+import { useAppStore } from '../stores/app'
 
 /** How long "Copied" stays. */
 const CONFIRM_MS = 1600
@@ -10,7 +10,7 @@ const CONFIRM_MS = 1600
  * politely), so a creator copying hook, headline and body one after another sees which one
  * went. A refused clipboard (no permission) becomes a notice.
  */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+export function CopyButton({ text, label, className = 'copy-btn' }: { text: string; label: string; className?: string }) {
   const [copied, setCopied] = useState(false)
   const timer = useRef<number | undefined>(undefined)
   useEffect(() => () => window.clearTimeout(timer.current), [])
@@ -25,7 +25,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     }
   }
   return (
-    <button type="button" className="copy-btn" data-copied={copied || undefined} onClick={() => void copy()} aria-label={`${copied ? 'Copied' : 'Copy'} ${label}`}>
+    <button type="button" className={className} data-copied={copied || undefined} onClick={() => void copy()} aria-label={`${copied ? 'Copied' : 'Copy'} ${label}`}>
       <Icon name={copied ? 'check' : 'copy'} size={13} />
       <span aria-live="polite">{copied ? 'Copied' : 'Copy'}</span>
     </button>
