@@ -142,7 +142,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
     if (name === 'credits.changed') service.balanceChanged((payload as { current: number }).current)
   })
   return {
-    handlers: { ...queueHandlers(service), ...libraryHandlers(library), ...outputUrlHandlers({ library, service, connection: deps.connection }) },
+    handlers: { ...queueHandlers(service), ...libraryHandlers(library), ...outputUrlHandlers({ library, service, store: jobs, connection: deps.connection }) },
     resume: () => service.start(),
     dispose: () => {
       stopBalanceWatch()
