@@ -32,6 +32,7 @@ export function Modal({ title, showTitle = false, onClose, className, children }
           className={['modal', className].filter(Boolean).join(' ')}
           ref={content}
           aria-describedby={undefined}
+          data-modal=""
           onKeyDown={(e) => {
             if (e.key === 'Escape' && takeHandedEscape(e.nativeEvent)) onClose()
           }}

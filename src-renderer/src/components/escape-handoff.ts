@@ -7,10 +7,13 @@
  */
 const handedDown = new WeakSet<Event>()
 
-/** A toast's `onEscapeKeyDown`: an Escape pressed inside a dialog is the dialog's. */
+/**
+ * A toast's `onEscapeKeyDown`: an Escape pressed inside a Modal (its content carries
+ * `data-modal`) is the Modal's. Popovers are left as they were: Escape closes the toast.
+ */
 export function handEscapeToDialog(event: KeyboardEvent): void {
   const target = event.target
-  if (!(target instanceof Element) || !target.closest('[role="dialog"], [role="alertdialog"]')) return
+  if (!(target instanceof Element) || !target.closest('[data-modal]')) return
   // Prevented, so the toast keeps itself open; marked, so the dialog still knows it is its.
   event.preventDefault()
   handedDown.add(event)

@@ -79,4 +79,21 @@ describe('Escape under a toast', () => {
     await user.keyboard('{Escape}')
     expect(useAppStore.getState().notices).toHaveLength(0)
   })
+
+  it('leaves an Escape outside any Modal (a popover, the page) to the toast, as before', async () => {
+    const user = userEvent.setup()
+    render(
+      <TooltipProvider>
+        <Notices />
+        <div role="dialog" aria-label="Popover">
+          <button type="button">Inside a popover</button>
+        </div>
+      </TooltipProvider>
+    )
+    screen.getByRole('button', { name: 'Inside a popover' }).focus()
+    raise('Saved')
+    await screen.findByText('Saved')
+    await user.keyboard('{Escape}')
+    expect(useAppStore.getState().notices).toHaveLength(0)
+  })
 })
