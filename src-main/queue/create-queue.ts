@@ -149,7 +149,7 @@ export function createQueueFeature(deps: QueueFeatureDeps): QueueFeature {
       ...queueHandlers(service),
       ...batchHandlers(service),
       ...libraryHandlers(library),
-      ...outputUrlHandlers({ library, service, connection: deps.connection })
+      ...outputUrlHandlers({ library, service, store: jobs, connection: deps.connection })
     },
     resume: () => service.start(),
     dispose: () => {

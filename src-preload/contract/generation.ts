@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AUDIO_MODES, MAX_PROMPT, VIDEO_MAX_SECONDS, VIDEO_MIN_SECONDS } from './values'
 import { adAspect, count, id, imageAspect, imageCount, isoTime, mediaKind, nonEmptyText, text, url, uuid } from './common'
+import { asset } from './library'
 
 const productIds = z.array(id).max(10)
 const referenceUrls = z.array(url).max(8)
@@ -122,7 +123,15 @@ export const generationCommands = {
    * The Krev URL of a Library output, read fresh from its generation (signed URLs
    * expire): how an earlier result becomes a reference, source or inspiration image.
    */
-  'generation.outputUrl': { input: z.object({ assetId: id }).strict(), output: z.object({ url: z.string() }) }
+  'generation.outputUrl': { input: z.object({ assetId: id }).strict(), output: z.object({ url: z.string() }) },
+  /**
+   * Which links of an old request are Library outputs (a Remix): matched by their path to
+   * the outputs jobs kept, so they are refreshed like a picked output once expired.
+   */
+  'generation.findOutputs': {
+    input: z.object({ urls: z.array(z.string().max(4096)).max(16) }).strict(),
+    output: z.object({ matches: z.array(z.object({ url: z.string(), asset })) })
+  }
 } as const
 
 export const generationEvents = {

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { Dialog } from 'radix-ui'
 import '../styles/modal.css'
+import { takeHandedEscape } from './escape-handoff'
 
 export interface ModalProps {
   /** The dialog's accessible name (Dialog.Title, visually hidden unless `showTitle`). */
@@ -17,7 +18,8 @@ export interface ModalProps {
  * goes back to what had it when the dialog opened (callers open it from state, with no
  * Dialog.Trigger for Radix to return to). Opening focuses the dialog itself, not its first
  * button: a screen reader reads the dialog's name first, Tab then walks its controls, and no
- * tooltip pops up on a Close button nobody chose.
+ * tooltip pops up on a Close button nobody chose. Escape closes it even while a toast is up
+ * (see escape-handoff).
  */
 export function Modal({ title, showTitle = false, onClose, className, children }: ModalProps) {
   const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
@@ -30,6 +32,10 @@ export function Modal({ title, showTitle = false, onClose, className, children }
           className={['modal', className].filter(Boolean).join(' ')}
           ref={content}
           aria-describedby={undefined}
+          data-modal=""
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && takeHandedEscape(e.nativeEvent)) onClose()
+          }}
           onOpenAutoFocus={(e) => {
             e.preventDefault()
             content.current?.focus()

@@ -10,7 +10,7 @@ import {
   type CreateKind,
   type GenerationInput
 } from '../features/create/draft'
-import { recogniseProducts, refreshInputs } from '../features/create/refresh-inputs'
+import { findLibraryOutputs, recogniseProducts, refreshInputs } from '../features/create/refresh-inputs'
 import { historyStorage, readHistory, remember, step, writeHistory, type PromptHistory, type Recall } from '../features/create/prompt-history'
 import { createSubmitActions } from '../features/create/submit-action'
 import { useAppStore } from './app'
@@ -56,6 +56,8 @@ export const useCreateStore = create<CreateState>()((set, get) => {
   let inFlight: { actionId: string; job: Promise<Job | null> } | null = null
   // Library/catalogue links that expired are fetched again first; a press meanwhile is the same press.
   let refreshing: Promise<Job | null> | null = null
+  // A Remix asking main which of its links are Library outputs: a press waits for the answer.
+  let recognising: Promise<void> | null = null
 
   async function send(request: GenerationInput, actionId: string): Promise<Job | null> {
     set({ submitting: true, failure: null })
@@ -118,10 +120,27 @@ export const useCreateStore = create<CreateState>()((set, get) => {
       const products = useProductsStore.getState().items
       set((s) => ({ draft: recogniseProducts(draftFromRequest(request, s.draft), products), failure: null, recall: null }))
       useAppStore.getState().navigate('create')
+      const found = findLibraryOutputs(get().draft)
+      if (!found) return
+      const mine: Promise<void> = found
+        .then((recognise) => set((s) => ({ draft: recognise(s.draft) })))
+        // Not recognised, the links stay plain: sent as they are, as before.
+        .catch(() => undefined)
+        .finally(() => {
+          if (recognising === mine) recognising = null
+        })
+      recognising = mine
     },
 
     submit: () => {
       if (refreshing) return refreshing
+      if (recognising) {
+        refreshing = recognising.then(() => {
+          refreshing = null
+          return get().submit()
+        })
+        return refreshing
+      }
       const stale = refreshInputs(get().draft, Date.now())
       if (stale) {
         refreshing = stale

@@ -118,6 +118,9 @@ describe('image inputs at submit', () => {
     expect(done.status).toBe('succeeded')
     const { url } = await f.handlers['generation.outputUrl']({ assetId: done.assetIds[0]! }, ctx)
     expect(url.startsWith(`${sb.baseUrl}/storage/`)).toBe(true)
+    // A Remix of a request holding that link (signed anew each time) finds it is this output.
+    const { matches } = await f.handlers['generation.findOutputs']({ urls: [url, 'https://93.184.215.14/look.webp'] }, ctx)
+    expect(matches.map((m) => [m.url, m.asset.id])).toEqual([[url, done.assetIds[0]]])
 
     await f.handlers['generation.submit'](image([url, 'https://93.184.215.14/look.webp']), ctx)
     // The job is persisted first and POSTed right after: wait for the second body.

@@ -94,3 +94,40 @@ describe('Remix of a request that used a catalogue picture', () => {
     expect(refs[0]!.label).toBe('Bag')
   })
 })
+
+describe('Remix of a request that used a Library output', () => {
+  const OUT = '7c1d2a11-6a55-4e0f-9d3f-8d7e6c1d2a22'
+  const output = { id: OUT, kind: 'image', prompt: 'Wallet on marble', thumbUrl: '/thumb/o', generationId: 'g1' }
+
+  it('holds the old link as that output again, so an expired signature is fetched fresh before sending', async () => {
+    const old = `https://k.example/storage/u/g1-0.webp?exp=${now() - 10}&sig=old`
+    const fresh = `https://k.example/storage/u/g1-0.webp?exp=${now() + 3600}&sig=new`
+    const bridge = installFakeBridge({
+      'generation.findOutputs': (input: unknown) => ok({ matches: (input as { urls: string[] }).urls.filter((u) => u === old).map((url) => ({ url, asset: output })) }),
+      'generation.outputUrl': ok({ url: fresh }),
+      'generation.submit': (input: unknown) => ok(job({ id: (input as { actionId: string }).actionId }))
+    })
+    const s = useCreateStore.getState()
+    s.remix({ kind: 'video', params: { prompt: 'Turn it', sourceImage: old, duration: 5, aspectRatio: '16:9', audioMode: 'auto' } })
+    // Pressed at once: the press waits for main's answer, then refreshes the link, then sends.
+    const sent = await s.submit()
+    expect(sent).not.toBeNull()
+    expect(bridge.calls.map((c) => c.name)).toEqual(['generation.findOutputs', 'generation.outputUrl', 'generation.submit'])
+    expect(bridge.calls[1]!.input).toEqual({ assetId: OUT })
+    expect((bridge.calls[2]!.input as { params: { sourceImage: string } }).params.sourceImage).toBe(fresh)
+    expect(useCreateStore.getState().draft.sourceImage).toMatchObject({ origin: 'library', sourceId: OUT, url: fresh, label: 'Wallet on marble' })
+  })
+
+  it('a link main does not know stays a plain link, sent as it is', async () => {
+    const link = 'https://a.example/shoe.jpg'
+    const bridge = installFakeBridge({
+      'generation.findOutputs': ok({ matches: [] }),
+      'generation.submit': (input: unknown) => ok(job({ id: (input as { actionId: string }).actionId }))
+    })
+    const s = useCreateStore.getState()
+    s.remix({ kind: 'image', params: { prompt: 'x', aspectRatio: '1:1', hd: false, imageCount: 1, referenceImages: [link] } })
+    await s.submit()
+    expect(bridge.calls.map((c) => c.name)).toEqual(['generation.findOutputs', 'generation.submit'])
+    expect(useCreateStore.getState().draft.references[0]).toMatchObject({ origin: 'url', url: link })
+  })
+})

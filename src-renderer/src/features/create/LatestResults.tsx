@@ -6,6 +6,7 @@ import { plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { cachedAssets, isVideoThumb, useLibraryStore } from '../../stores/library'
 import { activeCount, useQueueStore } from '../../stores/queue'
+import { useReviewStore } from '../../stores/review'
 import '../../styles/latest.css'
 
 const MAX_RESULTS = 8
@@ -27,19 +28,17 @@ function latestIds(jobs: ReadonlyArray<{ assetIds: string[] }>): string[] {
   return ids
 }
 
-/** The latest outputs next to the form: the queue says which, the library has them. */
+/** The latest outputs next to the form: the queue says which, the library has them, the viewer opens them in place. */
 export function LatestResults() {
   const ids = useQueueStore(useShallow((s) => latestIds(s.jobs)))
   const running = useQueueStore((s) => activeCount(s.jobs))
   const assets = useLibraryStore(useShallow((s) => cachedAssets(s.cache, ids, MAX_RESULTS)))
   const lookup = useLibraryStore((s) => s.lookup)
-  const setFocus = useLibraryStore((s) => s.setFocus)
+  const openViewer = useReviewStore((s) => s.openViewer)
   const navigate = useAppStore((s) => s.navigate)
   const key = ids.join(',')
-  const open = (a: Asset) => {
-    setFocus(a)
-    navigate('library')
-  }
+  // The viewer opens over Create, stepping through the results shown here.
+  const open = (a: Asset) => openViewer(a.id, assets.map((x) => x.id))
 
   useEffect(() => {
     // The store remembers every id it asked for, so this asks once per new result.
@@ -68,7 +67,7 @@ export function LatestResults() {
                 type="button"
                 className="latest-item"
                 aria-label={`${KIND_WORD[a.kind]}: ${a.prompt}`}
-                title="Open in the library"
+                title="Preview"
                 onClick={() => open(a)}
               >
                 <Thumb asset={a} />

@@ -28,19 +28,47 @@ const pathOf = (raw: string | null): string | null => {
   }
 }
 
+/** The draft with every plain link (any kind's: a Remix loads them all) passed through `as`. */
+function mapLinks(d: CreateDraft, as: (link: ImageInput) => ImageInput): CreateDraft {
+  const match = (i: ImageInput | null): ImageInput | null => (i && i.origin === 'url' ? as(i) : i)
+  return { ...d, references: d.references.map((r) => match(r) as ImageInput), sourceImage: match(d.sourceImage), inspiration: match(d.inspiration) }
+}
+
 /**
  * A link from an earlier request (a Remix) that is a catalogue picture, by its path (the
  * signature changes, the file does not): shown as that product again, and fetched fresh
  * before sending if its signature has expired since.
  */
 export function recogniseProducts(d: CreateDraft, products: readonly Product[]): CreateDraft {
-  const match = (i: ImageInput | null): ImageInput | null => {
-    if (!i || i.origin !== 'url') return i
+  return mapLinks(d, (i) => {
     const path = pathOf(i.url)
     const product = path ? products.find((p) => pathOf(p.imageUrl) === path) : undefined
     return product ? productInput(product, i.url) : i
-  }
-  return { ...d, references: d.references.map((r) => match(r) as ImageInput), sourceImage: match(d.sourceImage), inspiration: match(d.inspiration) }
+  })
+}
+
+/** The draft's plain links, for main to say which are Library outputs. */
+export function plainLinks(d: CreateDraft): string[] {
+  return [...d.references, d.sourceImage, d.inspiration].filter((i): i is ImageInput => i?.origin === 'url').map((i) => i.url)
+}
+
+/**
+ * The links main recognised as Library outputs (`generation.findOutputs`), held as those
+ * outputs again: an expired one is then fetched fresh from its generation before sending.
+ */
+export function recogniseOutputs(d: CreateDraft, matches: ReadonlyArray<{ url: string; asset: Asset }>): CreateDraft {
+  const byUrl = new Map(matches.map((m) => [m.url, m.asset]))
+  return mapLinks(d, (i) => {
+    const asset = byUrl.get(i.url)
+    return asset ? assetInput(asset, i.url) : i
+  })
+}
+
+/** Asks main which of the draft's plain links are Library outputs; null when it has none. */
+export function findLibraryOutputs(d: CreateDraft): Promise<(current: CreateDraft) => CreateDraft> | null {
+  const urls = plainLinks(d)
+  if (urls.length === 0) return null
+  return invoke('generation.findOutputs', { urls }).then(({ matches }) => (current: CreateDraft) => recogniseOutputs(current, matches))
 }
 
 /** A product's picture as an input: its Krev URL, fetched again if it has expired. */

@@ -56,7 +56,7 @@ export function AssetViewer() {
     else if (key === 'f') toggleFullscreen(canvas.current)
     else return asset?.kind !== 'video' && zoomKey(key, zoom)
     return true
-  }, close)
+  })
 
   if (!id) return null
   const video = asset?.kind === 'video'

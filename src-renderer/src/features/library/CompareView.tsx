@@ -28,7 +28,7 @@ export function CompareView() {
   useEffect(() => {
     if (ids) void lookup(ids)
   }, [ids, lookup])
-  useViewerKeys((key) => zoomKey(key, zoom), close)
+  useViewerKeys((key) => zoomKey(key, zoom))
 
   if (!ids || !assets) return null
   return (

@@ -4,16 +4,17 @@ import type { Job } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { useAppStore } from '../../stores/app'
 import { MAX_JOB_THUMBS, cachedAssets, isVideoThumb, useLibraryStore } from '../../stores/library'
+import { useReviewStore } from '../../stores/review'
 
 const KIND_WORD = { image: 'image', video: 'video', ad: 'ad' } as const
 
-/** Up to four thumbnails of what a finished job made; each opens it in the Library. */
+/** Up to four thumbnails of what a finished job made; each opens the viewer in place, stepping through the job's outputs. */
 export function JobOutputs({ job }: { job: Job }) {
   const ids = job.assetIds
   const key = ids.slice(0, MAX_JOB_THUMBS).join(',')
   const assets = useLibraryStore(useShallow((s) => cachedAssets(s.cache, ids)))
   const lookup = useLibraryStore((s) => s.lookup)
-  const setFocus = useLibraryStore((s) => s.setFocus)
+  const openViewer = useReviewStore((s) => s.openViewer)
   const navigate = useAppStore((s) => s.navigate)
 
   useEffect(() => {
@@ -30,12 +31,9 @@ export function JobOutputs({ job }: { job: Job }) {
           key={a.id}
           type="button"
           className="job-output"
-          aria-label={`Open ${KIND_WORD[a.kind]} ${i + 1} in the library`}
-          title="Open in the library"
-          onClick={() => {
-            setFocus(a)
-            navigate('library')
-          }}
+          aria-label={`Preview ${KIND_WORD[a.kind]} ${i + 1}`}
+          title="Preview"
+          onClick={() => openViewer(a.id, ids)}
         >
           {isVideoThumb(a) ? (
             <video src={a.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />

@@ -1,5 +1,6 @@
 import { Toast } from 'radix-ui'
 import { IconButton } from '../../components/Button'
+import { handEscapeToDialog } from '../../components/escape-handoff'
 import { Icon, type IconName } from '../../components/Icon'
 import { noticeTimeoutMs, useAppStore, type Notice } from '../../stores/app'
 
@@ -15,6 +16,7 @@ function NoticeToast({ notice }: { notice: Notice }) {
       type={notice.level === 'error' ? 'foreground' : 'background'}
       duration={ms}
       onOpenChange={(open) => !open && dismiss(notice.id)}
+      onEscapeKeyDown={handEscapeToDialog}
     >
       <Icon name={ICON[notice.level]} size={16} className="toast-icon" />
       <div className="toast-body">

@@ -10,17 +10,15 @@ function ownsKeys(target: EventTarget | null): boolean {
 
 /**
  * The viewer's and Compare's keys, while they are open. `handle` returns true when it used
- * the key (the default is then prevented). Escape closes even while a toast is up: Radix
- * gives Escape to its topmost layer, and a toast (a layer too) would otherwise take it.
+ * the key (the default is then prevented). Escape is the Modal's (even under a toast).
  */
-export function useViewerKeys(handle: (key: string) => boolean, onEscape: () => void): void {
-  const latest = useRef({ handle, onEscape })
-  latest.current = { handle, onEscape }
+export function useViewerKeys(handle: (key: string) => boolean): void {
+  const latest = useRef(handle)
+  latest.current = handle
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) return latest.current.onEscape()
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || ownsKeys(e.target)) return
-      if (latest.current.handle(e.key)) e.preventDefault()
+      if (latest.current(e.key)) e.preventDefault()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
