@@ -25,6 +25,8 @@ beforeEach(async () => {
   await lib.add('sandbox', asset('r2', 2), png)
 })
 afterEach(async () => {
+  // Sidecars are written after the edit answers: let them land before the folder goes.
+  await lib.idle()
   lib.close()
   await rm(dir, { recursive: true, force: true })
 })
