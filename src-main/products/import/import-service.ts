@@ -130,10 +130,13 @@ export function createImportService(deps: ImportDeps): ImportService {
     const claimed = { fileName: e.fileName, mimeType: e.item.kind === 'file' ? e.item.mimeType : '' }
     if (info.sha256) {
       e.contentHash = info.sha256
+      // A twin earlier in this import is named as such, whether or not it has been uploaded
+      // yet (which one goes first is only a matter of timing); then the catalogue.
+      const twin = b.entries.find((o) => o !== e && o.contentHash === info.sha256 && o.status === 'done')
+      const holder = twin ?? claims.get(`${mode}:${info.sha256}`)
+      if (holder && holder !== e) throw new Skip('duplicate', `The same photo as ${holder.fileName}, also in this import.`)
       const known = await deps.knownHash(mode, info.sha256)
       if (known) throw new Skip('duplicate', `Already in your catalogue as “${known.name}”.`, known.id)
-      const holder = claims.get(`${mode}:${info.sha256}`)
-      if (holder && holder !== e) throw new Skip('duplicate', `The same photo as ${holder.fileName}, also in this import.`)
       claims.set(`${mode}:${info.sha256}`, e)
     }
     const checked = await checkProductPhotoFile({ path: e.path, head: info.head, size: info.size }, claimed, deps.mediaOps).catch(

@@ -36,7 +36,7 @@ async function addProducts(page: Page): Promise<void> {
       buffer: await sharp(readFileSync(FIXTURE)).modulate({ hue: 60 + i * 100 }).jpeg({ quality: 90 }).toBuffer()
     }))
   )
-  await page.locator('input[type="file"]').setInputFiles(files)
+  await page.getByTestId('pick-files').setInputFiles(files)
   await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(3, { timeout: 30_000 })
 }
 

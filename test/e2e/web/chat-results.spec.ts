@@ -43,7 +43,7 @@ test('ask the agent for 2 images: 2 thumbnails, 2 linked Library assets, the cre
     await page.goto(preview.url)
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
     await nav(page, 'Products').click()
-    await page.locator('input[type="file"]').setInputFiles(FIXTURE)
+    await page.getByTestId('pick-files').setInputFiles(FIXTURE)
     await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
 
     await nav(page, 'Chat').click()

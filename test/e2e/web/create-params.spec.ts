@@ -125,7 +125,7 @@ test('every Create parameter of images, videos and ads reaches the sandbox exact
   try {
     await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
     await nav(page, 'Products').click()
-    await page.locator('input[type="file"]').setInputFiles([
+    await page.getByTestId('pick-files').setInputFiles([
       { name: 'tan-wallet.jpg', mimeType: 'image/jpeg', buffer: readFileSync(FIXTURE) },
       { name: 'green-wallet.jpg', mimeType: 'image/jpeg', buffer: await sharp(readFileSync(FIXTURE)).modulate({ hue: 120 }).jpeg().toBuffer() }
     ])

@@ -105,6 +105,7 @@ test('keyboard review, filters and sort, multi-select bulk actions and delete to
     await page.keyboard.press('0')
     await expect(tile(page, 1)).toHaveAccessibleName(/#22 \(favourite, approved\)$/)
     await page.keyboard.press('5')
+    await expect(tile(page, 1)).toHaveAccessibleName(/#22 \(favourite, rated 5 of 5, approved\)$/)
     // Down goes to the row below (grid-aware), not to the next item.
     const firstRowLength = await page.locator('.asset-row').first().locator('[data-index]').count()
     await page.keyboard.press('ArrowDown')

@@ -20,7 +20,7 @@ const nav = (page: Page, name: string): Locator =>
 
 async function generate(page: Page): Promise<void> {
   await nav(page, 'Products').click()
-  await page.locator('input[type="file"]').setInputFiles(FIXTURE)
+  await page.getByTestId('pick-files').setInputFiles(FIXTURE)
   await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
 
   await nav(page, 'Create').click()

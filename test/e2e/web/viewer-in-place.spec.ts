@@ -20,7 +20,7 @@ test('queue and create open the viewer in place; → steps, Escape returns focus
   await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
 
   await nav(page, 'Products').click()
-  await page.locator('input[type="file"]').setInputFiles(FIXTURE)
+  await page.getByTestId('pick-files').setInputFiles(FIXTURE)
   await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
   await nav(page, 'Create').click()
   await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')
