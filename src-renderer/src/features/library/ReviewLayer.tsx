@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useAppStore } from '../../stores/app'
 import { useReviewStore } from '../../stores/review'
 import { AssetViewer } from './AssetViewer'
 import { CompareView } from './CompareView'
@@ -27,10 +28,22 @@ function useRestoreFocusOnClose(): void {
   }, [])
 }
 
+/** Going to another screen (Remix, a menu, a shortcut) ends review: the new screen is what was asked for. */
+function useCloseOnNavigate(): void {
+  useEffect(
+    () =>
+      useAppStore.subscribe((s, prev) => {
+        if (s.route !== prev.route && useReviewStore.getState().mode !== 'closed') useReviewStore.getState().close()
+      }),
+    []
+  )
+}
+
 /** The viewer or Compare, above whatever screen is showing (stores/review decides which). */
 export function ReviewLayer() {
   const mode = useReviewStore((s) => s.mode)
   useRestoreFocusOnClose()
+  useCloseOnNavigate()
   if (mode === 'viewer') return <AssetViewer />
   if (mode === 'compare') return <CompareView />
   return null
