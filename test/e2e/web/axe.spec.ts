@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import type { Browser, Locator, Page } from '@playwright/test'
 import { audit, SIZES } from '../support/audit'
-import { removeDir, startPreview, type Preview } from '../support/preview'
+import { nav } from '../support/nav'
+import { startPreview } from '../support/preview'
+import { openStudioPage, type StudioPage } from '../support/studio-page'
 import { expect, test } from '../support/fixtures'
 
 // axe-core on every screen and every state the other web specs visit, in both themes and
@@ -10,24 +12,9 @@ import { expect, test } from '../support/fixtures'
 
 const FIXTURE = resolve(import.meta.dirname, '../../fixtures/product.jpg')
 
-const nav = (page: Page, name: string): Locator =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
 
-async function open(browser: Browser, env: Record<string, string>): Promise<{ page: Page; preview: Preview; close(): Promise<void> }> {
-  const preview = await startPreview({ env })
-  // AxeBuilder needs a page of its own context.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(preview.url)
-  return {
-    page,
-    preview,
-    async close() {
-      await context.close()
-      await preview.stop()
-      removeDir(preview.dataDir)
-    }
-  }
+async function open(browser: Browser, env: Record<string, string>): Promise<StudioPage> {
+  return openStudioPage(browser, await startPreview({ env }))
 }
 
 async function goto(page: Page, name: string): Promise<void> {

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path'
 import type { Browser, Locator, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { audit, SCREEN_DIR } from '../support/audit'
-import { removeDir, startPreview, type Preview } from '../support/preview'
+import { nav } from '../support/nav'
+import { startPreview, type Preview } from '../support/preview'
+import { openStudioPage, type StudioPage } from '../support/studio-page'
 import { expect, test } from '../support/fixtures'
 
 // Every API parameter of images, videos and ads, set through the Create form (keyboard
@@ -26,27 +28,12 @@ interface Recorded {
   body: Record<string, unknown>
 }
 
-const nav = (page: Page, name: string): Locator =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
 
-async function open(browser: Browser): Promise<{ page: Page; preview: Preview; adminFile: string; close(): Promise<void> }> {
+async function open(browser: Browser): Promise<StudioPage & { adminFile: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'krev-e2e-admin-'))
   const adminFile = join(dir, 'sandbox-admin.json')
   const preview = await startPreview({ env: { KREV_SANDBOX_SPEED: '20', KREV_SANDBOX_ADMIN_FILE: adminFile } })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(preview.url)
-  return {
-    page,
-    preview,
-    adminFile,
-    async close() {
-      await context.close()
-      await preview.stop()
-      removeDir(preview.dataDir)
-      removeDir(dir)
-    }
-  }
+  return { ...(await openStudioPage(browser, preview, { alsoRemove: [dir] })), adminFile }
 }
 
 /** The sandbox's admin endpoint (written by the worker once it listens) and its key. */

@@ -2,11 +2,13 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { audit } from '../support/audit'
 import { expect, test } from '../support/fixtures'
-import { removeDir, startPreview, type Preview } from '../support/preview'
+import { startPreview } from '../support/preview'
+import { nav } from '../support/nav'
+import { openStudioPage, type StudioPage } from '../support/studio-page'
 
 // Review in the Library, over the headless studio: a Library folder of 24 files with
 // sidecars (as another computer would hand over) is indexed on the first visit; the grid is
@@ -53,31 +55,20 @@ async function seedLibrary(dataDir: string): Promise<void> {
   }
 }
 
-const nav = (page: Page, name: string): Locator => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
 const grid = (page: Page) => page.getByRole('list', { name: 'Results' })
 const tile = (page: Page, n: number) => grid(page).locator(`[data-index="${n}"]`)
 const count = (page: Page) => page.locator('.toolbar-count')
 const announced = (page: Page) => page.locator('p[role="status"][aria-live="polite"]').first()
 
-async function openLibrary(browser: Browser, viewport: { width: number; height: number }): Promise<{ page: Page; preview: Preview; close(): Promise<void> }> {
+async function openLibrary(browser: Browser, viewport: { width: number; height: number }): Promise<StudioPage> {
   const dataDir = mkdtempSync(join(tmpdir(), 'krev-e2e-review-'))
   await seedLibrary(dataDir)
-  const preview = await startPreview({ dataDir })
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  await page.goto(preview.url)
+  const studio = await openStudioPage(browser, await startPreview({ dataDir }), { viewport })
+  const { page } = studio
   await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
   await nav(page, 'Library').click()
   await expect(count(page)).toHaveText('24 items', { timeout: 30_000 })
-  return {
-    page,
-    preview,
-    async close() {
-      await context.close()
-      await preview.stop()
-      removeDir(dataDir)
-    }
-  }
+  return studio
 }
 
 test('keyboard review, filters and sort, multi-select bulk actions and delete to the trash', async ({ browser }) => {

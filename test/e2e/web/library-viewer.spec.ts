@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { audit } from '../support/audit'
 import { expect, test } from '../support/fixtures'
+import { nav } from '../support/nav'
+import { addProductPhotos } from '../support/studio-page'
 
 // The viewer and Compare over the headless studio: real outputs from the embedded sandbox
 // (four images and an ad), stepped through by keys and buttons, zoomed, their texts copied
@@ -15,13 +17,9 @@ const SHOT_SIZES = [
   { width: 1440, height: 900 }
 ] as const
 
-const nav = (page: Page, name: string): Locator =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true })
 
 async function generate(page: Page): Promise<void> {
-  await nav(page, 'Products').click()
-  await page.getByTestId('pick-files').setInputFiles(FIXTURE)
-  await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
+  await addProductPhotos(page, FIXTURE, 1)
 
   await nav(page, 'Create').click()
   await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { SIZES, audit } from '../support/audit'
 import { expect, test } from '../support/fixtures'
 import { nav } from '../support/nav'
+import { addProductPhotos } from '../support/studio-page'
 
 // The viewer opens where the output is shown: over the Queue (a job's thumbnails) and over
 // Create (the latest results), stepping through that list, and Escape hands focus back to
@@ -19,9 +20,7 @@ test('queue and create open the viewer in place; → steps, Escape returns focus
   await page.goto(studio.url)
   await page.getByRole('button', { name: 'Explore with the built-in sandbox' }).click()
 
-  await nav(page, 'Products').click()
-  await page.getByTestId('pick-files').setInputFiles(FIXTURE)
-  await expect(page.getByRole('list', { name: 'Your products' }).getByRole('listitem')).toHaveCount(1, { timeout: 30_000 })
+  await addProductPhotos(page, FIXTURE, 1)
   await nav(page, 'Create').click()
   await page.getByLabel('Prompt').fill('Premium leather wallet on dark marble, soft studio light')
   await page.getByRole('radiogroup', { name: 'Variants' }).getByRole('radio', { name: '4' }).check()
