@@ -51,6 +51,7 @@ describe('timing', () => {
     expect(timingText(running, sent + 75_000, typical, false)).toBe('1:15 elapsed · longer than usual')
     expect(timingText(running, sent + 5_000, { image: null, ad: null, videoPerSecond: null }, false)).toBe('0:05 elapsed')
     expect(timingText(waiting('w', 1), sent, typical, true)).toBe('Usually takes about 1 min')
+    expect(timingText(waiting('w', 1), sent, { ...typical, image: 4_000 }, true)).toBe('Usually takes under 10 s')
     expect(timingText(waiting('w', 1), sent, { image: null, ad: null, videoPerSecond: null }, true)).toBeNull()
     expect(formatClock(3_723_000)).toBe('1:02:03')
     expect(formatAbout(4_000)).toBe('under 10 s')

@@ -77,7 +77,7 @@ export function formatAbout(ms: number): string {
 /** A row's timing line: elapsed and time left for a job at Krev, the usual time for one waiting. */
 export function timingText(job: Job, now: number, typical: TypicalDurations, waiting: boolean): string | null {
   const expected = expectedMs(job, typical)
-  if (waiting) return expected === null ? null : `Usually takes about ${formatAbout(expected)}`
+  if (waiting) return expected === null ? null : expected < 10_000 ? 'Usually takes under 10 s' : `Usually takes about ${formatAbout(expected)}`
   if (!job.sentAt || job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return null
   const elapsed = Math.max(0, now - Date.parse(job.sentAt))
   if (!Number.isFinite(elapsed)) return null
