@@ -4,7 +4,7 @@ import { invoke } from '../../api/client'
 import { Icon } from '../../components/Icon'
 import { PopoverClose } from '../../components/Popover'
 import { Spinner } from '../../components/Spinner'
-import { useProductsStore } from '../../stores/products'
+import { useProductItems } from './ProductChips'
 import type { ImageInput } from './image-input'
 import { resolveAsset, resolveProduct } from './refresh-inputs'
 
@@ -48,12 +48,7 @@ export function LibraryChoices({ onPick }: { onPick(pending: Promise<ImageInput>
 
 /** The catalogue's pictures: each product's Krev image. */
 export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>): void }) {
-  const items = useProductsStore((s) => s.items)
-  const load = useProductsStore((s) => s.load)
-  const fetch = useProductsStore((s) => s.fetch)
-  useEffect(() => {
-    if (load === 'idle') void fetch()
-  }, [load, fetch])
+  const items = useProductItems()
   if (items.length === 0) return <p className="popover-text">No products yet. Add product photos on the Products screen.</p>
   return (
     <>
