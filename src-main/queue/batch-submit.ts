@@ -23,8 +23,8 @@ export interface BatchSubmitDeps {
   ensureLoaded(): Promise<void>
   /** The client's checks of one request (validate-request.ts); throws an AppError. */
   validate(req: GenerationRequest): Promise<void>
-  /** A new job of the current mode, not yet saved. */
-  newJob(req: GenerationRequest): StoredJob
+  /** A new job of the current mode, not yet saved; `nth` of the batch, so they run in batch order after what waits. */
+  newJob(req: GenerationRequest, nth: number): StoredJob
   transaction<T>(fn: () => T): T
   saveSync(job: StoredJob): void
   batches: BatchesRepo | undefined
@@ -78,7 +78,7 @@ export function createBatchSubmit(deps: BatchSubmitDeps): BatchSubmit {
     const batchId = randomUUID()
     const actionId = input.actionId ?? null
     const jobs = input.requests.map((req, i) => {
-      const j = { ...d.newJob(req), actionId, batchId }
+      const j = { ...d.newJob(req, i), actionId, batchId }
       const label = input.labels?.[i]?.trim()
       return label ? { ...j, title: labelled(label, j.title) } : j
     })

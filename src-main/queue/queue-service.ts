@@ -256,7 +256,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     mode: () => mode,
     ensureLoaded,
     validate: async (req) => validateForKrev(req, await connection.client(), mode),
-    newJob: (req) => newJob(req, mode, iso(), pauses.state().paused),
+    newJob: (req, nth) => newJob(req, mode, iso(), pauses.state().paused, steering.nextPosition() + nth),
     transaction: deps.transaction,
     saveSync: (j) => store.saveSync(j),
     batches: deps.batches,

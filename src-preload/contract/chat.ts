@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { count, empty, id, isoTime, mediaKind, nonEmptyText, text, url } from './common'
+import { count, id, isoTime, mediaKind, nonEmptyText, text, url } from './common'
 import { jobStatus } from './generation'
 import { CHAT_AGENTS } from './values'
 

@@ -101,6 +101,10 @@ describe('batch submit', () => {
     expect(out.jobs).toHaveLength(3)
     expect(new Set(out.jobs.map((j) => j.batchId))).toEqual(new Set([out.batch.id]))
     expect(out.jobs.map((j) => j.title)).toEqual(['Wallet · Wallet on marble', 'Bag on marble', 'Belt · Belt on marble'])
+    // They run in the batch's order, after whatever already waits.
+    const positions = out.jobs.map((j) => j.position ?? 0)
+    expect(positions.every((p, i) => i === 0 || p === positions[i - 1]! + 1)).toBe(true)
+    expect(positions[0]).toBeGreaterThan(0)
     await f.idle()
     expect(seen.posts).toBe(3)
     // The first POST found the whole batch already written.
