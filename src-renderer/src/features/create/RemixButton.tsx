@@ -37,7 +37,7 @@ export function RemixAssetButton({ asset }: { asset: Asset }) {
   const remix = useCreateStore((s) => s.remix)
   const jobRequest = useQueueStore((s) => (asset.jobId ? s.jobs.find((j) => j.id === asset.jobId)?.request : undefined))
   return (
-    <Button icon="wand" onClick={() => remix(requestOfAsset(asset, jobRequest))}>
+    <Button size="sm" icon="wand" onClick={() => remix(requestOfAsset(asset, jobRequest))}>
       Remix
     </Button>
   )
