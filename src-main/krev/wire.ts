@@ -192,7 +192,9 @@ export const apiKeyRevoked = named('ApiKeyRevoked', z.object({ id: uuid, revoked
 // client and the sandbox both validate with these (refinements are checks only, not documented).
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const requestId = z.string().refine((v) => UUID_RE.test(v)).meta({ format: 'uuid' })
-const prompt = z.string().min(1).max(MAX_PROMPT).refine((v) => v.trim() !== '', { abort: true })
+/** Required text: a blank one counts as missing. */
+const text = (max: number) => z.string().min(1).max(max).refine((v) => v.trim() !== '', { abort: true })
+const prompt = text(MAX_PROMPT)
 const presetId = str.max(64)
 export const imageRequest = named(
   'ImageRequest',
@@ -234,7 +236,7 @@ export const adRequest = named(
 export const productCreateJson = named(
   'ProductCreateJson',
   z.object({
-    image_url: str.meta({
+    image_url: text(30 * 1024 * 1024).meta({
       description: 'https URL of the image, a data:image/…;base64 URL (up to 20 MB decoded), or a signed media URL from this sandbox. JPG, PNG or WebP.'
     }),
     name: str.max(200).optional(),
@@ -252,7 +254,7 @@ export const productCreateMultipart = named(
 export const chatRequest = named(
   'ChatRequest',
   z.object({
-    message: str.min(1).max(MAX_CHAT_MESSAGE),
+    message: text(MAX_CHAT_MESSAGE),
     conversation_id: requestId.optional(),
     product_ids: z.array(requestId).max(MAX_PRODUCT_IDS).optional(),
     reference_images: z.array(imageInput).optional(),

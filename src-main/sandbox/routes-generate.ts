@@ -8,9 +8,8 @@ import type { Route } from './router'
 import type { Services } from './services'
 import type { GenerationParams, ProductRecord, UserRecord } from './types'
 import { isUuid } from './util'
-import { wireBody } from './wire-body'
+import { uniqueIds as ids, wireBody } from './wire-body'
 
-const ids = (...lists: (string[] | undefined)[]): string[] => [...new Set(lists.flatMap((l) => l ?? []).map((id) => id.toLowerCase()))]
 const textOrNull = (v: string | undefined): string | null => v?.trim() || null
 
 /** Products must exist and belong to the caller; anything else is a 404 naming the id. */

@@ -55,3 +55,8 @@ export function wireBody<S extends z.ZodObject>(schema: S, body: Body): z.output
   if (result.success) return result.data
   throw new HttpError(400, issueMessage(schema, body, result.error.issues[0]!))
 }
+
+/** Ids as the sandbox stores them: lower-case, each once. */
+export const uniqueIds = (...lists: (readonly string[] | undefined)[]): string[] => [
+  ...new Set(lists.flatMap((l) => l ?? []).map((id) => id.toLowerCase()))
+]
