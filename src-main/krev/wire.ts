@@ -257,7 +257,7 @@ export const chatRequest = named(
     message: text(MAX_CHAT_MESSAGE),
     conversation_id: requestId.optional(),
     product_ids: z.array(requestId).max(MAX_PRODUCT_IDS).optional(),
-    reference_images: z.array(imageInput).optional(),
+    reference_images: z.array(imageInput).max(MAX_REFERENCE_IMAGES).optional(),
     agent: z.enum(CHAT_AGENTS).default('auto')
   })
 )
