@@ -91,42 +91,32 @@ async function requestBody(
   return body
 }
 
-const references: FieldWords = { kind: 'urls', label: 'reference images' }
+// The words for each request's fields, in the schema's order (the first problem is named).
+const words = (kind: FieldWords['kind'], label: string): FieldWords => ({ kind, label })
+const prompt = words('text', 'The prompt')
+const aspect = words('choice', 'Aspect ratio')
+const product = words('id', 'Product')
+const products = words('ids', 'Products')
+const preset = words('preset', 'Style preset')
+const references = words('urls', 'reference images')
 
-const imageFields: Record<string, FieldWords> = {
-  prompt: { kind: 'text', label: 'The prompt' },
-  aspect_ratio: { kind: 'choice', label: 'Aspect ratio' },
-  product_id: { kind: 'id', label: 'Product' },
-  product_ids: { kind: 'ids', label: 'Products' },
-  preset_id: { kind: 'preset', label: 'Style preset' },
-  hd: { kind: 'flag', label: '4K (HD)' },
-  image_count: { kind: 'choice', label: 'Number of images' },
-  reference_images: references
+const imageFields = {
+  prompt, aspect_ratio: aspect, product_id: product, product_ids: products, preset_id: preset,
+  hd: words('flag', '4K (HD)'), image_count: words('choice', 'Number of images'), reference_images: references
 }
-const videoFields: Record<string, FieldWords> = {
-  prompt: { kind: 'text', label: 'The prompt' },
-  aspect_ratio: { kind: 'choice', label: 'Aspect ratio' },
-  duration: { kind: 'duration', label: 'Duration' },
-  audio_mode: { kind: 'choice', label: 'Audio' },
-  product_id: { kind: 'id', label: 'Product' },
-  source_image: { kind: 'url', label: 'The source image' },
-  preset_id: { kind: 'preset', label: 'Style preset' }
+const videoFields = {
+  prompt, aspect_ratio: aspect, duration: words('duration', 'Duration'), audio_mode: words('choice', 'Audio'),
+  product_id: product, source_image: words('url', 'The source image'), preset_id: preset
 }
-const adFields: Record<string, FieldWords> = {
-  brief: { kind: 'text', label: 'The ad brief' },
-  product_ids: { kind: 'adIds', label: 'Products' },
-  aspect_ratio: { kind: 'choice', label: 'Ad aspect ratio' },
-  image_count: { kind: 'choice', label: 'Number of ad images' },
-  style_id: { kind: 'preset', label: 'Ad style' },
-  inspiration_image: { kind: 'url', label: 'The inspiration image' },
-  brand_context: { kind: 'text', label: 'Brand notes' }
+const adFields = {
+  brief: words('text', 'The ad brief'), product_ids: words('adIds', 'Products'),
+  aspect_ratio: words('choice', 'Ad aspect ratio'), image_count: words('choice', 'Number of ad images'),
+  style_id: words('preset', 'Ad style'), inspiration_image: words('url', 'The inspiration image'),
+  brand_context: words('text', 'Brand notes')
 }
-const chatFields: Record<string, FieldWords> = {
-  message: { kind: 'text', label: 'The message' },
-  conversation_id: { kind: 'id', label: 'Conversation' },
-  product_ids: { kind: 'ids', label: 'Products' },
-  reference_images: references,
-  agent: { kind: 'choice', label: 'Agent' }
+const chatFields = {
+  message: words('text', 'The message'), conversation_id: words('id', 'Conversation'), product_ids: products,
+  reference_images: references, agent: words('choice', 'Agent')
 }
 
 export const validateImageParams = (params: ImageParams, guard: Guard): Promise<Body> =>
