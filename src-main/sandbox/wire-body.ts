@@ -13,11 +13,13 @@ type Issue = z.core.$ZodIssue
 const quoted = (values: readonly unknown[]): string =>
   values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(', ')
 
-/** The field's inner schema (under optional/default), for its documented bounds. */
-function bounds(field: z.ZodType | undefined): { min?: number | null; max?: number | null } {
-  let s = field as unknown as { unwrap?: () => unknown; minValue?: number | null; maxValue?: number | null }
-  while (s && typeof s.unwrap === 'function' && s.minValue === undefined) s = s.unwrap() as typeof s
-  return { min: s?.minValue, max: s?.maxValue }
+type Inner = { unwrap?: () => unknown; minValue?: number | null; maxValue?: number | null; meta?: () => { format?: string } | undefined }
+
+/** The field's inner schema (under optional/default): its documented bounds and format. */
+function inner(field: z.ZodType | undefined): Inner | undefined {
+  let s = field as unknown as Inner | undefined
+  while (s && typeof s.unwrap === 'function' && !('element' in s)) s = s.unwrap() as Inner // not into a list
+  return s
 }
 
 export function issueMessage(schema: z.ZodObject, body: Body, issue: Issue): string {
@@ -31,6 +33,8 @@ export function issueMessage(schema: z.ZodObject, body: Body, issue: Issue): str
     return isList ? `${field} is required: include at least one product id` : `${field} is required`
   }
   if (isList && (issue.path.length > 1 || issue.code === 'invalid_type')) return `${field} must be an array of UUIDs`
+  const base = inner(fieldSchema)
+  if (base?.meta?.()?.format === 'uuid') return `${field} must be a UUID`
   switch (issue.code) {
     case 'invalid_value':
       return `${field} must be one of ${quoted(issue.values)}`
@@ -41,10 +45,9 @@ export function issueMessage(schema: z.ZodObject, body: Body, issue: Issue): str
       if (issue.origin === 'string') return `${field} must be at most ${issue.maximum} characters`
       if (issue.origin === 'array') return `${field} can include at most ${issue.maximum} items`
       break
-    case 'custom':
-      return `${field} must be a UUID`
   }
-  const { min, max } = bounds(fieldSchema)
+  const min = base?.minValue
+  const max = base?.maxValue
   if (min != null && max != null) return `${field} must be an integer from ${min} to ${max}`
   return `${field} is invalid`
 }
