@@ -1,26 +1,18 @@
-import {
-  AUDIO_MODES,
-  AD_ASPECTS,
-  CHAT_AGENTS,
-  IMAGE_ASPECTS,
-  IMAGE_COUNTS,
-  MAX_BRAND_CONTEXT,
-  MAX_PRODUCT_IDS,
-  MAX_PROMPT,
-  MAX_REFERENCE_IMAGES,
-  VIDEO_MAX_SECONDS,
-  VIDEO_MIN_SECONDS
-} from '../../src-preload/contract/values'
+import type { z } from 'zod'
 import type { AdParams, ChatParams, ImageParams, VideoParams } from './types'
 import { invalidInput } from './errors'
+import { fieldMessage, shown, type FieldWords } from './request-words'
 import { assertPublicHttpsUrl, type UrlGuardOptions } from './url-guard'
+import { adRequest, chatRequest, imageRequest, videoRequest } from './wire'
 
 /**
  * Request validation, run before anything is sent: a request Krev would refuse (and
  * might charge a round-trip or a rate-limit slot for) is refused here with a message a
- * creator can act on. Inputs are checked at runtime even though they are typed: they
- * come from the renderer and from persisted jobs. Each validator returns the exact JSON
- * body to send, built from known fields only.
+ * creator can act on. The rules are the wire schema's (`wire.ts`, the one the sandbox and
+ * the OpenAPI document use); links are then checked to be public https (DNS included).
+ * Inputs are checked at runtime even though they are typed: they come from the renderer
+ * and from persisted jobs. Each validator returns the exact JSON body to send: the known
+ * fields that were set, without the schema's defaults filled in.
  */
 
 const MAX_CONVERSION_BYTES = 64 * 1024
@@ -28,15 +20,9 @@ const MAX_CONVERSION_BYTES = 64 * 1024
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Ids Krev hands out that are not documented as UUIDs (chat run ids): path-safe only. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
-const PRESET = /^[A-Za-z0-9_.:-]{1,100}$/
 
 type Body = Record<string, unknown>
 type Guard = Pick<UrlGuardOptions, 'resolveHost' | 'trustedOrigins'>
-
-const shown = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : String(v)
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s
-}
 
 export function isUuid(v: unknown): v is string {
   return typeof v === 'string' && UUID.test(v)
@@ -45,11 +31,6 @@ export function isUuid(v: unknown): v is string {
 export function assertUuid(v: unknown, what: string): string {
   if (!isUuid(v)) throw invalidInput(`${what} "${shown(v)}" is not a valid ID.`)
   return v
-}
-
-/** Absent (undefined, null or '') or a UUID. */
-function optionalUuid(v: unknown, what: string): string | undefined {
-  return v === undefined || v === null || v === '' ? undefined : assertUuid(v, what)
 }
 
 export function assertSafeId(v: unknown, what: string): string {
@@ -65,140 +46,94 @@ export function assertLimit(v: unknown): number | undefined {
   return v
 }
 
-function text(v: unknown, what: string, max = MAX_PROMPT): string {
-  if (typeof v !== 'string' || v.trim() === '') throw invalidInput(`${what} can't be empty.`)
-  if (v.length > max) throw invalidInput(`${what} is too long (at most ${max.toLocaleString('en-US')} characters).`)
-  return v
-}
-
-function optionalText(v: unknown, what: string, max: number): string | undefined {
-  if (v === undefined || v === null || v === '') return undefined
-  return text(v, what, max)
-}
-
-function optionalPreset(v: unknown, what: string): string | undefined {
-  if (v === undefined || v === null || v === '') return undefined
-  if (typeof v !== 'string' || !PRESET.test(v)) throw invalidInput(`${what} "${shown(v)}" is not a valid preset.`)
-  return v
-}
-
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], message: string): T | undefined {
-  if (v === undefined || v === null) return undefined
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) throw invalidInput(message)
-  return v as T
-}
-
-const list = (items: readonly string[]): string => `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
-
-function imageCount(v: unknown, what: string): number | undefined {
-  if (v === undefined || v === null) return undefined
-  if (!(IMAGE_COUNTS as readonly unknown[]).includes(v)) throw invalidInput(`${what} must be ${list(IMAGE_COUNTS.map(String))}.`)
-  return v as number
-}
-
-function optionalBoolean(v: unknown, what: string): boolean | undefined {
-  if (v === undefined || v === null) return undefined
-  if (typeof v !== 'boolean') throw invalidInput(`${what} must be on or off.`)
-  return v
-}
-
-function productIds(v: unknown, required: boolean): string[] | undefined {
-  if ((v === undefined || v === null) && !required) return undefined
-  if (!Array.isArray(v)) {
-    if (required) throw invalidInput('Pick at least one product for an ad.')
-    throw invalidInput('The product list is not valid.')
-  }
-  if (required && v.length === 0) throw invalidInput('Pick at least one product for an ad.')
-  if (v.length > MAX_PRODUCT_IDS) throw invalidInput(`Pick at most ${MAX_PRODUCT_IDS} products.`)
-  return v.map((id) => assertUuid(id, 'Product'))
-}
-
-async function referenceImages(v: unknown, guard: Guard): Promise<string[] | undefined> {
-  if (v === undefined || v === null) return undefined
-  if (!Array.isArray(v)) throw invalidInput('Reference images must be a list of links.')
-  if (v.length > MAX_REFERENCE_IMAGES) throw invalidInput(`Use at most ${MAX_REFERENCE_IMAGES} reference images.`)
-  const out: string[] = []
-  for (const [i, url] of v.entries()) {
-    await assertPublicHttpsUrl(url, { ...guard, label: `Reference image ${i + 1}` })
-    out.push((url as string).trim())
-  }
-  return out
-}
-
-async function optionalUrl(v: unknown, label: string, guard: Guard): Promise<string | undefined> {
-  if (v === undefined || v === null || v === '') return undefined
-  await assertPublicHttpsUrl(v, { ...guard, label })
-  return (v as string).trim()
-}
-
-/** Drops undefined members so the body carries only what was set. */
-const compact = (b: Body): Body => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined))
-
 function asObject(v: unknown, what: string): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalidInput(`The ${what} settings are missing.`)
   return v as Record<string, unknown>
 }
 
-export async function validateImageParams(params: ImageParams, guard: Guard): Promise<Body> {
-  const p = asObject(params, 'image')
-  return compact({
-    prompt: text(p.prompt, 'The prompt'),
-    aspect_ratio: oneOf(p.aspect_ratio, IMAGE_ASPECTS, `Aspect ratio must be ${list(IMAGE_ASPECTS)}.`),
-    product_id: optionalUuid(p.product_id, 'Product'),
-    product_ids: productIds(p.product_ids, false),
-    preset_id: optionalPreset(p.preset_id, 'Style preset'),
-    hd: optionalBoolean(p.hd, '4K (HD)'),
-    image_count: imageCount(p.image_count, 'Number of images'),
-    reference_images: await referenceImages(p.reference_images, guard)
-  })
-}
-
-export async function validateVideoParams(params: VideoParams, guard: Guard): Promise<Body> {
-  const p = asObject(params, 'video')
-  const d = p.duration ?? undefined
-  if (d !== undefined && (typeof d !== 'number' || !Number.isInteger(d) || d < VIDEO_MIN_SECONDS || d > VIDEO_MAX_SECONDS)) {
-    throw invalidInput(`Duration must be a whole number of seconds from ${VIDEO_MIN_SECONDS} to ${VIDEO_MAX_SECONDS}.`)
+/**
+ * The body to send for `params`: unset members (undefined, null, and '' where a field is
+ * free text, an id or a link) are left out, the rest must satisfy `schema`, links must be
+ * public https. The first problem is refused in the words of `fields`.
+ */
+async function requestBody(
+  schema: z.ZodObject,
+  fields: Record<string, FieldWords>,
+  params: unknown,
+  what: string,
+  guard: Guard
+): Promise<Body> {
+  const p = asObject(params, what)
+  const body: Body = {}
+  for (const [key, words] of Object.entries(fields)) {
+    const v = p[key]
+    const blankable = words.kind !== 'choice' && words.kind !== 'flag' && words.kind !== 'duration'
+    if (v === undefined || v === null || (blankable && v === '')) continue
+    body[key] = v
   }
-  return compact({
-    prompt: text(p.prompt, 'The prompt'),
-    aspect_ratio: oneOf(p.aspect_ratio, IMAGE_ASPECTS, `Aspect ratio must be ${list(IMAGE_ASPECTS)}.`),
-    duration: d,
-    audio_mode: oneOf(p.audio_mode, AUDIO_MODES, `Audio must be ${list(AUDIO_MODES)}.`),
-    product_id: optionalUuid(p.product_id, 'Product'),
-    source_image: await optionalUrl(p.source_image, 'The source image', guard),
-    preset_id: optionalPreset(p.preset_id, 'Style preset')
-  })
+  const result = schema.safeParse(body)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const key = String(issue.path[0])
+    throw invalidInput(fieldMessage(fields[key]!, issue, body[key]))
+  }
+  for (const [key, words] of Object.entries(fields)) {
+    const v = body[key]
+    if (words.kind === 'url' && typeof v === 'string') {
+      await assertPublicHttpsUrl(v, { ...guard, label: words.label })
+      body[key] = v.trim()
+    }
+    if (words.kind === 'urls' && Array.isArray(v)) {
+      for (const [i, url] of v.entries()) await assertPublicHttpsUrl(url, { ...guard, label: `Reference image ${i + 1}` })
+      body[key] = v.map((url: string) => url.trim())
+    }
+  }
+  return body
 }
 
-export async function validateAdParams(params: AdParams, guard: Guard): Promise<Body> {
-  const p = asObject(params, 'ad')
-  return compact({
-    brief: text(p.brief, 'The ad brief'),
-    product_ids: productIds(p.product_ids, true),
-    aspect_ratio: oneOf(p.aspect_ratio, AD_ASPECTS, `Ad aspect ratio must be ${list(AD_ASPECTS)}.`),
-    image_count: imageCount(p.image_count, 'Number of ad images'),
-    style_id: optionalPreset(p.style_id, 'Ad style'),
-    inspiration_image: await optionalUrl(p.inspiration_image, 'The inspiration image', guard),
-    brand_context: optionalText(p.brand_context, 'Brand notes', MAX_BRAND_CONTEXT)
-  })
+// The words for each request's fields, in the schema's order (the first problem is named).
+const words = (kind: FieldWords['kind'], label: string): FieldWords => ({ kind, label })
+const prompt = words('text', 'The prompt')
+const aspect = words('choice', 'Aspect ratio')
+const product = words('id', 'Product')
+const products = words('ids', 'Products')
+const preset = words('preset', 'Style preset')
+const references = words('urls', 'reference images')
+
+const imageFields = {
+  prompt, aspect_ratio: aspect, product_id: product, product_ids: products, preset_id: preset,
+  hd: words('flag', '4K (HD)'), image_count: words('choice', 'Number of images'), reference_images: references
+}
+const videoFields = {
+  prompt, aspect_ratio: aspect, duration: words('duration', 'Duration'), audio_mode: words('choice', 'Audio'),
+  product_id: product, source_image: words('url', 'The source image'), preset_id: preset
+}
+const adFields = {
+  brief: words('text', 'The ad brief'), product_ids: words('adIds', 'Products'),
+  aspect_ratio: words('choice', 'Ad aspect ratio'), image_count: words('choice', 'Number of ad images'),
+  style_id: words('preset', 'Ad style'), inspiration_image: words('url', 'The inspiration image'),
+  brand_context: words('text', 'Brand notes')
+}
+const chatFields = {
+  message: words('text', 'The message'), conversation_id: words('id', 'Conversation'), product_ids: products,
+  reference_images: references, agent: words('choice', 'Agent')
 }
 
-export async function validateChatParams(params: ChatParams, guard: Guard): Promise<Body> {
-  const p = asObject(params, 'chat')
-  return compact({
-    message: text(p.message, 'The message'),
-    conversation_id: optionalUuid(p.conversation_id, 'Conversation'),
-    product_ids: productIds(p.product_ids, false),
-    reference_images: await referenceImages(p.reference_images, guard),
-    agent: oneOf(p.agent, CHAT_AGENTS, `Agent must be ${list(CHAT_AGENTS)}.`)
-  })
-}
+export const validateImageParams = (params: ImageParams, guard: Guard): Promise<Body> =>
+  requestBody(imageRequest, imageFields, params, 'image', guard)
+export const validateVideoParams = (params: VideoParams, guard: Guard): Promise<Body> =>
+  requestBody(videoRequest, videoFields, params, 'video', guard)
+export const validateAdParams = (params: AdParams, guard: Guard): Promise<Body> =>
+  requestBody(adRequest, adFields, params, 'ad', guard)
+export const validateChatParams = (params: ChatParams, guard: Guard): Promise<Body> =>
+  requestBody(chatRequest, chatFields, params, 'chat', guard)
 
 /** One Meta event per POST; the event itself is passed through as given. */
 export function validateConversionEvent(event: Record<string, unknown>): Body {
   const e = asObject(event, 'conversion event')
   if (Array.isArray(e.data)) throw invalidInput('Send one conversion event at a time.')
-  text(e.event_name, 'The event name', 100)
+  if (typeof e.event_name !== 'string' || e.event_name.trim() === '') throw invalidInput("The event name can't be empty.")
+  if (e.event_name.length > 100) throw invalidInput('The event name is too long (at most 100 characters).')
   const t = e.event_time
   if (t !== undefined && (typeof t !== 'number' || !Number.isInteger(t) || t <= 0 || t > 1e11)) {
     throw invalidInput('Event time must be a Unix timestamp in whole seconds.')

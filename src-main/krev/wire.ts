@@ -188,16 +188,22 @@ export const apiKeyCreated = named(
 )
 export const apiKeyRevoked = named('ApiKeyRevoked', z.object({ id: uuid, revoked: z.literal(true) }))
 
-// Requests: what the reference documents each endpoint to accept, defaults included.
-const prompt = str.min(1).max(MAX_PROMPT)
+// Requests: what the reference documents each endpoint to accept, defaults included. The
+// client and the sandbox both validate with these (refinements are checks only, not documented).
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const requestId = z.string().refine((v) => UUID_RE.test(v)).meta({ format: 'uuid' })
+/** Required text: a blank one counts as missing. */
+const text = (max: number) => z.string().min(1).max(max).refine((v) => v.trim() !== '', { abort: true })
+const prompt = text(MAX_PROMPT)
+const presetId = str.max(64)
 export const imageRequest = named(
   'ImageRequest',
   z.object({
     prompt,
     aspect_ratio: z.enum(IMAGE_ASPECTS).default('1:1'),
-    product_id: uuid.optional(),
-    product_ids: z.array(uuid).max(MAX_PRODUCT_IDS).optional(),
-    preset_id: str.optional().meta({ examples: ['flat_lay', 'lifestyle', 'studio'] }),
+    product_id: requestId.optional(),
+    product_ids: z.array(requestId).max(MAX_PRODUCT_IDS).optional(),
+    preset_id: presetId.optional().meta({ examples: ['flat_lay', 'lifestyle', 'studio'] }),
     hd: z.boolean().default(false).meta({ description: '4K upscaling; costs 2x credits.' }),
     image_count: imageCount,
     reference_images: z.array(imageInput).max(MAX_REFERENCE_IMAGES).optional()
@@ -210,19 +216,19 @@ export const videoRequest = named(
     aspect_ratio: z.enum(IMAGE_ASPECTS).default('16:9'),
     duration: int.min(VIDEO_MIN_SECONDS).max(VIDEO_MAX_SECONDS).default(5),
     audio_mode: z.enum(AUDIO_MODES).default('auto'),
-    product_id: uuid.optional(),
+    product_id: requestId.optional(),
     source_image: imageInput.optional(),
-    preset_id: str.optional()
+    preset_id: presetId.optional()
   })
 )
 export const adRequest = named(
   'AdRequest',
   z.object({
     brief: prompt,
-    product_ids: z.array(uuid).min(1).max(MAX_PRODUCT_IDS),
+    product_ids: z.array(requestId).min(1).max(MAX_PRODUCT_IDS),
     aspect_ratio: z.enum(AD_ASPECTS).default('4:5'),
     image_count: imageCount,
-    style_id: str.optional(),
+    style_id: presetId.optional(),
     inspiration_image: imageInput.optional(),
     brand_context: str.max(MAX_BRAND_CONTEXT).optional()
   })
@@ -230,7 +236,7 @@ export const adRequest = named(
 export const productCreateJson = named(
   'ProductCreateJson',
   z.object({
-    image_url: str.meta({
+    image_url: text(30 * 1024 * 1024).meta({
       description: 'https URL of the image, a data:image/…;base64 URL (up to 20 MB decoded), or a signed media URL from this sandbox. JPG, PNG or WebP.'
     }),
     name: str.max(200).optional(),
@@ -248,10 +254,10 @@ export const productCreateMultipart = named(
 export const chatRequest = named(
   'ChatRequest',
   z.object({
-    message: str.min(1).max(MAX_CHAT_MESSAGE),
-    conversation_id: uuid.optional(),
-    product_ids: z.array(uuid).optional(),
-    reference_images: z.array(imageInput).optional(),
+    message: text(MAX_CHAT_MESSAGE),
+    conversation_id: requestId.optional(),
+    product_ids: z.array(requestId).max(MAX_PRODUCT_IDS).optional(),
+    reference_images: z.array(imageInput).max(MAX_REFERENCE_IMAGES).optional(),
     agent: z.enum(CHAT_AGENTS).default('auto')
   })
 )

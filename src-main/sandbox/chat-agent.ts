@@ -1,5 +1,5 @@
 import type { ChatAgent, ProductRecord } from './types'
-import { AD_ASPECTS, IMAGE_ASPECTS } from './validate'
+import { AD_ASPECTS, IMAGE_ASPECTS } from '../../src-preload/contract/values'
 import { hash32, pick, seededRandom } from './util'
 
 /**

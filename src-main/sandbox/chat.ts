@@ -6,7 +6,8 @@ import type { Route } from './router'
 import type { Services } from './services'
 import type { UserRecord } from './types'
 import { isUuid } from './util'
-import { CHAT_AGENTS, oneOf, requiredText, uuidField, uuidList } from './validate'
+import { chatRequest } from '../krev/wire'
+import { uniqueIds, wireBody } from './wire-body'
 
 const caller = (ctx: RequestContext): UserRecord => {
   if (!ctx.user) throw new HttpError(401, 'Missing API key')
@@ -16,11 +17,12 @@ const caller = (ctx: RequestContext): UserRecord => {
 async function postChat(services: Services, ctx: RequestContext): Promise<ApiResult> {
   const user = caller(ctx)
   const body = jsonBody(ctx)
-  const message = requiredText(body, 'message', 8000)
-  const conversationId = uuidField(body, 'conversation_id')
-  const productIds = uuidList(body, 'product_ids')
+  const req = wireBody(chatRequest, body)
+  const message = req.message.trim()
+  const conversationId = req.conversation_id?.toLowerCase() ?? null
+  const productIds = uniqueIds(req.product_ids)
   const referenceImages = await imageRefList(services, body, 'reference_images')
-  const agent = oneOf(body, 'agent', CHAT_AGENTS, 'auto')
+  const agent = req.agent
   ownedProducts(services, user, productIds)
   let conversation = null
   if (conversationId) {

@@ -8,7 +8,9 @@ import { dominantColors, removeBackground } from './segment'
 import type { Services } from './services'
 import type { ProductRecord } from './types'
 import { isoSeconds, isUuid, newId } from './util'
-import { limitParam, optionalBoolean, optionalText, requiredText } from './validate'
+import { productCreateJson } from '../krev/wire'
+import { limitParam } from './validate'
+import { wireBody } from './wire-body'
 
 /**
  * The catalog: upload (JSON image_url or multipart file) runs the analysis pipeline —
@@ -60,9 +62,10 @@ async function readUpload(services: Services, ctx: RequestContext): Promise<Uplo
     }
   }
   const body = jsonBody(ctx)
-  const imageUrl = requiredText(body, 'image_url', 30 * 1024 * 1024)
-  const name = optionalText(body, 'name', 200)
-  const skipSegmentation = optionalBoolean(body, 'skip_segmentation')
+  const req = wireBody(productCreateJson, body)
+  const imageUrl = req.image_url.trim()
+  const name = req.name?.trim() || null
+  const skipSegmentation = req.skip_segmentation
   if (isOwnMediaUrl(imageUrl, services.baseUrl())) {
     // An earlier output or product of this sandbox; its id-based file name says nothing about the product.
     const ref = await resolveOwnMediaUrl(services, imageUrl, 'image_url')

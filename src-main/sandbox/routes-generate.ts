@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { adGenerationStarted, imageGenerationStarted, videoGenerationStarted } from '../krev/wire'
+import { adRequest, imageRequest, videoRequest, type adGenerationStarted, type imageGenerationStarted, type videoGenerationStarted } from '../krev/wire'
 import { writeAdCopy } from './ad-copy'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { priceAds, priceImages, priceVideo } from './ledger'
@@ -8,19 +8,9 @@ import type { Route } from './router'
 import type { Services } from './services'
 import type { GenerationParams, ProductRecord, UserRecord } from './types'
 import { isUuid } from './util'
-import {
-  AD_ASPECTS,
-  AUDIO_MODES,
-  IMAGE_ASPECTS,
-  IMAGE_COUNTS,
-  integerInRange,
-  oneOf,
-  optionalBoolean,
-  optionalText,
-  requiredText,
-  uuidField,
-  uuidList
-} from './validate'
+import { uniqueIds as ids, wireBody } from './wire-body'
+
+const textOrNull = (v: string | undefined): string | null => v?.trim() || null
 
 /** Products must exist and belong to the caller; anything else is a 404 naming the id. */
 export function ownedProducts(services: Services, user: UserRecord, ids: string[]): ProductRecord[] {
@@ -39,13 +29,11 @@ const caller = (ctx: RequestContext): UserRecord => {
 async function postImages(services: Services, ctx: RequestContext): Promise<ApiResult> {
   const user = caller(ctx)
   const body = jsonBody(ctx)
-  const prompt = requiredText(body, 'prompt')
-  const aspectRatio = oneOf(body, 'aspect_ratio', IMAGE_ASPECTS, '1:1')
-  const single = uuidField(body, 'product_id')
-  const productIds = [...new Set([...(single ? [single] : []), ...uuidList(body, 'product_ids')])]
-  const presetId = optionalText(body, 'preset_id', 64)
-  const hd = optionalBoolean(body, 'hd')
-  const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
+  const req = wireBody(imageRequest, body)
+  const prompt = req.prompt.trim()
+  const { aspect_ratio: aspectRatio, hd, image_count: imageCount } = req
+  const productIds = ids(req.product_id ? [req.product_id] : [], req.product_ids)
+  const presetId = textOrNull(req.preset_id)
   const referenceImages = await imageRefList(services, body, 'reference_images')
   ownedProducts(services, user, productIds)
   const params: GenerationParams = { prompt, aspectRatio, productIds, presetId, hd, imageCount, referenceImages }
@@ -57,17 +45,15 @@ async function postImages(services: Services, ctx: RequestContext): Promise<ApiR
 async function postVideos(services: Services, ctx: RequestContext): Promise<ApiResult> {
   const user = caller(ctx)
   const body = jsonBody(ctx)
-  const prompt = requiredText(body, 'prompt')
-  const aspectRatio = oneOf(body, 'aspect_ratio', IMAGE_ASPECTS, '16:9')
-  const duration = integerInRange(body, 'duration', 4, 15, 5)
-  const audioMode = oneOf(body, 'audio_mode', AUDIO_MODES, 'auto')
-  const productId = uuidField(body, 'product_id')
+  const req = wireBody(videoRequest, body)
+  const prompt = req.prompt.trim()
+  const { aspect_ratio: aspectRatio, duration, audio_mode: audioMode } = req
   const sourceImage = await optionalImageRef(services, body, 'source_image')
   if (sourceImage && /\.(mp4|mov|webm|m4v|avi|mkv)(\?|#|$)/i.test(sourceImage)) {
     throw new HttpError(400, 'source_image must be an image URL: video URLs are not supported')
   }
-  const presetId = optionalText(body, 'preset_id', 64)
-  const productIds = productId ? [productId] : []
+  const presetId = textOrNull(req.preset_id)
+  const productIds = ids(req.product_id ? [req.product_id] : [])
   ownedProducts(services, user, productIds)
   const params: GenerationParams = {
     prompt, aspectRatio, productIds, presetId, hd: false, imageCount: 1, referenceImages: [], duration, audioMode, sourceImage
@@ -80,16 +66,13 @@ async function postVideos(services: Services, ctx: RequestContext): Promise<ApiR
 async function postAds(services: Services, ctx: RequestContext): Promise<ApiResult> {
   const user = caller(ctx)
   const body = jsonBody(ctx)
-  const brief = requiredText(body, 'brief')
-  if (body.product_ids === undefined || body.product_ids === null || (Array.isArray(body.product_ids) && !body.product_ids.length)) {
-    throw new HttpError(400, 'product_ids is required: include at least one product id')
-  }
-  const productIds = uuidList(body, 'product_ids')
-  const aspectRatio = oneOf(body, 'aspect_ratio', AD_ASPECTS, '4:5')
-  const imageCount = oneOf(body, 'image_count', IMAGE_COUNTS, 1)
-  const styleId = optionalText(body, 'style_id', 64)
+  const req = wireBody(adRequest, body)
+  const brief = req.brief.trim()
+  const productIds = ids(req.product_ids)
+  const { aspect_ratio: aspectRatio, image_count: imageCount } = req
+  const styleId = textOrNull(req.style_id)
   const inspirationImage = await optionalImageRef(services, body, 'inspiration_image')
-  const brandContext = optionalText(body, 'brand_context', 2000)
+  const brandContext = textOrNull(req.brand_context)
   const products = ownedProducts(services, user, productIds)
   const copy = writeAdCopy(
     brief,

@@ -265,10 +265,13 @@ describe('error statuses', () => {
     )
     expect(old.code).toBe('bad_request')
     expect(old.serverMessage).toMatch(/event_time/)
-    // A long preset id passes local checks; the sandbox caps it at 64 characters.
-    const preset = await caught(client.generateImages({ prompt: 'x', preset_id: 'p'.repeat(80) }))
-    expect(preset.code).toBe('bad_request')
     expect(logs.every((l) => l.attempt === 1)).toBe(true)
+    // The 64-character cap on preset ids is the wire schema's, so the client refuses it before sending.
+    const sent = logs.length
+    const preset = await caught(client.generateImages({ prompt: 'x', preset_id: 'p'.repeat(80) }))
+    expect(preset.code).toBe('invalid_input')
+    expect(preset.message).toMatch(/^Style preset "p+…" is not a valid preset\.$/)
+    expect(logs.length).toBe(sent)
   })
 
   it('429 from a tight per-user rate limit carries Retry-After', async () => {

@@ -36,6 +36,9 @@ const refused: [string, Endpoint, Record<string, unknown>][] = [
   ['an unknown audio mode', '/videos', { prompt: 'Pan', audio_mode: 'loud' }],
   ['an ad without products', '/ads', { brief: 'Sale' }],
   ['an ad in 16:9', '/ads', { brief: 'Sale', product_ids: [PRODUCT], aspect_ratio: '16:9' }],
+  ['a blank prompt', '/images', { prompt: '   ' }],
+  ['a product id that is not a UUID', '/videos', { prompt: 'Pan', product_id: 'mug-1' }],
+  ['a preset id over 64 characters', '/images', { prompt: 'Mug', preset_id: 'p'.repeat(65) }],
   ['brand notes over 2,000 characters', '/ads', { brief: 'Sale', product_ids: [PRODUCT], brand_context: 'x'.repeat(2_001) }]
 ]
 
