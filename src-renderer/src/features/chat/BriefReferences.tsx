@@ -12,6 +12,34 @@ import { MAX_REFERENCES, useComposerStore } from './composer-store'
  * Reference images for a brief: a pasted https link or a catalogue photo (its Krev URL).
  * Only https links are taken here; main's URL guard then refuses private or odd hosts on send.
  */
+interface PhotoChoice {
+  key: string
+  thumb: string | null | undefined
+  label: string
+  pick(): void
+}
+
+/** One titled row of pictures to pick from; each closes the popover. Nothing when empty. */
+function PhotoChoices({ title, items }: { title: string; items: PhotoChoice[] }) {
+  if (items.length === 0) return null
+  return (
+    <>
+      <p className="field-label">{title}</p>
+      <ul className="ref-pop-photos">
+        {items.map((c) => (
+          <li key={c.key}>
+            <PopoverClose asChild>
+              <button type="button" className="ref-photo" onClick={c.pick} aria-label={c.label}>
+                {c.thumb ? <img src={c.thumb} alt="" /> : <Icon name="image" size={14} />}
+              </button>
+            </PopoverClose>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
 export function BriefReferencePicker() {
   const refs = useComposerStore((s) => s.referenceImages)
   const assetRefs = useComposerStore((s) => s.referenceAssetIds)
@@ -74,38 +102,14 @@ export function BriefReferencePicker() {
           </Button>
         </div>
         {error ? <p className="field-error">{error}</p> : null}
-        {photos.length ? (
-          <>
-            <p className="field-label">From your catalogue</p>
-            <ul className="ref-pop-photos">
-              {photos.map((p) => (
-                <li key={p.id}>
-                  <PopoverClose asChild>
-                    <button type="button" className="ref-photo" onClick={() => add(p.imageUrl as string)} aria-label={`Use the photo of ${p.name}`}>
-                      {p.thumbUrl ? <img src={p.thumbUrl} alt="" /> : <Icon name="image" size={14} />}
-                    </button>
-                  </PopoverClose>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {recent.length ? (
-          <>
-            <p className="field-label">From your Library</p>
-            <ul className="ref-pop-photos">
-              {recent.map((a) => (
-                <li key={a.id}>
-                  <PopoverClose asChild>
-                    <button type="button" className="ref-photo" onClick={() => addAsset(a.id)} aria-label={`Use the Library image “${a.prompt.slice(0, 60)}”`}>
-                      <img src={a.thumbUrl} alt="" />
-                    </button>
-                  </PopoverClose>
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <PhotoChoices
+          title="From your catalogue"
+          items={photos.map((p) => ({ key: p.id, thumb: p.thumbUrl, label: `Use the photo of ${p.name}`, pick: () => add(p.imageUrl as string) }))}
+        />
+        <PhotoChoices
+          title="From your Library"
+          items={recent.map((a) => ({ key: a.id, thumb: a.thumbUrl, label: `Use the Library image “${a.prompt.slice(0, 60)}”`, pick: () => addAsset(a.id) }))}
+        />
       </form>
     </Popover>
   )
