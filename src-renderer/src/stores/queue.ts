@@ -170,6 +170,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       try {
         const out = await invoke('queue.move', { jobId, ...target })
         for (const j of out.jobs) get().upsertJob(j)
+        // The new order now, not on the next frame: a second arrow press moves from it.
+        frame.flushNow()
         return null
       } catch (e) {
         return errorMessage(e)
@@ -180,6 +182,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       try {
         const out = await invoke('queue.runNext', { jobId })
         for (const j of out.jobs) get().upsertJob(j)
+        // The new order now, not on the next frame: a second arrow press moves from it.
+        frame.flushNow()
         return null
       } catch (e) {
         return errorMessage(e)
