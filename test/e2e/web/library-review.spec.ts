@@ -100,8 +100,10 @@ test('keyboard review, filters and sort, multi-select bulk actions and delete to
     // Down goes to the row below (grid-aware), not to the next item.
     const firstRowLength = await page.locator('.asset-row').first().locator('[data-index]').count()
     await page.keyboard.press('ArrowDown')
-    const below = Number(await page.evaluate(() => (document.activeElement as HTMLElement).dataset['index']))
-    expect(below).toBeGreaterThanOrEqual(firstRowLength)
+    // Focus follows the grid's state (set after the render that moved it): wait for it to land.
+    const focusedIndex = () => page.evaluate(() => Number((document.activeElement as HTMLElement).dataset['index']))
+    await expect.poll(focusedIndex).toBeGreaterThanOrEqual(firstRowLength)
+    const below = await focusedIndex()
     await page.keyboard.press('x')
     await expect(tile(page, below)).toHaveAccessibleName(/ \(rejected\)$/)
     await page.keyboard.press('ArrowUp')
