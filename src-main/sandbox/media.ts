@@ -1,5 +1,6 @@
-import { lstat, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
+import { lstat, readdir, stat } from 'node:fs/promises'
 import { join, resolve, sep } from 'node:path'
+import { writeFileAtomic } from '../core/atomic-file'
 import { parseByteRange } from '../core/byte-range'
 import { HttpError, type ApiResult, type RequestContext } from './http'
 import type { UrlSigner } from './signing'
@@ -33,21 +34,9 @@ export class MediaStore {
     return full
   }
 
+  /** Atomic: a crash mid-write leaves no torn media file for a URL to serve. */
   async write(userId: string, name: string, data: Buffer): Promise<void> {
-    const target = this.pathFor(userId, name)
-    await mkdir(join(this.root, userId), { recursive: true })
-    const temp = `${target}.${process.pid}.tmp`
-    const handle = await open(temp, 'w')
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temp, target).catch(async (error: unknown) => {
-      await rm(temp, { force: true })
-      throw error
-    })
+    await writeFileAtomic(this.pathFor(userId, name), data)
   }
 
   /** Real bytes of the user's media on disk (what /credits reports as storage used). */
