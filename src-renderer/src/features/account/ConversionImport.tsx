@@ -56,7 +56,7 @@ export function ConversionImport() {
   return (
     <div className="card card-stack conv-import">
       <div className="conv-import-head">
-        <span className="conv-import-icon" aria-hidden="true">
+        <span className="acct-card-icon conv-import-icon" aria-hidden="true">
           <Icon name="file" size={18} />
         </span>
         <div>

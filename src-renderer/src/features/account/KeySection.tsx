@@ -57,7 +57,7 @@ export function KeySection() {
 
       <div className="card card-stack">
         <div className="key-status">
-          <span className={key?.configured ? 'key-icon is-set' : 'key-icon'} aria-hidden="true">
+          <span className={key?.configured ? 'acct-card-icon key-icon is-set' : 'acct-card-icon key-icon'} aria-hidden="true">
             <Icon name="key" size={18} />
           </span>
           <div className="key-status-text">
