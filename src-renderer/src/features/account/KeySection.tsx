@@ -3,6 +3,7 @@ import type { KeyStatus } from '../../../../src-preload/contract'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Icon } from '../../components/Icon'
 import { useAccountStore } from '../../stores/account'
 import { useAppStore } from '../../stores/app'
@@ -134,11 +135,7 @@ export function KeySection() {
           ) : null}
         </div>
       </div>
-      {error ? (
-        <Callout tone="error" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   )
 }

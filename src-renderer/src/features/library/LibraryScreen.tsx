@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { Button } from '../../components/Button'
-import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { SearchField } from '../../components/SearchField'
@@ -100,11 +100,7 @@ export default function LibraryScreen() {
         {commands.announcement}
       </p>
       <ProductFilterChip />
-      {load === 'error' && error ? (
-        <Callout tone="error" title="The library couldn’t be loaded" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={load === 'error' && error} title="The library couldn’t be loaded" />
       {neverUsed ? null : <FilterChips onClear={clearAll} onClearSearch={clearSearch} />}
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading your library" />
