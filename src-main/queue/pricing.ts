@@ -21,9 +21,23 @@ export function productIdsOf(req: GenerationRequest): string[] {
   return req.params.productIds ?? []
 }
 
-/** Drops undefined members so the wire body carries only what the creator set. */
-function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+/** A contract name as the API spells it: `aspectRatio` → `aspect_ratio`. */
+type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}`
+  ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeCase<Rest>}`
+  : S
+type OnTheWire<T> = { [K in keyof T as SnakeCase<K & string>]: T[K] }
+
+const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+/** What the creator left unset: never sent, so the API applies its own default. */
+const isUnset = (v: unknown): boolean => v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+
+/**
+ * The contract's camelCase parameters under the API's snake_case names, carrying only what
+ * the creator set. A field the API does not know is refused by the client's wire schema
+ * (krev/validate.ts) before anything leaves.
+ */
+function onTheWire<T extends object>(params: T): OnTheWire<T> {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => !isUnset(v)).map(([k, v]) => [snakeCase(k), v])) as OnTheWire<T>
 }
 
 export type KrevRequest =
@@ -31,53 +45,14 @@ export type KrevRequest =
   | { kind: 'video'; params: VideoParams }
   | { kind: 'ad'; params: AdParams }
 
-/** The contract's camelCase request as the API's snake_case parameters. */
+/** The contract's request as the API's parameters (the switch keeps each kind's params typed). */
 export function toKrevRequest(req: GenerationRequest): KrevRequest {
   switch (req.kind) {
-    case 'image': {
-      const p = req.params
-      return {
-        kind: 'image',
-        params: compact<ImageParams>({
-          prompt: p.prompt,
-          aspect_ratio: p.aspectRatio,
-          product_ids: p.productIds && p.productIds.length > 0 ? p.productIds : undefined,
-          preset_id: p.presetId || undefined,
-          hd: p.hd,
-          image_count: p.imageCount,
-          reference_images: p.referenceImages && p.referenceImages.length > 0 ? p.referenceImages : undefined
-        })
-      }
-    }
-    case 'video': {
-      const p = req.params
-      return {
-        kind: 'video',
-        params: compact<VideoParams>({
-          prompt: p.prompt,
-          aspect_ratio: p.aspectRatio,
-          duration: p.duration,
-          audio_mode: p.audioMode,
-          product_id: p.productId,
-          source_image: p.sourceImage || undefined,
-          preset_id: p.presetId || undefined
-        })
-      }
-    }
-    case 'ad': {
-      const p = req.params
-      return {
-        kind: 'ad',
-        params: compact<AdParams>({
-          brief: p.brief,
-          product_ids: p.productIds,
-          aspect_ratio: p.aspectRatio,
-          image_count: p.imageCount,
-          style_id: p.styleId || undefined,
-          inspiration_image: p.inspirationImage || undefined,
-          brand_context: p.brandContext || undefined
-        })
-      }
-    }
+    case 'image':
+      return { kind: 'image', params: onTheWire(req.params) }
+    case 'video':
+      return { kind: 'video', params: onTheWire(req.params) }
+    case 'ad':
+      return { kind: 'ad', params: onTheWire(req.params) }
   }
 }

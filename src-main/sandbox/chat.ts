@@ -1,23 +1,16 @@
 import { isMetaMutation } from './chat-agent'
-import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { apiCaller, apiPost } from './caller'
+import { HttpError, ok, type ApiResult, type RequestContext } from './http'
 import { imageRefList } from './media-ref'
 import { ownedProducts } from './routes-generate'
 import type { Route } from './router'
 import type { Services } from './services'
-import type { UserRecord } from './types'
 import { isUuid } from './util'
 import { chatRequest } from '../krev/wire'
-import { uniqueIds, wireBody } from './wire-body'
-
-const caller = (ctx: RequestContext): UserRecord => {
-  if (!ctx.user) throw new HttpError(401, 'Missing API key')
-  return ctx.user
-}
+import { uniqueIds } from './wire-body'
 
 async function postChat(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
-  const body = jsonBody(ctx)
-  const req = wireBody(chatRequest, body)
+  const { user, body, req } = apiPost(ctx, chatRequest)
   const message = req.message.trim()
   const conversationId = req.conversation_id?.toLowerCase() ?? null
   const productIds = uniqueIds(req.product_ids)
@@ -45,7 +38,7 @@ async function postChat(services: Services, ctx: RequestContext): Promise<ApiRes
 }
 
 async function getRun(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
+  const user = apiCaller(ctx)
   if (!isUuid(ctx.params.id)) throw new HttpError(400, 'run id must be a UUID')
   const run = services.store.runs.get(ctx.params.id.toLowerCase())
   if (!run || run.userId !== user.id) throw new HttpError(404, 'Run not found')
@@ -53,7 +46,7 @@ async function getRun(services: Services, ctx: RequestContext): Promise<ApiResul
 }
 
 async function getConversation(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
+  const user = apiCaller(ctx)
   if (!isUuid(ctx.params.id)) throw new HttpError(400, 'conversation id must be a UUID')
   const conversation = services.store.conversations.get(ctx.params.id.toLowerCase())
   if (!conversation || conversation.userId !== user.id) throw new HttpError(404, 'Conversation not found')

@@ -1,4 +1,5 @@
 import sharp from 'sharp'
+import { apiCaller } from './caller'
 import { formBody, HttpError, isMultipartRequest, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { checkImage, loadImageUrl, MAX_IMAGE_BYTES } from './image-input'
 import { isOwnMediaUrl, readImageRef, resolveOwnMediaUrl } from './media-ref'
@@ -87,8 +88,7 @@ function fileNameOf(imageUrl: string): string {
 }
 
 async function postProduct(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = ctx.user
-  if (!user) throw new HttpError(401, 'Missing API key')
+  const user = apiCaller(ctx)
   const upload = await readUpload(services, ctx)
   const { type } = await checkImage(upload.data)
   const id = newId()
@@ -123,8 +123,7 @@ async function postProduct(services: Services, ctx: RequestContext): Promise<Api
 }
 
 async function getProducts(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = ctx.user
-  if (!user) throw new HttpError(401, 'Missing API key')
+  const user = apiCaller(ctx)
   const id = ctx.url.searchParams.get('id')
   if (id !== null) {
     if (!isUuid(id)) throw new HttpError(400, 'id must be a UUID')

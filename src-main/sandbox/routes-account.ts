@@ -1,3 +1,4 @@
+import { apiCaller } from './caller'
 import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
 import { addKey } from './keys'
 import { creditsView } from './ledger'
@@ -8,8 +9,8 @@ import { requiredText } from './validate'
 
 /** GET /credits: balance, plan and the real bytes this user's media occupy on disk. */
 async function getCredits(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  if (!ctx.user) throw new HttpError(401, 'Missing API key')
-  return ok(creditsView(ctx.user, await services.media.usedBytes(ctx.user.id)))
+  const user = apiCaller(ctx)
+  return ok(creditsView(user, await services.media.usedBytes(user.id)))
 }
 
 /** POST /keys (dashboard session): the full key is returned once, as in the dashboard. */

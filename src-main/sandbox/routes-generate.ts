@@ -1,14 +1,15 @@
 import type { z } from 'zod'
 import { adRequest, imageRequest, videoRequest, type adGenerationStarted, type imageGenerationStarted, type videoGenerationStarted } from '../krev/wire'
 import { writeAdCopy } from './ad-copy'
-import { HttpError, jsonBody, ok, type ApiResult, type RequestContext } from './http'
+import { apiCaller, apiPost } from './caller'
+import { HttpError, ok, type ApiResult, type RequestContext } from './http'
 import { priceAds, priceImages, priceVideo } from './ledger'
 import { imageRefList, optionalImageRef } from './media-ref'
 import type { Route } from './router'
 import type { Services } from './services'
 import type { GenerationParams, ProductRecord, UserRecord } from './types'
 import { isUuid } from './util'
-import { uniqueIds as ids, wireBody } from './wire-body'
+import { uniqueIds as ids } from './wire-body'
 
 const textOrNull = (v: string | undefined): string | null => v?.trim() || null
 
@@ -21,15 +22,8 @@ export function ownedProducts(services: Services, user: UserRecord, ids: string[
   })
 }
 
-const caller = (ctx: RequestContext): UserRecord => {
-  if (!ctx.user) throw new HttpError(401, 'Missing API key')
-  return ctx.user
-}
-
 async function postImages(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
-  const body = jsonBody(ctx)
-  const req = wireBody(imageRequest, body)
+  const { user, body, req } = apiPost(ctx, imageRequest)
   const prompt = req.prompt.trim()
   const { aspect_ratio: aspectRatio, hd, image_count: imageCount } = req
   const productIds = ids(req.product_id ? [req.product_id] : [], req.product_ids)
@@ -43,9 +37,7 @@ async function postImages(services: Services, ctx: RequestContext): Promise<ApiR
 }
 
 async function postVideos(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
-  const body = jsonBody(ctx)
-  const req = wireBody(videoRequest, body)
+  const { user, body, req } = apiPost(ctx, videoRequest)
   const prompt = req.prompt.trim()
   const { aspect_ratio: aspectRatio, duration, audio_mode: audioMode } = req
   const sourceImage = await optionalImageRef(services, body, 'source_image')
@@ -64,9 +56,7 @@ async function postVideos(services: Services, ctx: RequestContext): Promise<ApiR
 }
 
 async function postAds(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
-  const body = jsonBody(ctx)
-  const req = wireBody(adRequest, body)
+  const { user, body, req } = apiPost(ctx, adRequest)
   const brief = req.brief.trim()
   const productIds = ids(req.product_ids)
   const { aspect_ratio: aspectRatio, image_count: imageCount } = req
@@ -89,7 +79,7 @@ async function postAds(services: Services, ctx: RequestContext): Promise<ApiResu
 }
 
 async function getGeneration(services: Services, ctx: RequestContext): Promise<ApiResult> {
-  const user = caller(ctx)
+  const user = apiCaller(ctx)
   const id = ctx.params.id
   // The reference: 404 "Resource not found (e.g. invalid generation ID)", malformed or unknown alike.
   if (!isUuid(id)) throw new HttpError(404, 'Generation not found')

@@ -1,6 +1,8 @@
+import { percent } from '../lib/format'
+
 /** A slim determinate bar (role=progressbar) with its value said as text; the fill is styled by `className`. */
 export function ProgressBar({ label, value, max = 100, valueText, className }: { label: string; value: number; max?: number; valueText: string; className?: string }) {
-  const pct = max > 0 ? Math.min(100, Math.max(0, (value / max) * 100)) : 0
+  const pct = percent(value, max)
   return (
     <div
       className={['progress-bar', className].filter(Boolean).join(' ')}

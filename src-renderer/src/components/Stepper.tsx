@@ -25,18 +25,7 @@ export function Stepper({ id, label, value, min, max, onChange, describedBy }: S
 
   return (
     <div className="stepper">
-      <Tooltip label={`Decrease ${label.toLowerCase()}`}>
-        <button
-          type="button"
-          className="stepper-btn"
-          aria-label="Decrease"
-          aria-controls={id}
-          disabled={value <= min}
-          onClick={() => onChange(Math.max(min, value - 1))}
-        >
-          −
-        </button>
-      </Tooltip>
+      <StepButton by={-1} {...{ id, label, value, min, max, onChange }} />
       <input
         id={id}
         className="stepper-input"
@@ -53,18 +42,27 @@ export function Stepper({ id, label, value, min, max, onChange, describedBy }: S
           if (e.key === 'Enter') commit((e.target as HTMLInputElement).value)
         }}
       />
-      <Tooltip label={`Increase ${label.toLowerCase()}`}>
-        <button
-          type="button"
-          className="stepper-btn"
-          aria-label="Increase"
-          aria-controls={id}
-          disabled={value >= max}
-          onClick={() => onChange(Math.min(max, value + 1))}
-        >
-          +
-        </button>
-      </Tooltip>
+      <StepButton by={1} {...{ id, label, value, min, max, onChange }} />
     </div>
+  )
+}
+
+/** − or +: one step toward a bound, kept within it; off once the value is at (or past) it. */
+function StepButton({ by, id, label, value, min, max, onChange }: Omit<StepperProps, 'describedBy'> & { by: -1 | 1 }) {
+  const name = by < 0 ? 'Decrease' : 'Increase'
+  const atBound = by < 0 ? value <= min : value >= max
+  return (
+    <Tooltip label={`${name} ${label.toLowerCase()}`}>
+      <button
+        type="button"
+        className="stepper-btn"
+        aria-label={name}
+        aria-controls={id}
+        disabled={atBound}
+        onClick={() => onChange(Math.min(max, Math.max(min, value + by)))}
+      >
+        {by < 0 ? '−' : '+'}
+      </button>
+    </Tooltip>
   )
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { errorMessage, invoke } from '../../api/client'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Icon } from '../../components/Icon'
 import { formatBytes, plural } from '../../lib/format'
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseConversionFile, type ImportResult } from './conversion-import'
@@ -56,7 +57,7 @@ export function ConversionImport() {
   return (
     <div className="card card-stack conv-import">
       <div className="conv-import-head">
-        <span className="conv-import-icon" aria-hidden="true">
+        <span className="acct-card-icon conv-import-icon" aria-hidden="true">
           <Icon name="file" size={18} />
         </span>
         <div>
@@ -88,11 +89,7 @@ export function ConversionImport() {
         <code>{CSV_COLUMNS.join(',')}</code>
       </p>
 
-      {fatal ? (
-        <Callout tone="error" title="This file can’t be imported" role="alert">
-          {fatal}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={fatal} title="This file can’t be imported" />
 
       {parsed ? (
         <div className="conv-review">

@@ -3,6 +3,7 @@ import type { KeyStatus } from '../../../../src-preload/contract'
 import { Badge } from '../../components/Badge'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Icon } from '../../components/Icon'
 import { useAccountStore } from '../../stores/account'
 import { useAppStore } from '../../stores/app'
@@ -57,7 +58,7 @@ export function KeySection() {
 
       <div className="card card-stack">
         <div className="key-status">
-          <span className={key?.configured ? 'key-icon is-set' : 'key-icon'} aria-hidden="true">
+          <span className={key?.configured ? 'acct-card-icon key-icon is-set' : 'acct-card-icon key-icon'} aria-hidden="true">
             <Icon name="key" size={18} />
           </span>
           <div className="key-status-text">
@@ -134,11 +135,7 @@ export function KeySection() {
           ) : null}
         </div>
       </div>
-      {error ? (
-        <Callout tone="error" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={error} />
     </section>
   )
 }

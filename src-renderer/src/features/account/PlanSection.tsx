@@ -1,4 +1,4 @@
-import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Icon } from '../../components/Icon'
 import { IconButton } from '../../components/Button'
 import { Meter } from '../../components/Meter'
@@ -29,11 +29,7 @@ export function PlanSection() {
           onClick={() => void loadCredits(true)}
         />
       </div>
-      {error ? (
-        <Callout tone="error" title="Your balance couldn’t be refreshed" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={error} title="Your balance couldn’t be refreshed" />
       {credits ? (
         <div className="plan-grid">
           <div className="stat-card stat-plan">
@@ -57,7 +53,7 @@ export function PlanSection() {
             warn={low}
             sub={low ? `Below your warning level of ${formatNumber(threshold ?? 0)}` : 'Shared with the Krev dashboard'}
           />
-<UsageCard
+          <UsageCard
             label="Storage"
             meterLabel="Storage used"
             used={credits.storageUsedBytes}

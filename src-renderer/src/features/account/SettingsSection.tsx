@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Settings } from '../../../../src-preload/contract'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { Segmented } from '../../components/Segmented'
@@ -176,11 +177,7 @@ export function SettingsSection() {
           </Field>
         </details>
 
-        {error ? (
-          <Callout tone="error" title="Settings weren’t saved" role="alert">
-            {error}
-          </Callout>
-        ) : null}
+        <ErrorAlert error={error} title="Settings weren’t saved" />
         <div className="form-actions">
           <span className="form-status" role="status">
             {dirty ? 'Unsaved changes' : done ? 'Saved' : ''}

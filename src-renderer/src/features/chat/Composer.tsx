@@ -1,7 +1,7 @@
 import { useEffect, type FormEvent, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
-import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Segmented } from '../../components/Segmented'
 import { useChatStore, type Agent } from '../../stores/chat'
 import { useProductsStore } from '../../stores/products'
@@ -56,11 +56,7 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={submit}>
-      {sendError ? (
-        <Callout tone="error" role="alert" className="composer-error">
-          {sendError}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={sendError} className="composer-error" />
       <div className="composer-box">
         <BriefChips />
         <BriefReferenceChips />

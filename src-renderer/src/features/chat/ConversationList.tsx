@@ -1,7 +1,8 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useState, type KeyboardEvent } from 'react'
 import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { SearchField } from '../../components/SearchField'
 import { formatRelative } from '../../lib/format'
 import { useChatStore, type ConversationSummary } from '../../stores/chat'
 
@@ -12,16 +13,8 @@ export function ConversationList() {
   const search = useChatStore((s) => s.search)
   const setSearch = useChatStore((s) => s.setSearch)
   const open = useChatStore((s) => s.open)
-  const [query, setQuery] = useState(search)
   const [renaming, setRenaming] = useState<string | null>(null)
   const [deleting, setDeleting] = useState<ConversationSummary | null>(null)
-
-  // Searched as you type, once the typing pauses (one command per pause, not per key).
-  useEffect(() => {
-    if (query === search) return
-    const t = setTimeout(() => void setSearch(query), 200)
-    return () => clearTimeout(t)
-  }, [query, search, setSearch])
 
   return (
     <nav className="chat-list" aria-label="Conversations">
@@ -29,17 +22,14 @@ export function ConversationList() {
         <Icon name="plus" size={14} />
         New brief
       </button>
-      <div className="input-with-icon chat-search">
-        <Icon name="search" size={14} />
-        <input
-          className="input"
-          type="search"
-          aria-label="Search conversations"
-          placeholder="Search chats"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </div>
+      {/* Searched as you type, once the typing pauses (one command per pause, not per key). */}
+      <SearchField
+        label="Search conversations"
+        placeholder="Search chats"
+        value={search}
+        onChange={(q) => void setSearch(q)}
+        delay={200}
+      />
       {conversations.length === 0 && search ? <p className="chat-list-empty">No conversation matches “{search}”.</p> : null}
       <ul>
         {conversations.map((c) => (

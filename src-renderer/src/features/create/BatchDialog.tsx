@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { Segmented } from '../../components/Segmented'
@@ -137,11 +138,7 @@ export function BatchDialog() {
               />
             )}
           </Field>
-          {failure ? (
-            <Callout tone="error" title="The batch was not sent" role="alert">
-              {failure}
-            </Callout>
-          ) : null}
+          <ErrorAlert error={failure} title="The batch was not sent" />
         </div>
         <footer className="batch-footer">
           <div className="batch-estimate" aria-live="polite">

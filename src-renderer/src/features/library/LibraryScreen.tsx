@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
 import { Button } from '../../components/Button'
-import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { EmptyState } from '../../components/EmptyState'
-import { Icon } from '../../components/Icon'
 import { Screen, ScreenLoading } from '../../components/Screen'
+import { SearchField } from '../../components/SearchField'
 import { Segmented } from '../../components/Segmented'
 import { formatNumber, plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
@@ -47,7 +47,6 @@ export default function LibraryScreen() {
   const navigate = useAppStore((s) => s.navigate)
   const focus = useLibraryStore((s) => s.focus)
   const setFocus = useLibraryStore((s) => s.setFocus)
-  const [query, setQuery] = useState(search)
   const [thumbSize, setThumbSize] = useThumbSize()
   const commands = useReviewCommands()
   const terms = useMemo(() => searchTerms(search), [search])
@@ -66,37 +65,22 @@ export default function LibraryScreen() {
     setFocus(null)
   }, [focus, setFocus])
 
-  useEffect(() => {
-    if (query === search) return
-    const t = window.setTimeout(() => setFilter({ search: query }), 250)
-    return () => window.clearTimeout(t)
-  }, [query, search, setFilter])
-
-  const clearAll = () => {
-    setQuery('')
-    clearFilters()
-  }
-  const clearSearch = () => {
-    setQuery('')
-    setFilter({ search: '' })
-  }
+  const clearAll = () => clearFilters()
+  const clearSearch = () => setFilter({ search: '' })
   const neverUsed = ids.length === 0 && !filtered && load !== 'loading'
   const count = total || ids.length
 
   const toolbar = neverUsed ? undefined : (
     <>
       <Segmented label="Show" value={kind} options={KIND_OPTIONS} onChange={(k) => setFilter({ kind: k })} />
-      <label className="search">
-        <Icon name="search" size={14} />
-        <span className="sr-only">Search prompts and tags</span>
-        <input
-          className="search-input"
-          type="search"
-          placeholder="Search prompts and tags"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </label>
+      <SearchField
+        className="library-search"
+        label="Search prompts and tags"
+        placeholder="Search prompts and tags"
+        value={search}
+        onChange={(q) => setFilter({ search: q })}
+        delay={250}
+      />
       <LibraryFilters />
       <LibrarySort />
       <span className="toolbar-spacer" />
@@ -116,11 +100,7 @@ export default function LibraryScreen() {
         {commands.announcement}
       </p>
       <ProductFilterChip />
-      {load === 'error' && error ? (
-        <Callout tone="error" title="The library couldn’t be loaded" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={load === 'error' && error} title="The library couldn’t be loaded" />
       {neverUsed ? null : <FilterChips onClear={clearAll} onClearSearch={clearSearch} />}
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading your library" />

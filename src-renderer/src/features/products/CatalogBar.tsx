@@ -1,5 +1,5 @@
 import { Segmented } from '../../components/Segmented'
-import { Icon } from '../../components/Icon'
+import { SearchField } from '../../components/SearchField'
 import type { CatalogSort } from './catalog-view'
 
 const SORTS = [
@@ -21,17 +21,13 @@ export function CatalogBar(props: {
 }) {
   return (
     <div className="catalog-bar">
-      <label className="catalog-search">
-        <Icon name="search" size={14} />
-        <input
-          type="search"
-          className="input"
-          aria-label="Search products by name, brand or type"
-          placeholder="Search name, brand, type"
-          value={props.search}
-          onChange={(e) => props.onSearch(e.target.value)}
-        />
-      </label>
+      <SearchField
+        className="catalog-search"
+        label="Search products by name, brand or type"
+        placeholder="Search name, brand, type"
+        value={props.search}
+        onChange={props.onSearch}
+      />
       <Segmented label="Sort by" value={props.sort} options={SORTS} onChange={props.onSort} />
       {props.hiddenCount > 0 ? (
         <label className="catalog-hidden">

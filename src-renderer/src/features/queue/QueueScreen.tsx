@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Button } from '../../components/Button'
 import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { EmptyState } from '../../components/EmptyState'
 import { Screen, ScreenLoading } from '../../components/Screen'
 import { useAppStore } from '../../stores/app'
@@ -76,11 +77,7 @@ export default function QueueScreen() {
           {pauseReason(state)}
         </Callout>
       ) : null}
-      {load === 'error' && error ? (
-        <Callout tone="error" title="The queue couldn’t be loaded" role="alert">
-          {error}
-        </Callout>
-      ) : null}
+      <ErrorAlert error={load === 'error' && error} title="The queue couldn’t be loaded" />
       <BatchProgress />
       {load === 'loading' && ids.length === 0 ? (
         <ScreenLoading label="Loading the queue" />

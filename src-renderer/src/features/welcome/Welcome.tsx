@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button } from '../../components/Button'
-import { Callout } from '../../components/Callout'
+import { ErrorAlert } from '../../components/ErrorAlert'
 import { Icon, type IconName } from '../../components/Icon'
 import { useAccountStore } from '../../stores/account'
 import { KeyForm } from '../account/KeyForm'
@@ -85,11 +85,7 @@ export default function Welcome() {
               </Button>
             )}
           </div>
-          {error ? (
-            <Callout tone="error" role="alert">
-              {error}
-            </Callout>
-          ) : null}
+          <ErrorAlert error={error} />
         </section>
       </div>
     </main>
