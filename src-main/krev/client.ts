@@ -2,6 +2,7 @@ import https from 'node:https'
 import type { z } from 'zod'
 import { AppError } from '../core/app-error'
 import type { BoundKey, KrevClient, KrevClientOptions, KrevProduct } from './types'
+import { validateConversionEvent } from './conversion-request'
 import { downloadToFile } from './download-file'
 import { downloadMedia } from './download-media'
 import { decode } from './envelope'
@@ -28,7 +29,6 @@ import {
   assertUuid,
   validateAdParams,
   validateChatParams,
-  validateConversionEvent,
   validateImageParams,
   validateVideoParams
 } from './validate'
