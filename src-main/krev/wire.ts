@@ -294,4 +294,6 @@ export const conversionEvent = named(
     custom_data: z.looseObject({ value: z.number().optional(), currency: str.regex(CURRENCY_CODE).optional() }).optional()
   })
 )
-export const keyCreate = named('KeyCreate', z.object({ name: str.min(1).max(100), scopes: z.array(scope).min(1).optional() }))
+/** The scopes a new key is granted: at least one (the dashboard's default is all of them). */
+export const keyScopes = z.array(scope).min(1)
+export const keyCreate = named('KeyCreate', z.object({ name: text(100), scopes: keyScopes.optional() }))

@@ -6,18 +6,7 @@ import { HttpError } from './http'
  * (`wire-body.ts`). Each returns the normalised value or throws a 400.
  */
 
-type Body = Record<string, unknown>
 const bad = (message: string): HttpError => new HttpError(400, message)
-
-export function requiredText(body: Body, field: string, max = 4000): string {
-  const value = body[field]
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw bad(`${field} is required`)
-  }
-  if (typeof value !== 'string') throw bad(`${field} must be a string`)
-  if (value.length > max) throw bad(`${field} must be at most ${max} characters`)
-  return value.trim()
-}
 
 /** Image inputs accept these, or a media URL of this sandbox (see media-ref.ts). */
 export function isHttpsUrl(value: unknown): value is string {
