@@ -241,24 +241,34 @@ export const adRequest = named(
     brand_context: str.max(MAX_BRAND_CONTEXT).optional()
   })
 )
+/** The product form's own fields, the same in either encoding (JSON or multipart). */
+export const MAX_PRODUCT_NAME = 200
+const productName = str.max(MAX_PRODUCT_NAME).meta({ description: 'Optional; Krev names the product from the photo when absent.' })
 export const productCreateJson = named(
   'ProductCreateJson',
   z.object({
     image_url: text(30 * 1024 * 1024).meta({
       description: 'https URL of the image, a data:image/…;base64 URL (up to 20 MB decoded), or a signed media URL from this sandbox. JPG, PNG or WebP.'
     }),
-    name: str.max(200).optional(),
+    name: productName.optional(),
     skip_segmentation: z.boolean().default(false)
   })
 )
+/** Form fields are text: the flag is "true" or "false" and means what the JSON boolean means. */
+const formFlag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true')
 export const productCreateMultipart = named(
   'ProductCreateMultipart',
   z.object({
     file: str.meta({ contentMediaType: 'application/octet-stream', description: 'JPG, PNG or WebP, at most 20 MB.' }),
-    name: str.optional(),
-    skip_segmentation: z.enum(['true', 'false']).optional()
+    name: productName.optional(),
+    skip_segmentation: formFlag
   })
 )
+/** The multipart form without its file part (bytes, checked by sniffing, not by a schema). */
+export const productFormFields = productCreateMultipart.omit({ file: true })
 export const chatRequest = named(
   'ChatRequest',
   z.object({
