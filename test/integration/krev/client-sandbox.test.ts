@@ -283,14 +283,39 @@ describe('error statuses', () => {
       expect(err.code).toBe('rate_limited')
       expect(err.retryAfterMs).toBe(2000)
 
-      // With retries and a shared limiter, two "jobs" both get through after waiting.
-      const limiter = createRateLimiter({ jitterMs: 50, spacingMs: 100 })
-      const job = () => createKrevClient({ baseUrl: tight.baseUrl, getKey: () => tight.key, limiter, retry: { maxAttempts: 6 } })
-      const t0 = Date.now()
+      // With retries and a shared limiter, two "jobs" both get through after waiting: each
+      // 429's Retry-After closes the shared gate, and the limiter holds the jobs until it reopens.
+      const penalties: number[] = []
+      const waits: { endsAt: number; reopensAt: number }[] = []
+      const shared = createRateLimiter({
+        jitterMs: 50,
+        spacingMs: 100,
+        sleep: (ms, signal) => {
+          waits.push({ endsAt: Date.now() + ms, reopensAt: shared.blockedUntil() })
+          return defaultSleep(ms, signal)
+        }
+      })
+      const limiter = { acquire: shared.acquire, penalize: (ms: number) => (penalties.push(ms), shared.penalize(ms)) }
+      const statuses: number[] = []
+      const job = () =>
+        createKrevClient({
+          baseUrl: tight.baseUrl,
+          getKey: () => tight.key,
+          limiter,
+          retry: { maxAttempts: 6 },
+          onRequest: (i) => statuses.push(i.status ?? 0)
+        })
       const [a, b] = await Promise.all([job().credits(), job().credits()])
       expect(a.plan).toBe('pro')
       expect(b.plan).toBe('pro')
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(1000)
+      const limited = statuses.filter((s) => s === 429).length
+      expect(limited).toBeGreaterThan(0)
+      // One penalty per 429, of the sandbox's Retry-After (whole seconds, at most the 2 s a token takes).
+      expect(penalties).toHaveLength(limited)
+      for (const ms of penalties) expect([1000, 2000]).toContain(ms)
+      // Every retry waited in the limiter, and no wait ended before the gate reopened.
+      expect(waits.length).toBeGreaterThanOrEqual(limited)
+      for (const w of waits) expect(w.endsAt).toBeGreaterThanOrEqual(w.reopensAt)
     } finally {
       await tight.close()
     }
