@@ -3,7 +3,10 @@
 // sleeps, bare `sleep(N)` calls and Playwright's `waitForTimeout(N)`. Wait on a condition
 // with test/support/wait-for.ts instead. A line may be allowed with a reason, on it or on
 // the line above: `// sleep-ok: <why this is not synchronisation>`. A zero delay (a
-// macrotask yield) is not a sleep. Prints file:line for each finding; exit 1 if any.
+// macrotask yield) is not a sleep. Also the other face of timing: an elapsed time asserted
+// (`expect(Date.now() - t0)…`), which passes or fails with the machine's load; check the
+// cause instead (the wait a limiter recorded, the error kind). Prints file:line for each
+// finding; exit 1 if any.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,7 +19,8 @@ const EXEMPT = new Set(['test/support/wait-for.ts', 'test/unit/check-test-sleeps
 export const PATTERNS = [
   { name: 'setTimeout as a sleep', re: /setTimeout\(\s*(?:r|res|resolve|done|next)\s*,(?!\s*0\s*\))\s*[^)\s]/ },
   { name: 'sleep(ms)', re: /(?<![.\w])sleep\(\s*\d/ },
-  { name: 'waitForTimeout', re: /\bwaitForTimeout\(/ }
+  { name: 'waitForTimeout', re: /\bwaitForTimeout\(/ },
+  { name: 'elapsed time in expect', re: /\bexpect\([^;]*?\b(?:Date|performance)\.now\(\)\s*-/ }
 ]
 const ALLOW = /\/\/\s*sleep-ok:\s*\S/
 
@@ -48,7 +52,9 @@ function main() {
     .filter((file) => !EXEMPT.has(file))
     .flatMap((file) => findSleeps(readFileSync(join(ROOT, file), 'utf8'), file))
   if (found.length > 0) {
-    console.error(`Fixed sleeps in tests (wait for an event with test/support/wait-for.ts, or add "// sleep-ok: <reason>"):\n${found.join('\n')}`)
+    console.error(
+      `Fixed sleeps or elapsed-time assertions in tests (wait for an event with test/support/wait-for.ts, assert the cause, or add "// sleep-ok: <reason>"):\n${found.join('\n')}`
+    )
     process.exit(1)
   }
   console.log('no fixed sleeps in tests')

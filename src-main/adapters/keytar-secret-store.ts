@@ -20,6 +20,18 @@ export interface KeytarSecretStoreOptions {
   loadKeytar?: () => KeytarLike
 }
 
+/**
+ * What the last failed call failed on: the native module would not load, the keychain
+ * answered with an error, or it did not answer within the timeout (an earlier call still
+ * stuck counts as that). Tells "the keychain said no" from "the keychain hung" without timing it.
+ */
+export type KeychainFailureCause = 'module' | 'keychain' | 'timeout'
+
+export interface KeytarSecretStore extends SecretStore {
+  /** The cause of the last call's failure; null when it succeeded (or before the first call). */
+  lastFailureCause(): KeychainFailureCause | null
+}
+
 export const KEYTAR_SERVICE = 'Krev Studio'
 export const KEYTAR_ACCOUNT = 'api-key'
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 3_000
@@ -31,7 +43,7 @@ const requireKeytar = (): KeytarLike => {
   return typeof mod.getPassword === 'function' ? mod : (mod.default as KeytarLike)
 }
 
-export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): SecretStore {
+export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): KeytarSecretStore {
   const service = opts.service ?? KEYTAR_SERVICE
   const account = opts.account ?? KEYTAR_ACCOUNT
   const timeoutMs = opts.timeoutMs ?? DEFAULT_KEYCHAIN_TIMEOUT_MS
@@ -40,6 +52,7 @@ export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): Se
   let keytar: KeytarLike | null = null
   let loadFailure: SecretFailure | null = null
   let health: KeychainHealth = { state: 'available' }
+  let failureCause: KeychainFailureCause | null = null
   // A call that timed out may still be blocked in the native layer (a password prompt
   // nobody answers). Each such call holds a libuv worker thread, so no new call is issued
   // until it settles: piling them up would starve file I/O for the whole app.
@@ -59,8 +72,8 @@ export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): Se
 
   async function guarded<T>(call: (k: KeytarLike) => Promise<T>): Promise<SecretResult<T>> {
     const k = loadModule()
-    if ('ok' in k) return settle(k)
-    if (stuck > 0) return settle({ ok: false, state: 'locked', message: timeoutMessage(timeoutMs) })
+    if ('ok' in k) return settle(k, 'module')
+    if (stuck > 0) return settle({ ok: false, state: 'locked', message: timeoutMessage(timeoutMs) }, 'timeout')
 
     let timer: ReturnType<typeof setTimeout> | undefined
     const timedOut = new Promise<'timeout'>((resolve) => {
@@ -71,7 +84,7 @@ export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): Se
       pending = call(k)
     } catch (error) {
       clearTimeout(timer)
-      return settle(classifyKeychainError(error))
+      return settle(classifyKeychainError(error), 'keychain')
     }
     const outcome = await Promise.race([
       pending.then(
@@ -87,13 +100,15 @@ export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): Se
         () => stuck--,
         () => stuck--
       )
-      return settle({ ok: false, state: 'locked', message: timeoutMessage(timeoutMs) })
+      return settle({ ok: false, state: 'locked', message: timeoutMessage(timeoutMs) }, 'timeout')
     }
-    return settle(outcome)
+    return settle(outcome, 'keychain')
   }
 
-  function settle<T>(result: SecretResult<T>): SecretResult<T> {
+  /** Records what the UI shows (health) and, for a failure, what it failed on (`cause`). */
+  function settle<T>(result: SecretResult<T>, cause: KeychainFailureCause): SecretResult<T> {
     health = result.ok ? { state: 'available' } : { state: result.state, message: result.message }
+    failureCause = result.ok ? null : cause
     return result
   }
 
@@ -101,6 +116,7 @@ export function createKeytarSecretStore(opts: KeytarSecretStoreOptions = {}): Se
     get: () => guarded((k) => k.getPassword(service, account)),
     set: (secret) => guarded((k) => k.setPassword(service, account, secret)),
     delete: () => guarded((k) => k.deletePassword(service, account)),
-    health: () => ({ ...health })
+    health: () => ({ ...health }),
+    lastFailureCause: () => failureCause
   }
 }

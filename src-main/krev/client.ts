@@ -2,8 +2,10 @@ import https from 'node:https'
 import type { z } from 'zod'
 import { AppError } from '../core/app-error'
 import type { BoundKey, KrevClient, KrevClientOptions, KrevProduct } from './types'
+import { validateConversionEvent } from './conversion-request'
 import { downloadToFile } from './download-file'
 import { downloadMedia } from './download-media'
+import { endpointPath, ENDPOINTS, type Endpoint } from './endpoints'
 import { decode } from './envelope'
 import { invalidInput } from './errors'
 import { assertKeyOrigin, bindKey } from './key-origin'
@@ -11,24 +13,11 @@ import { nodeAgentFactory, send, type HttpBody } from './http'
 import { jsonBody, productRequestBody } from './product-request'
 import { defaultSleep, resolvePolicy, withRetry, type RequestKind } from './retry'
 import {
-  chatRunSchema,
-  chatStartedSchema,
-  conversationSchema,
-  conversionSchema,
-  creditsSchema,
-  generationSchema,
-  generationStartedSchema,
-  productListSchema,
-  productOrListSchema,
-  productSchema
-} from './schemas'
-import {
   assertLimit,
   assertSafeId,
   assertUuid,
   validateAdParams,
   validateChatParams,
-  validateConversionEvent,
   validateImageParams,
   validateVideoParams
 } from './validate'
@@ -63,16 +52,10 @@ export function resolveBaseUrl(raw: string): URL {
   return url
 }
 
-interface CallSpec<S extends z.ZodType> {
-  method: 'GET' | 'POST'
-  path: string
+interface CallSpec<S extends z.ZodType> extends Endpoint<S> {
   query?: Record<string, string | number | undefined>
   body?: HttpBody
   kind: RequestKind
-  schema: S
-  /** For messages: "Krev's answer with <what> was incomplete". */
-  what: string
-  dataKey?: 'data' | null
 }
 
 export function createKrevClient(opts: KrevClientOptions): KrevClient {
@@ -170,34 +153,21 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
     )
   }
 
-  const post = <S extends z.ZodType>(path: string, body: HttpBody, schema: S, what: string, signal?: AbortSignal) =>
-    call({ method: 'POST', path, body, kind: 'create', schema, what }, signal)
+  /** A GET of `e`; `id` fills the path's `{id}`. */
+  const read = <S extends z.ZodType>(e: Endpoint<S>, signal?: AbortSignal, at: { id?: string; query?: CallSpec<S>['query'] } = {}) =>
+    call({ ...e, path: endpointPath(e, at.id), ...(at.query ? { query: at.query } : {}), kind: 'read' }, signal)
+  const create = <S extends z.ZodType>(e: Endpoint<S>, body: HttpBody, signal?: AbortSignal) => call({ ...e, body, kind: 'create' }, signal)
 
   const client: KrevClient = {
     baseUrl,
 
-    credits: (signal) =>
-      call({ method: 'GET', path: '/credits', kind: 'read', schema: creditsSchema, what: 'your credit balance' }, signal),
+    credits: (signal) => read(ENDPOINTS.credits, signal),
 
-    listProducts: async ({ limit, signal } = {}) =>
-      call(
-        {
-          method: 'GET',
-          path: '/products',
-          query: { limit: assertLimit(limit) },
-          kind: 'read',
-          schema: productListSchema,
-          what: 'your products'
-        },
-        signal
-      ),
+    listProducts: async ({ limit, signal } = {}) => read(ENDPOINTS.listProducts, signal, { query: { limit: assertLimit(limit) } }),
 
     async getProduct(id, signal) {
       const pid = assertUuid(id, 'Product')
-      const found = await call(
-        { method: 'GET', path: '/products', query: { id: pid }, kind: 'read', schema: productOrListSchema, what: 'the product' },
-        signal
-      )
+      const found = await read(ENDPOINTS.getProduct, signal, { query: { id: pid } })
       const product: KrevProduct | undefined = Array.isArray(found)
         ? found.find((p) => p.id.toLowerCase() === pid.toLowerCase())
         : found
@@ -207,74 +177,32 @@ export function createKrevClient(opts: KrevClientOptions): KrevClient {
 
     async createProduct(input, signal, onSent) {
       const body = { ...(await productRequestBody(input, guard)), ...(onSent ? { onSent } : {}) }
-      return post('/products', body, productSchema, 'the new product', signal)
+      return create(ENDPOINTS.createProduct, body, signal)
     },
 
     async generateImages(params, signal) {
-      const body = await validateImageParams(params, guard)
-      return post('/images', jsonBody(body), generationStartedSchema, 'the image generation', signal)
+      return create(ENDPOINTS.generateImages, jsonBody(await validateImageParams(params, guard)), signal)
     },
 
     async generateVideo(params, signal) {
-      const body = await validateVideoParams(params, guard)
-      return post('/videos', jsonBody(body), generationStartedSchema, 'the video generation', signal)
+      return create(ENDPOINTS.generateVideo, jsonBody(await validateVideoParams(params, guard)), signal)
     },
 
     async generateAd(params, signal) {
-      const body = await validateAdParams(params, guard)
-      return post('/ads', jsonBody(body), generationStartedSchema, 'the ad generation', signal)
+      return create(ENDPOINTS.generateAd, jsonBody(await validateAdParams(params, guard)), signal)
     },
 
-    async getGeneration(id, signal) {
-      const gid = assertUuid(id, 'Generation')
-      return call(
-        { method: 'GET', path: `/generations/${encodeURIComponent(gid)}`, kind: 'read', schema: generationSchema, what: 'the generation' },
-        signal
-      )
-    },
+    getGeneration: async (id, signal) => read(ENDPOINTS.getGeneration, signal, { id: assertUuid(id, 'Generation') }),
 
     async startChat(params, signal) {
-      const body = await validateChatParams(params, guard)
-      return post('/chat', jsonBody(body), chatStartedSchema, 'the chat run', signal)
+      return create(ENDPOINTS.startChat, jsonBody(await validateChatParams(params, guard)), signal)
     },
 
-    async getChatRun(runId, signal) {
-      const rid = assertSafeId(runId, 'Chat run')
-      return call(
-        { method: 'GET', path: `/chat/runs/${encodeURIComponent(rid)}`, kind: 'read', schema: chatRunSchema, what: 'the chat run' },
-        signal
-      )
-    },
+    getChatRun: async (runId, signal) => read(ENDPOINTS.getChatRun, signal, { id: assertSafeId(runId, 'Chat run') }),
 
-    async getConversation(id, signal) {
-      const cid = assertUuid(id, 'Conversation')
-      return call(
-        {
-          method: 'GET',
-          path: `/chat/conversations/${encodeURIComponent(cid)}`,
-          kind: 'read',
-          schema: conversationSchema,
-          what: 'the conversation'
-        },
-        signal
-      )
-    },
+    getConversation: async (id, signal) => read(ENDPOINTS.getConversation, signal, { id: assertUuid(id, 'Conversation') }),
 
-    async sendConversion(event, signal) {
-      const body = validateConversionEvent(event)
-      return call(
-        {
-          method: 'POST',
-          path: '/conversions/meta',
-          body: jsonBody(body),
-          kind: 'create',
-          schema: conversionSchema,
-          what: 'the conversion event',
-          dataKey: null
-        },
-        signal
-      )
-    },
+    sendConversion: async (event, signal) => create(ENDPOINTS.sendConversion, jsonBody(validateConversionEvent(event)), signal),
 
     downloadMedia(url, mediaOpts) {
       // Retried like any read (network, timeouts, 5xx), but outside the API's rate limiter.

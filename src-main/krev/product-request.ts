@@ -4,12 +4,16 @@ import type { HttpBody } from './http'
 import { buildMultipart, safeFileName } from './multipart'
 import { checkImageDataUrl, checkProductFile } from './product-image'
 import { assertPublicHttpsUrl, type UrlGuardOptions } from './url-guard'
+import { MAX_PRODUCT_NAME, productCreateJson } from './wire'
 
 /**
  * The body of POST /products, in one of its three documented forms: multipart with a
  * file, JSON with a base64 data URL, or JSON with a public https URL. Everything is
- * checked before a byte is sent (type by magic bytes, 20 MB cap, URL guard).
+ * checked before a byte is sent (type by magic bytes, 20 MB cap, URL guard). The name and
+ * the flag follow the wire schema's rules for the form (the ones the sandbox judges with).
  */
+
+const productFields = productCreateJson.pick({ name: true, skip_segmentation: true })
 
 export const jsonBody = (value: unknown): HttpBody => {
   const data = Buffer.from(JSON.stringify(value), 'utf8')
@@ -22,11 +26,15 @@ export async function productRequestBody(
 ): Promise<HttpBody> {
   if (typeof input !== 'object' || input === null) throw invalidInput('Choose a product photo to upload.')
   const name = input.name === undefined || input.name === null || input.name === '' ? undefined : input.name
-  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) {
-    throw invalidInput('The product name must be at most 200 characters.')
-  }
   const skip = input.skip_segmentation ?? undefined
-  if (skip !== undefined && typeof skip !== 'boolean') throw invalidInput('"Skip background removal" must be on or off.')
+  const fields = productFields.safeParse({ name, skip_segmentation: skip })
+  if (!fields.success) {
+    throw invalidInput(
+      fields.error.issues[0]!.path[0] === 'name'
+        ? `The product name must be at most ${MAX_PRODUCT_NAME} characters.`
+        : '"Skip background removal" must be on or off.'
+    )
+  }
 
   if ('file' in input && input.file) {
     const file = input.file

@@ -15,8 +15,6 @@ import { adRequest, chatRequest, imageRequest, videoRequest } from './wire'
  * fields that were set, without the schema's defaults filled in.
  */
 
-const MAX_CONVERSION_BYTES = 64 * 1024
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Ids Krev hands out that are not documented as UUIDs (chat run ids): path-safe only. */
 const SAFE_ID = /^[A-Za-z0-9_-]{1,128}$/
@@ -127,23 +125,3 @@ export const validateAdParams = (params: AdParams, guard: Guard): Promise<Body> 
   requestBody(adRequest, adFields, params, 'ad', guard)
 export const validateChatParams = (params: ChatParams, guard: Guard): Promise<Body> =>
   requestBody(chatRequest, chatFields, params, 'chat', guard)
-
-/** One Meta event per POST; the event itself is passed through as given. */
-export function validateConversionEvent(event: Record<string, unknown>): Body {
-  const e = asObject(event, 'conversion event')
-  if (Array.isArray(e.data)) throw invalidInput('Send one conversion event at a time.')
-  if (typeof e.event_name !== 'string' || e.event_name.trim() === '') throw invalidInput("The event name can't be empty.")
-  if (e.event_name.length > 100) throw invalidInput('The event name is too long (at most 100 characters).')
-  const t = e.event_time
-  if (t !== undefined && (typeof t !== 'number' || !Number.isInteger(t) || t <= 0 || t > 1e11)) {
-    throw invalidInput('Event time must be a Unix timestamp in whole seconds.')
-  }
-  let size: number
-  try {
-    size = Buffer.byteLength(JSON.stringify(e))
-  } catch {
-    throw invalidInput('The conversion event contains data that cannot be sent.')
-  }
-  if (size > MAX_CONVERSION_BYTES) throw invalidInput('The conversion event is too large (at most 64 KB).')
-  return e
-}

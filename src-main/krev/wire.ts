@@ -14,6 +14,14 @@ import {
   VIDEO_MAX_SECONDS,
   VIDEO_MIN_SECONDS
 } from '../../src-preload/contract/values'
+import {
+  CURRENCY_CODE,
+  eventTimeProblem,
+  isEventSourceUrl,
+  MAX_EVENT_ID,
+  MAX_EVENT_NAME,
+  MAX_EVENT_SOURCE_URL
+} from '../../src-preload/contract/conversion-rules'
 
 /**
  * The Krev API's wire shapes, declared once: what a request body may carry and what each
@@ -233,24 +241,34 @@ export const adRequest = named(
     brand_context: str.max(MAX_BRAND_CONTEXT).optional()
   })
 )
+/** The product form's own fields, the same in either encoding (JSON or multipart). */
+export const MAX_PRODUCT_NAME = 200
+const productName = str.max(MAX_PRODUCT_NAME).meta({ description: 'Optional; Krev names the product from the photo when absent.' })
 export const productCreateJson = named(
   'ProductCreateJson',
   z.object({
     image_url: text(30 * 1024 * 1024).meta({
       description: 'https URL of the image, a data:image/…;base64 URL (up to 20 MB decoded), or a signed media URL from this sandbox. JPG, PNG or WebP.'
     }),
-    name: str.max(200).optional(),
+    name: productName.optional(),
     skip_segmentation: z.boolean().default(false)
   })
 )
+/** Form fields are text: the flag is "true" or "false" and means what the JSON boolean means. */
+const formFlag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true')
 export const productCreateMultipart = named(
   'ProductCreateMultipart',
   z.object({
     file: str.meta({ contentMediaType: 'application/octet-stream', description: 'JPG, PNG or WebP, at most 20 MB.' }),
-    name: str.optional(),
-    skip_segmentation: z.enum(['true', 'false']).optional()
+    name: productName.optional(),
+    skip_segmentation: formFlag
   })
 )
+/** The multipart form without its file part (bytes, checked by sniffing, not by a schema). */
+export const productFormFields = productCreateMultipart.omit({ file: true })
 export const chatRequest = named(
   'ChatRequest',
   z.object({
@@ -261,16 +279,31 @@ export const chatRequest = named(
     agent: z.enum(CHAT_AGENTS).default('auto')
   })
 )
+/** Checks the schema adds to a field, named by `rule` so each side words the refusal its own way. */
+export type WireRule = 'too_old' | 'future' | 'not_http' | 'empty'
+const rule = (name: WireRule) => ({ params: { rule: name }, abort: true })
+export const ruleOf = (issue: z.core.$ZodIssue): WireRule | undefined =>
+  issue.code === 'custom' ? (issue.params as { rule?: WireRule } | undefined)?.rule : undefined
+
 export const conversionEvent = named(
   'ConversionEvent',
   z.object({
-    event_name: str.meta({ examples: ['Purchase', 'Lead', 'AddToCart'] }),
-    event_time: int.meta({ description: 'Unix seconds; at most 7 days old and not in the future.' }),
-    event_id: str.optional(),
+    event_name: text(MAX_EVENT_NAME).meta({ examples: ['Purchase', 'Lead', 'AddToCart'] }),
+    event_time: int
+      .min(0)
+      .refine((t) => eventTimeProblem(t) !== 'future', rule('future'))
+      .refine((t) => eventTimeProblem(t) !== 'too_old', rule('too_old'))
+      .meta({ description: 'Unix seconds; at most 7 days old and not in the future.' }),
+    event_id: str.max(MAX_EVENT_ID).optional(),
     action_source: z.enum(ACTION_SOURCES),
-    event_source_url: url.optional(),
-    user_data: z.looseObject({}).meta({ minProperties: 1 }),
-    custom_data: z.looseObject({}).optional()
+    event_source_url: z.string().max(MAX_EVENT_SOURCE_URL).refine(isEventSourceUrl, rule('not_http')).meta({ format: 'uri' }).optional(),
+    user_data: z
+      .looseObject({})
+      .refine((o) => Object.keys(o).length > 0, rule('empty'))
+      .meta({ minProperties: 1, description: 'At least one customer detail: email, phone, external_id…' }),
+    custom_data: z.looseObject({ value: z.number().optional(), currency: str.regex(CURRENCY_CODE).optional() }).optional()
   })
 )
-export const keyCreate = named('KeyCreate', z.object({ name: str.min(1).max(100), scopes: z.array(scope).min(1).optional() }))
+/** The scopes a new key is granted: at least one (the dashboard's default is all of them). */
+export const keyScopes = z.array(scope).min(1)
+export const keyCreate = named('KeyCreate', z.object({ name: text(100), scopes: keyScopes.optional() }))

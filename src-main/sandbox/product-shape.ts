@@ -15,6 +15,10 @@ export function shapeForPrompt(prompt: string): ShapeKind {
   return 'orb'
 }
 
+/** A body drawn in its flat colour (`#base`), then again under the shading gradient (`#body`). */
+const shaded = (element: string, bodyAttrs = ''): string =>
+  `${element.replace(/\/>$/, ' fill="url(#base)"/>')}\n${element.replace(/\/>$/, ` fill="url(#body)"${bodyAttrs}/>`)}`
+
 export function productShapeSvg(kind: ShapeKind, size: number, palette: Palette): { svg: string; width: number; height: number } {
   const body = palette.dark ? '#d9b56d' : palette.accent
   const light = '#ffffff'
@@ -31,8 +35,7 @@ export function productShapeSvg(kind: ShapeKind, size: number, palette: Palette)
       const w = width
       const neck = w * 0.34
       shape = `<rect x="${(w - neck) / 2}" y="0" width="${neck}" height="${size * 0.16}" rx="${neck * 0.15}" fill="#222"/>
-<path d="M ${(w - neck) / 2} ${size * 0.15} L ${(w + neck) / 2} ${size * 0.15} Q ${w} ${size * 0.22} ${w} ${size * 0.34} L ${w} ${size * 0.96} Q ${w} ${size} ${w * 0.9} ${size} L ${w * 0.1} ${size} Q 0 ${size} 0 ${size * 0.96} L 0 ${size * 0.34} Q 0 ${size * 0.22} ${(w - neck) / 2} ${size * 0.15} Z" fill="url(#base)"/>
-<path d="M ${(w - neck) / 2} ${size * 0.15} L ${(w + neck) / 2} ${size * 0.15} Q ${w} ${size * 0.22} ${w} ${size * 0.34} L ${w} ${size * 0.96} Q ${w} ${size} ${w * 0.9} ${size} L ${w * 0.1} ${size} Q 0 ${size} 0 ${size * 0.96} L 0 ${size * 0.34} Q 0 ${size * 0.22} ${(w - neck) / 2} ${size * 0.15} Z" fill="url(#body)"/>
+${shaded(`<path d="M ${(w - neck) / 2} ${size * 0.15} L ${(w + neck) / 2} ${size * 0.15} Q ${w} ${size * 0.22} ${w} ${size * 0.34} L ${w} ${size * 0.96} Q ${w} ${size} ${w * 0.9} ${size} L ${w * 0.1} ${size} Q 0 ${size} 0 ${size * 0.96} L 0 ${size * 0.34} Q 0 ${size * 0.22} ${(w - neck) / 2} ${size * 0.15} Z"/>`)}
 <rect x="${w * 0.12}" y="${size * 0.5}" width="${w * 0.76}" height="${size * 0.26}" rx="${w * 0.03}" fill="#fff" opacity="0.85"/>`
       break
     }
@@ -40,16 +43,14 @@ export function productShapeSvg(kind: ShapeKind, size: number, palette: Palette)
       height = Math.round(size * 0.7)
       const h = height
       shape = `<rect x="${size * 0.06}" y="0" width="${size * 0.88}" height="${h * 0.2}" rx="${h * 0.04}" fill="#2b2b2b"/>
-<rect x="0" y="${h * 0.18}" width="${size}" height="${h * 0.82}" rx="${h * 0.08}" fill="url(#base)"/>
-<rect x="0" y="${h * 0.18}" width="${size}" height="${h * 0.82}" rx="${h * 0.08}" fill="url(#body)"/>
+${shaded(`<rect x="0" y="${h * 0.18}" width="${size}" height="${h * 0.82}" rx="${h * 0.08}"/>`)}
 <rect x="${size * 0.15}" y="${h * 0.45}" width="${size * 0.7}" height="${h * 0.3}" rx="${h * 0.03}" fill="#fff" opacity="0.8"/>`
       break
     }
     case 'box': {
       height = Math.round(size * 0.75)
       const h = height
-      shape = `<rect x="0" y="0" width="${size}" height="${h}" rx="${size * 0.04}" fill="url(#base)"/>
-<rect x="0" y="0" width="${size}" height="${h}" rx="${size * 0.04}" fill="url(#body)" opacity="0.7"/>
+      shape = `${shaded(`<rect x="0" y="0" width="${size}" height="${h}" rx="${size * 0.04}"/>`, ' opacity="0.7"')}
 <rect x="${size * 0.06}" y="${h * 0.08}" width="${size * 0.88}" height="${h * 0.84}" rx="${size * 0.03}" fill="none" stroke="#fff" stroke-opacity="0.5" stroke-width="${Math.max(1, size * 0.01)}" stroke-dasharray="${size * 0.02} ${size * 0.015}"/>`
       break
     }

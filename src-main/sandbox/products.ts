@@ -9,7 +9,7 @@ import { dominantColors, removeBackground } from './segment'
 import type { Services } from './services'
 import type { ProductRecord } from './types'
 import { isoSeconds, isUuid, newId } from './util'
-import { productCreateJson } from '../krev/wire'
+import { productCreateJson, productFormFields } from '../krev/wire'
 import { limitParam } from './validate'
 import { wireBody } from './wire-body'
 
@@ -39,12 +39,8 @@ interface UploadInput {
   skipSegmentation: boolean
 }
 
-function formFlag(value: FormDataEntryValue | null): boolean {
-  if (value === null) return false
-  if (typeof value === 'string' && /^(true|1)$/i.test(value)) return true
-  if (typeof value === 'string' && /^(false|0|)$/i.test(value)) return false
-  throw new HttpError(400, 'skip_segmentation must be a boolean')
-}
+/** A form field as the wire schema reads it: absent is undefined, a file where text belongs stays a (wrong) object. */
+const formField = (form: FormData, name: string): unknown => form.get(name) ?? undefined
 
 async function readUpload(services: Services, ctx: RequestContext): Promise<UploadInput> {
   if (isMultipartRequest(ctx)) {
@@ -52,14 +48,12 @@ async function readUpload(services: Services, ctx: RequestContext): Promise<Uplo
     const file = form.get('file')
     if (!file || typeof file === 'string') throw new HttpError(400, 'file is required (multipart field "file")')
     if (file.size > MAX_IMAGE_BYTES) throw new HttpError(413, 'Upload too large: the maximum is 20 MB')
-    const rawName = form.get('name')
-    if (rawName !== null && typeof rawName !== 'string') throw new HttpError(400, 'name must be a string')
-    if (rawName && rawName.length > 200) throw new HttpError(400, 'name must be at most 200 characters')
+    const fields = wireBody(productFormFields, { name: formField(form, 'name'), skip_segmentation: formField(form, 'skip_segmentation') })
     return {
       data: Buffer.from(await file.arrayBuffer()),
-      name: rawName?.trim() || null,
+      name: fields.name?.trim() || null,
       fileName: file.name || null,
-      skipSegmentation: formFlag(form.get('skip_segmentation'))
+      skipSegmentation: fields.skip_segmentation
     }
   }
   const body = jsonBody(ctx)

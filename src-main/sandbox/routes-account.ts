@@ -4,8 +4,9 @@ import { addKey } from './keys'
 import { creditsView } from './ledger'
 import type { Route } from './router'
 import type { Services } from './services'
-import { isScope, SCOPES, type Scope } from './types'
-import { requiredText } from './validate'
+import { SCOPES } from './types'
+import { keyCreate } from '../krev/wire'
+import { wireBody, type IssueWords } from './wire-body'
 
 /** GET /credits: balance, plan and the real bytes this user's media occupy on disk. */
 async function getCredits(services: Services, ctx: RequestContext): Promise<ApiResult> {
@@ -13,18 +14,16 @@ async function getCredits(services: Services, ctx: RequestContext): Promise<ApiR
   return ok(creditsView(user, await services.media.usedBytes(user.id)))
 }
 
+/** Any problem with `scopes` is named with the whole list of scopes a key may have. */
+export const SCOPES_MESSAGE = `scopes must be a non-empty array of: ${SCOPES.join(', ')}`
+const keyWords: IssueWords = (issue) => (issue.path[0] === 'scopes' ? SCOPES_MESSAGE : undefined)
+
 /** POST /keys (dashboard session): the full key is returned once, as in the dashboard. */
 async function createKey(services: Services, ctx: RequestContext): Promise<ApiResult> {
   if (!ctx.user) throw new HttpError(401, 'Not signed in')
-  const body = jsonBody(ctx)
-  const name = requiredText(body, 'name', 100)
-  let scopes: Scope[] = [...SCOPES]
-  if (body.scopes !== undefined && body.scopes !== null) {
-    if (!Array.isArray(body.scopes) || body.scopes.length === 0 || !body.scopes.every(isScope)) {
-      throw new HttpError(400, `scopes must be a non-empty array of: ${SCOPES.join(', ')}`)
-    }
-    scopes = [...new Set(body.scopes as Scope[])]
-  }
+  const req = wireBody(keyCreate, jsonBody(ctx), keyWords)
+  const name = req.name.trim()
+  const scopes = [...new Set(req.scopes ?? SCOPES)]
   const { record, secret } = addKey(services.store, { userId: ctx.user.id, scopes, name })
   // The only response that ever carries the plaintext; the sandbox keeps just its hash.
   return ok({

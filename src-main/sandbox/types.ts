@@ -9,7 +9,6 @@ import type { AudioMode, ChatAgent, GenerationStatus } from '../../src-preload/c
 
 export { SCOPES }
 export type Scope = (typeof SCOPES)[number]
-export const isScope = (value: unknown): value is Scope => SCOPES.includes(value as Scope)
 
 export const DEFAULT_USER = 'default'
 

@@ -1,33 +1,12 @@
 import { HttpError } from './http'
 
 /**
- * The field checks left outside the wire schema (keys, conversions, query strings, URL
- * syntax), in the reference's wording. Request bodies the wire schema declares are judged
- * by it (`wire-body.ts`). Each returns the normalised value or throws a 400.
+ * The field checks left outside the wire schema (query strings, URL syntax), in the
+ * reference's wording. Request bodies the wire schema declares are judged by it
+ * (`wire-body.ts`). Each returns the normalised value or throws a 400.
  */
 
-type Body = Record<string, unknown>
 const bad = (message: string): HttpError => new HttpError(400, message)
-
-export function requiredText(body: Body, field: string, max = 4000): string {
-  const value = body[field]
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw bad(`${field} is required`)
-  }
-  if (typeof value !== 'string') throw bad(`${field} must be a string`)
-  if (value.length > max) throw bad(`${field} must be at most ${max} characters`)
-  return value.trim()
-}
-
-// Optional typed fields: absent means the default, but `null` is a wrong type (400), as in
-// the reference, which documents no nullable request field.
-export function optionalText(body: Body, field: string, max = 2000): string | null {
-  const value = body[field]
-  if (value === undefined) return null
-  if (typeof value !== 'string') throw bad(`${field} must be a string`)
-  if (value.length > max) throw bad(`${field} must be at most ${max} characters`)
-  return value.trim() || null
-}
 
 /** Image inputs accept these, or a media URL of this sandbox (see media-ref.ts). */
 export function isHttpsUrl(value: unknown): value is string {
@@ -38,13 +17,6 @@ export function isHttpsUrl(value: unknown): value is string {
   } catch {
     return false
   }
-}
-
-export function optionalObject(body: Body, field: string): Record<string, unknown> | null {
-  const value = body[field]
-  if (value === undefined || value === null) return null
-  if (typeof value !== 'object' || Array.isArray(value)) throw bad(`${field} must be an object`)
-  return value as Record<string, unknown>
 }
 
 /** `?limit=` on GET /products: 1..100, default 50. */

@@ -52,11 +52,15 @@ export function issueMessage(schema: z.ZodObject, body: Body, issue: Issue): str
   return `${field} is invalid`
 }
 
+/** An endpoint's own wording for the issues the generic one cannot phrase (undefined: use that). */
+export type IssueWords = (issue: Issue, body: Body) => string | undefined
+
 /** The parsed body (defaults filled), or a 400 with the reference's wording. */
-export function wireBody<S extends z.ZodObject>(schema: S, body: Body): z.output<S> {
+export function wireBody<S extends z.ZodObject>(schema: S, body: Body, words?: IssueWords): z.output<S> {
   const result = schema.safeParse(body)
   if (result.success) return result.data
-  throw new HttpError(400, issueMessage(schema, body, result.error.issues[0]!))
+  const issue = result.error.issues[0]!
+  throw new HttpError(400, words?.(issue, body) ?? issueMessage(schema, body, issue))
 }
 
 /** Ids as the sandbox stores them: lower-case, each once. */

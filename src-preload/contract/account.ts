@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { connectionMode, connection } from './app'
 import { ACTION_SOURCES } from './values'
+import { MAX_EVENT_ID, MAX_EVENT_NAME } from './conversion-rules'
 import { count, empty, finiteNumber, isoTime, nonEmptyText, text, url } from './common'
 
 export const keychainState = z.enum(['available', 'locked', 'unavailable', 'error'])
@@ -62,9 +63,9 @@ export type Settings = z.infer<typeof settings>
 
 const metaEvent = z
   .object({
-    event_name: nonEmptyText(100),
+    event_name: nonEmptyText(MAX_EVENT_NAME),
     event_time: z.number().int().positive(),
-    event_id: text(200).optional(),
+    event_id: text(MAX_EVENT_ID).optional(),
     action_source: z.enum(ACTION_SOURCES),
     event_source_url: url.optional(),
     user_data: z.record(z.string().max(100), z.union([z.string().max(1000), z.array(z.string().max(1000)).max(20)])),

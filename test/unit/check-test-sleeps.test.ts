@@ -16,6 +16,22 @@ describe('the fixed-sleep guard (scripts/check-test-sleeps.mjs, run by .ci/run)'
     expect(found[2]).toMatch(/^test\/x\.test\.ts:4: waitForTimeout/)
   })
 
+  it.each([
+    'expect(Date.now() - t0).toBeGreaterThanOrEqual(1000)',
+    'expect(performance.now() - started, "fast").toBeLessThan(2_000)',
+    'expect(ms, `took ${Date.now() - t0}`).toBe(1)'
+  ])('names an elapsed time asserted inside expect(): %s', (line) => {
+    expect(find(`it("x", () => {\n  ${line}\n})`, 'test/t.test.ts')).toEqual([`test/t.test.ts:2: elapsed time in expect: ${line}`])
+  })
+
+  it.each([
+    'const old = new Date(Date.now() - 7 * 24 * 3600_000)',
+    'waits.push({ endsAt: Date.now() + ms })',
+    'expect(Date.now() - t0).toBeLessThan(60_000) // sleep-ok: a hang guard, not a speed check'
+  ])('lets a time computed outside expect(), a future time and an allowed line through: %s', (line) => {
+    expect(find(line, 'a.ts')).toEqual([])
+  })
+
   it('lets a yield, a virtual clock and an allowed line with a reason through', () => {
     const text = [
       'await new Promise((r) => setTimeout(r, 0))',

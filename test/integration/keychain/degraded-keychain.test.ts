@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_KEYCHAIN_TIMEOUT_MS } from '../../../src-main/adapters/keytar-secret-store'
+import type { KeychainFailureCause } from '../../../src-main/adapters/keytar-secret-store'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const root = join(here, '../../..')
 const KEY = `sk_live_${'DegradedCanary'.padEnd(32, '2')}`
 
-function runChild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string; ms: number }> {
-  const started = Date.now()
+function runChild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures/degraded-child.ts')], {
       cwd: root,
@@ -26,13 +25,13 @@ function runChild(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: s
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(killer)
-      resolve({ code, out, err, ms: Date.now() - started })
+      resolve({ code, out, err })
     })
   })
 }
 
 describe('keychain unavailable (no D-Bus session, no display)', () => {
-  it('reports unavailable/error well within the timeout and the vault keeps the key in memory', async () => {
+  it("reports unavailable/error as the keychain's own answer, not a timeout, and the vault keeps the key in memory", async () => {
     const runtime = mkdtempSync(join(tmpdir(), 'krev-nobus-'))
     try {
       const env: NodeJS.ProcessEnv = { ...process.env, CANARY_KEY: KEY, XDG_RUNTIME_DIR: runtime }
@@ -46,14 +45,15 @@ describe('keychain unavailable (no D-Bus session, no display)', () => {
       const r = JSON.parse(out) as {
         loaded: { state: string; backend: string; message?: string }
         saved: { state: string; backend: string; configured: boolean; message?: string }
-        loadMs: number
-        saveMs: number
+        loadCause: KeychainFailureCause | null
+        saveCause: KeychainFailureCause | null
         hasKeyInMemory: boolean
       }
       expect(['unavailable', 'error']).toContain(r.loaded.state)
       expect(r.loaded.message).toBeTruthy()
-      expect(r.loadMs).toBeLessThan(DEFAULT_KEYCHAIN_TIMEOUT_MS / 2)
-      expect(r.saveMs).toBeLessThan(DEFAULT_KEYCHAIN_TIMEOUT_MS / 2)
+      // Fast because the cause is an answer (no bus, no module), not the timeout running out.
+      expect(['keychain', 'module']).toContain(r.loadCause)
+      expect(['keychain', 'module']).toContain(r.saveCause)
       expect(r.saved).toMatchObject({ configured: true, backend: 'memory' })
       expect(r.saved.message).toMatch(/session only/)
       expect(r.hasKeyInMemory).toBe(true)

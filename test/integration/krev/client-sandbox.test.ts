@@ -258,16 +258,16 @@ describe('error statuses', () => {
     expect(ad.serverMessage).toMatch(/Product not found/)
   })
 
-  it('400 for parameters only the server can judge', async () => {
+  it("what the wire schema refuses is refused before sending, in the creator's words", async () => {
     const { client, logs } = harness()
+    const sent = logs.length
+    // Meta's 7-day window is the wire schema's too (judged by this clock), as the sandbox judges it by its own.
     const old = await caught(
       client.sendConversion({ event_name: 'Purchase', event_time: 1_000_000_000, action_source: 'website', user_data: { email: 'a@b.c' } })
     )
-    expect(old.code).toBe('bad_request')
-    expect(old.serverMessage).toMatch(/event_time/)
-    expect(logs.every((l) => l.attempt === 1)).toBe(true)
+    expect(old.code).toBe('invalid_input')
+    expect(old.message).toBe('Meta only accepts events from the last 7 days.')
     // The 64-character cap on preset ids is the wire schema's, so the client refuses it before sending.
-    const sent = logs.length
     const preset = await caught(client.generateImages({ prompt: 'x', preset_id: 'p'.repeat(80) }))
     expect(preset.code).toBe('invalid_input')
     expect(preset.message).toMatch(/^Style preset "p+…" is not a valid preset\.$/)
@@ -283,14 +283,39 @@ describe('error statuses', () => {
       expect(err.code).toBe('rate_limited')
       expect(err.retryAfterMs).toBe(2000)
 
-      // With retries and a shared limiter, two "jobs" both get through after waiting.
-      const limiter = createRateLimiter({ jitterMs: 50, spacingMs: 100 })
-      const job = () => createKrevClient({ baseUrl: tight.baseUrl, getKey: () => tight.key, limiter, retry: { maxAttempts: 6 } })
-      const t0 = Date.now()
+      // With retries and a shared limiter, two "jobs" both get through after waiting: each
+      // 429's Retry-After closes the shared gate, and the limiter holds the jobs until it reopens.
+      const penalties: number[] = []
+      const waits: { endsAt: number; reopensAt: number }[] = []
+      const shared = createRateLimiter({
+        jitterMs: 50,
+        spacingMs: 100,
+        sleep: (ms, signal) => {
+          waits.push({ endsAt: Date.now() + ms, reopensAt: shared.blockedUntil() })
+          return defaultSleep(ms, signal)
+        }
+      })
+      const limiter = { acquire: shared.acquire, penalize: (ms: number) => (penalties.push(ms), shared.penalize(ms)) }
+      const statuses: number[] = []
+      const job = () =>
+        createKrevClient({
+          baseUrl: tight.baseUrl,
+          getKey: () => tight.key,
+          limiter,
+          retry: { maxAttempts: 6 },
+          onRequest: (i) => statuses.push(i.status ?? 0)
+        })
       const [a, b] = await Promise.all([job().credits(), job().credits()])
       expect(a.plan).toBe('pro')
       expect(b.plan).toBe('pro')
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(1000)
+      const limited = statuses.filter((s) => s === 429).length
+      expect(limited).toBeGreaterThan(0)
+      // One penalty per 429, of the sandbox's Retry-After (whole seconds, at most the 2 s a token takes).
+      expect(penalties).toHaveLength(limited)
+      for (const ms of penalties) expect([1000, 2000]).toContain(ms)
+      // Every retry waited in the limiter, and no wait ended before the gate reopened.
+      expect(waits.length).toBeGreaterThanOrEqual(limited)
+      for (const w of waits) expect(w.endsAt).toBeGreaterThanOrEqual(w.reopensAt)
     } finally {
       await tight.close()
     }

@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import {
-  chatRunSchema,
-  chatStartedSchema,
-  conversationSchema,
-  conversionSchema,
-  creditsSchema,
-  generationSchema,
-  generationStartedSchema,
-  productListSchema,
-  productOrListSchema,
-  productSchema
-} from '../../../src-main/krev/schemas'
+import { ENDPOINTS } from '../../../src-main/krev/endpoints'
 import * as wire from '../../../src-main/krev/wire'
 import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox/index'
 import { compareSchemas, countRequired } from './schema-compare'
@@ -76,20 +65,18 @@ function listAlternative(data: JS): JS {
   return list as JS
 }
 
-const cases: [string, string, string, z.ZodType, 'data' | 'list' | 'top'][] = [
-  ['GET', '/credits', 'credits', creditsSchema, 'data'],
-  ['GET', '/products', 'product list or one product', productOrListSchema, 'data'],
-  ['GET', '/products', 'product list', productListSchema, 'list'],
-  ['POST', '/products', 'created product', productSchema, 'data'],
-  ['POST', '/images', 'image generation started', generationStartedSchema, 'data'],
-  ['POST', '/videos', 'video generation started', generationStartedSchema, 'data'],
-  ['POST', '/ads', 'ad generation started', generationStartedSchema, 'data'],
-  ['GET', '/generations/{id}', 'generation', generationSchema, 'data'],
-  ['POST', '/chat', 'chat started', chatStartedSchema, 'data'],
-  ['GET', '/chat/runs/{id}', 'chat run', chatRunSchema, 'data'],
-  ['GET', '/chat/conversations/{id}', 'conversation', conversationSchema, 'data'],
-  ['POST', '/conversions/meta', 'conversion result', conversionSchema, 'top']
-]
+/**
+ * Every endpoint the client calls, with the reader it decodes the answer with (the client's
+ * own table). GET /products by id is read as a list or one product; the plain listing
+ * always answers with the list alternative.
+ */
+const cases: [string, string, string, z.ZodType, 'data' | 'list' | 'top'][] = Object.entries(ENDPOINTS).map(([name, e]) => [
+  e.method,
+  e.path,
+  name,
+  e.schema,
+  e.dataKey === null ? 'top' : name === 'listProducts' ? 'list' : 'data'
+])
 
 describe('client schemas vs the sandbox OpenAPI document', () => {
   it('is an OpenAPI 3.1 document served under /api/v1', () => {

@@ -28,6 +28,7 @@ describe('keytar secret store', () => {
     expect(await store.get()).toEqual({ ok: true, value: 'sk_live_secretsecretsecret' })
     expect(await store.delete()).toEqual({ ok: true, value: true })
     expect(store.health()).toEqual({ state: 'available' })
+    expect(store.lastFailureCause()).toBeNull()
   })
 
   it('defaults to a 3 s timeout', () => {
@@ -44,6 +45,7 @@ describe('keytar secret store', () => {
     expect(result.state).toBe('locked')
     expect(result.message).toMatch(/did not answer within 0\.2 s/)
     expect(store.health().state).toBe('locked')
+    expect(store.lastFailureCause()).toBe('timeout')
   })
 
   it('reports the hang with the default 3 s timeout (fake clock)', async () => {
@@ -81,11 +83,13 @@ describe('keytar secret store', () => {
       new Promise<'still waiting'>((r) => setImmediate(() => r('still waiting')))
     ])
     expect(second).toMatchObject({ ok: false, state: 'locked' })
+    expect(store.lastFailureCause()).toBe('timeout')
     expect(getPassword).toHaveBeenCalledTimes(1)
     release(null)
     await new Promise((r) => setTimeout(r, 0))
     expect(await store.set('sk_live_secretsecretsecret')).toEqual({ ok: true, value: undefined })
     expect(store.health().state).toBe('available')
+    expect(store.lastFailureCause()).toBeNull()
   })
 
   it.each([
@@ -102,6 +106,7 @@ describe('keytar secret store', () => {
     expect(await store.set('sk_live_secretsecretsecret')).toMatchObject({ ok: false, state })
     expect(store.health().state).toBe(state)
     expect(store.health().message).toBeTruthy()
+    expect(store.lastFailureCause()).toBe('keychain')
   })
 
   it('turns a keytar module that cannot load into "unavailable", not a crash', async () => {
@@ -111,6 +116,7 @@ describe('keytar secret store', () => {
     const store = createKeytarSecretStore({ loadKeytar: load })
     expect(await store.get()).toMatchObject({ ok: false, state: 'unavailable' })
     expect(await store.delete()).toMatchObject({ ok: false, state: 'unavailable' })
+    expect(store.lastFailureCause()).toBe('module')
     expect(load).toHaveBeenCalledTimes(1)
   })
 
@@ -122,5 +128,6 @@ describe('keytar secret store', () => {
       loadKeytar: () => ({ getPassword: boom, setPassword: boom, deletePassword: boom }) as unknown as KeytarLike
     })
     expect(await store.get()).toMatchObject({ ok: false, state: 'error' })
+    expect(store.lastFailureCause()).toBe('keychain')
   })
 })

@@ -3,6 +3,16 @@ import type { ConversionEvent } from '../../../../src-preload/contract'
 /** Checks and normalises one Meta conversion event: shared by the form and the importer. */
 
 import { ACTION_SOURCES, type ActionSource } from '../../../../src-preload/contract/values'
+import {
+  CURRENCY_CODE,
+  eventTimeProblem,
+  isEventSourceUrl,
+  looksLikeMilliseconds,
+  MAX_EVENT_ID,
+  MAX_EVENT_NAME,
+  MAX_EVENT_SOURCE_URL,
+  nowSeconds
+} from '../../../../src-preload/contract/conversion-rules'
 
 export { ACTION_SOURCES, type ActionSource }
 
@@ -23,10 +33,6 @@ export const STANDARD_EVENTS = [
   'SubmitApplication'
 ] as const
 
-/** Meta refuses events older than seven days, and events from the future. */
-export const MAX_AGE_SECONDS = 7 * 24 * 60 * 60
-export const FUTURE_SLACK_SECONDS = 5 * 60
-
 /** What the form and the importer hand in: loosely typed, as read from a file. */
 export interface RawEvent {
   event_name?: unknown
@@ -45,9 +51,8 @@ export type Checked = { ok: true; event: ConversionEvent } | { ok: false; errors
 
 const str = (v: unknown): string => (v == null ? '' : typeof v === 'string' ? v.trim() : String(v).trim())
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const CURRENCY = /^[A-Za-z]{3}$/
 
-export const nowSeconds = (now = Date.now()): number => Math.floor(now / 1000)
+export { nowSeconds }
 
 /** Unix seconds from a number, a numeric string or (for files) an ISO date. */
 export function parseEventTime(v: unknown): number | null {
@@ -66,20 +71,19 @@ export const normalisePhone = (v: string): string => v.replace(/\D/g, '')
 
 export function checkEvent(raw: RawEvent, now = Date.now()): Checked {
   const errors: EventErrors = {}
-  const nowS = nowSeconds(now)
 
   const eventName = str(raw.event_name)
   if (!eventName) errors.event_name = 'Give the event a name, like Purchase.'
-  else if (eventName.length > 100) errors.event_name = 'Keep the name under 100 characters.'
+  else if (eventName.length > MAX_EVENT_NAME) errors.event_name = `Keep the name under ${MAX_EVENT_NAME} characters.`
 
   const time = parseEventTime(raw.event_time)
   if (time == null) errors.event_time = 'Use a unix time in seconds, like 1777632000.'
-  else if (time > 1e12) errors.event_time = 'This looks like milliseconds. Use seconds (10 digits).'
-  else if (time > nowS + FUTURE_SLACK_SECONDS) errors.event_time = 'The time is in the future.'
-  else if (time < nowS - MAX_AGE_SECONDS) errors.event_time = 'Meta only accepts events from the last 7 days.'
+  else if (looksLikeMilliseconds(time)) errors.event_time = 'This looks like milliseconds. Use seconds (10 digits).'
+  else if (eventTimeProblem(time, now) === 'future') errors.event_time = 'The time is in the future.'
+  else if (eventTimeProblem(time, now) === 'too_old') errors.event_time = 'Meta only accepts events from the last 7 days.'
 
   const eventId = str(raw.event_id)
-  if (eventId.length > 200) errors.event_id = 'Keep the event ID under 200 characters.'
+  if (eventId.length > MAX_EVENT_ID) errors.event_id = `Keep the event ID under ${MAX_EVENT_ID} characters.`
 
   const source = str(raw.action_source) || 'website'
   if (!(ACTION_SOURCES as readonly string[]).includes(source))
@@ -87,8 +91,9 @@ export function checkEvent(raw: RawEvent, now = Date.now()): Checked {
 
   const url = str(raw.event_source_url)
   if (url) {
-    if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) errors.event_source_url = 'Use a full address, like https://shop.com/product.'
-    else if (url.length > 2048) errors.event_source_url = 'That address is too long.'
+    // Stricter than the wire's http(s) rule (a dotted host): a creator typing "shop" meant an address.
+    if (!isEventSourceUrl(url) || !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) errors.event_source_url = 'Use a full address, like https://shop.com/product.'
+    else if (url.length > MAX_EVENT_SOURCE_URL) errors.event_source_url = 'That address is too long.'
   } else if (source === 'website') errors.event_source_url = 'Website events need the page address.'
 
   const user: Record<string, string | string[]> = {}
@@ -116,7 +121,7 @@ export function checkEvent(raw: RawEvent, now = Date.now()): Checked {
   }
   if ('currency' in custom) {
     const c = str(custom.currency)
-    if (!CURRENCY.test(c)) errors.currency = 'Use a three-letter code, like USD or EUR.'
+    if (!CURRENCY_CODE.test(c)) errors.currency = 'Use a three-letter code, like USD or EUR.'
     else custom.currency = c.toUpperCase()
   }
   if ('value' in custom) {
