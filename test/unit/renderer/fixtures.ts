@@ -1,4 +1,5 @@
 import type { AccountStatus, Credits, Job, Settings } from '../../../src-preload/contract'
+import { settingsDefaults } from '../../../src-main/settings/settings-schema'
 
 export const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   firstRun: false,
@@ -19,19 +20,8 @@ export const credits = (over: Partial<Credits> = {}): Credits => ({
   ...over
 })
 
-export const settings = (over: Partial<Settings> = {}): Settings => ({
-  libraryDir: '/Users/maya/Krev',
-  downloadConcurrency: 3,
-  pollConcurrency: 4,
-  notifications: true,
-  spellcheck: false,
-  theme: 'system',
-  lowCreditThreshold: 200,
-  sessionSpendCap: 0,
-  confirmAbove: 200,
-  apiBaseUrl: 'https://app.krev.ai',
-  ...over
-})
+/** The studio's defaults (src-main/settings/settings-schema.ts), with a library folder of Maya's. */
+export const settings = (over: Partial<Settings> = {}): Settings => ({ ...settingsDefaults('/Users/maya/Krev'), ...over })
 
 export const job = (over: Partial<Job> = {}): Job => ({
   id: 'j1',
