@@ -1,5 +1,7 @@
 import type { AccountStatus, Credits, Job, Settings } from '../../../src-preload/contract'
+import { mapCredits } from '../../../src-main/account/credits'
 import { settingsDefaults } from '../../../src-main/settings/settings-schema'
+import { sampleCredits } from '../account/fakes'
 
 export const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   firstRun: false,
@@ -8,15 +10,9 @@ export const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   ...over
 })
 
+/** The sample Pro account's credits (test/unit/account/fakes.ts) as the renderer receives them. */
 export const credits = (over: Partial<Credits> = {}): Credits => ({
-  plan: 'pro',
-  planName: 'Pro',
-  current: 1840,
-  limit: 2500,
-  storageUsedBytes: 524288000,
-  storageLimitBytes: 2147483648,
-  resetsAt: '2026-03-01T00:00:00Z',
-  fetchedAt: '2026-02-14T12:00:00Z',
+  ...mapCredits(sampleCredits(), new Date('2026-02-14T12:00:00Z')),
   ...over
 })
 
