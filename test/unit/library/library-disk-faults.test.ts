@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { NewAsset } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { ioError } from '../../../src-main/queue/failure'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
@@ -27,18 +27,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const input = (id: string): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: `job_${id}`,
-  generationId: `gen_${id}`,
-  prompt: `Prompt of ${id}`,
-  productIds: [],
-  aspectRatio: '4:3',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z'
-})
+const input = (id: string) =>
+  newAsset(id, { jobId: `job_${id}`, generationId: `gen_${id}`, prompt: `Prompt of ${id}`, aspectRatio: '4:3' })
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code })
 /** Every file opened for writing inside the sandbox Library folder fails with `code` (the thumbnail cache still works). */

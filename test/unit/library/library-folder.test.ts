@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset, EventPayload } from '../../../src-preload/contract'
 import type { NewAsset } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { serveMedia } from '../../../src-main/media/serve-media'
 import { withLibraryMedia } from '../../../src-main/library/library-media'
@@ -25,22 +26,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const input = (id: string, over: Partial<NewAsset> = {}): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: `job_${id}`,
-  generationId: `gen_${id}`,
-  prompt: `Prompt of ${id}`,
-  productIds: ['p1'],
-  productNames: ['Tan bag'],
-  aspectRatio: '4:3',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  request: { kind: 'image', params: { prompt: `Prompt of ${id}`, aspectRatio: '4:3' } },
-  credits: 4,
-  ...over
-})
+const input = (id: string, over: Partial<NewAsset> = {}): NewAsset =>
+  newAsset(id, {
+    jobId: `job_${id}`,
+    generationId: `gen_${id}`,
+    prompt: `Prompt of ${id}`,
+    productIds: ['p1'],
+    productNames: ['Tan bag'],
+    aspectRatio: '4:3',
+    request: { kind: 'image', params: { prompt: `Prompt of ${id}`, aspectRatio: '4:3' } },
+    credits: 4,
+    ...over
+  })
 const all = async (lib: ReturnType<typeof openTestLibrary>) => (await lib.list({ sort: 'newest', limit: 200 })).items
 const summary = (items: Asset[]) =>
   items.map((a) => ({ id: a.id, prompt: a.prompt, favorite: a.favorite, rating: a.rating, tags: a.tags, productIds: a.productIds, kind: a.kind, createdAt: a.createdAt }))
