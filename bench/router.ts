@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto'
 import { commands, type CommandArgs, type Envelope, type Job } from '../src-preload/contract'
 import { createRouter } from '../src-main/ipc/router'
+import { toJob } from '../src-main/queue/job-model'
+import { newJob } from '../src-main/queue/job-transitions'
 import {
   check,
   fmtOps,
@@ -38,26 +40,8 @@ export const FULL_IMAGE_REQUEST = {
   }
 } as const
 
-function jobFor(request: CommandArgs<'generation.submit'>): Job {
-  const at = new Date().toISOString()
-  return {
-    id: randomUUID(),
-    kind: request.kind,
-    status: 'pending',
-    progress: 0,
-    title: 'Bench job',
-    request,
-    generationId: null,
-    creditsEstimate: 40,
-    creditsUsed: null,
-    assetIds: [],
-    error: null,
-    resumesAt: null,
-    attempts: 0,
-    createdAt: at,
-    updatedAt: at
-  }
-}
+/** The job the queue makes for `request` (job-transitions.ts), as the contract carries it. */
+const jobFor = (request: CommandArgs<'generation.submit'>): Job => toJob(newJob(request, 'sandbox', new Date().toISOString(), false))
 
 function expectCode(reply: Envelope<unknown>, code: string | null, what: string): void {
   const got = reply.ok ? null : reply.error.code
