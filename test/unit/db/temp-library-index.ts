@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
+import type { Db } from '../../../src-main/db/database'
 import { createLibraryIndex, type LibraryIndex } from '../../../src-main/library/library-index'
+import { openStudioTestDatabase } from './studio-test-database'
 
 export interface TempLibraryIndex {
   db: Db
@@ -15,7 +15,7 @@ export interface TempLibraryIndex {
 /** The library index on a fresh, fully migrated database file in a new temporary folder. */
 export async function openTempLibraryIndex(prefix: string): Promise<TempLibraryIndex> {
   const dir = await mkdtemp(join(tmpdir(), prefix))
-  const db = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS }).db
+  const { db } = openStudioTestDatabase(dir)
   return {
     db,
     index: createLibraryIndex(db),

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
 import type { LegacyAsset } from '../../../src-main/library/legacy-assets-json'
 import { importLegacyLibrary } from '../../../src-main/library/legacy-import'
 import { createLibraryFolders } from '../../../src-main/library/library-folder'
 import { createLibraryIndex } from '../../../src-main/library/library-index'
 import { createMediaStore } from '../../../src-main/media/media-store'
+import { openStudioTestDatabase } from '../db/studio-test-database'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
 /** The JSON library of earlier versions moves into the database and the Library folder, losing nothing. */
@@ -86,7 +85,7 @@ describe('import of the JSON library', () => {
 
   it('a crash mid-import runs it again at the next start: nothing lost, nothing twice, JSON kept until then', async () => {
     const assets = await writeOldLibrary(250)
-    const opened = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+    const opened = openStudioTestDatabase(dir)
     const ctx = {
       dataDir: dir,
       folders: createLibraryFolders(dir, () => join(dir, 'Library')),
