@@ -98,6 +98,9 @@ export async function fakeKrev(): Promise<FakeKrev> {
     completed_at: null,
     ...over
   })
+  const unused = async (): Promise<never> => {
+    throw new Error('unused')
+  }
   f.client = {
     baseUrl: 'https://api.krev.example',
     credits: async () => {
@@ -132,24 +135,12 @@ export async function fakeKrev(): Promise<FakeKrev> {
       return { file: opts.part, mimeType, size: data.length }
     },
     listProducts: async () => [],
-    getProduct: async () => {
-      throw new Error('unused')
-    },
-    createProduct: async () => {
-      throw new Error('unused')
-    },
-    startChat: async () => {
-      throw new Error('unused')
-    },
-    getChatRun: async () => {
-      throw new Error('unused')
-    },
-    getConversation: async () => {
-      throw new Error('unused')
-    },
-    sendConversion: async () => {
-      throw new Error('unused')
-    }
+    getProduct: unused,
+    createProduct: unused,
+    startChat: unused,
+    getChatRun: unused,
+    getConversation: unused,
+    sendConversion: unused
   }
   return f
 }
