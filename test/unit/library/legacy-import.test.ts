@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LegacyAsset } from '../../../src-main/library/legacy-assets-json'
 import { importLegacyLibrary } from '../../../src-main/library/legacy-import'
 import { createLibraryFolders } from '../../../src-main/library/library-folder'
@@ -11,6 +10,7 @@ import { createLibraryIndex } from '../../../src-main/library/library-index'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { openStudioTestDatabase } from '../db/studio-test-database'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
+import { tempDirs } from '../../support/temp-dirs'
 
 /** The JSON library of earlier versions moves into the database and the Library folder, losing nothing. */
 
@@ -19,11 +19,9 @@ let png: Buffer
 beforeAll(async () => {
   png = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#aa3300' } }).png().toBuffer()
 })
+const newDir = tempDirs('krev-import-')
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-import-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  dir = await newDir()
 })
 
 const legacy = (n: number, over: Partial<LegacyAsset> = {}): LegacyAsset => ({

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset, EventPayload } from '../../../src-preload/contract'
 import type { NewAsset } from '../../../src-main/library/library-service'
 import { newAsset } from './new-asset'
@@ -11,6 +11,7 @@ import { createMediaStore } from '../../../src-main/media/media-store'
 import { serveMedia } from '../../../src-main/media/serve-media'
 import { withLibraryMedia } from '../../../src-main/library/library-media'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
+import { tempDirs } from '../../support/temp-dirs'
 
 /** The Library folder is the library: copied elsewhere it rebuilds the same; changes made outside are noticed. */
 
@@ -19,11 +20,9 @@ let png: Buffer
 beforeAll(async () => {
   png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer()
 })
+const newDir = tempDirs('krev-libfolder-')
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-libfolder-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  dir = await newDir()
 })
 
 const input = (id: string, over: Partial<NewAsset> = {}): NewAsset =>
