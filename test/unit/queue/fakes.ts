@@ -327,6 +327,18 @@ export async function stoppedWithJob(h: Harness): Promise<{ id: string }> {
   return { id: job.id }
 }
 
+/**
+ * One image job submitted to a started studio while Krev keeps answering "processing" at
+ * `progress` %: returned once the queue has polled it `polls` times.
+ */
+export async function pollingJob(h: Harness, polls: number, progress: number): Promise<{ feature: QueueFeature; job: Job }> {
+  h.krev.pollScript.set(gid(1), [{ status: 'processing', progress, output: null }])
+  const feature = start(h)
+  const job = await feature.handlers['generation.submit'](imageReq(), ctx)
+  await until(() => h.krev.polls.length >= polls)
+  return { feature, job }
+}
+
 /** Rewrites a stored job's row in place. */
 export function editStoredJob(h: Harness, id: string, edit: (job: Record<string, unknown>) => void): void {
   const stored = storedJob(h, id) as unknown as Record<string, unknown>
