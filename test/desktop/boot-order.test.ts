@@ -3,6 +3,7 @@
 // window's webPreferences and the application menu.
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HARDENED_WEB_PREFERENCES } from '../support/hardened-web-preferences'
 import { bootApp, type BootedApp } from './harness/booted-app'
 
 const ROOT = resolve(import.meta.dirname, '../..')
@@ -58,17 +59,7 @@ for (const packaged of [false, true]) {
     })
 
     it('opens the window with the hardened webPreferences and the built preload', () => {
-      expect(state.webPreferences).toMatchObject({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webviewTag: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        preload: resolve(ROOT, 'out/preload/index.cjs')
-      })
+      expect(state.webPreferences).toMatchObject({ ...HARDENED_WEB_PREFERENCES, preload: resolve(ROOT, 'out/preload/index.cjs') })
     })
 
     it('sets a menu only of real roles, without reload or DevTools when packaged', () => {

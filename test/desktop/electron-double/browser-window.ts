@@ -3,6 +3,7 @@
 // before app is ready". The webPreferences are kept exactly as given so tests can check
 // them, with Electron's defaults filled in the way getLastWebPreferences() reports.
 import { EventEmitter } from 'node:events'
+import { HARDENED_WEB_PREFERENCES } from '../../support/hardened-web-preferences'
 import { preventable } from './app'
 import { record, requireReady, violate } from './record'
 import { sessionFor } from './session'
@@ -20,18 +21,8 @@ const windows = new Map<number, BrowserWindow>()
 let nextId = 1
 let focused: BrowserWindow | null = null
 
-// Electron 45 defaults for the security-relevant preferences.
-const DEFAULT_PREFS = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webviewTag: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  spellcheck: true
-}
+// Electron 45's defaults: every security-relevant preference at its hardened value.
+const DEFAULT_PREFS = { ...HARDENED_WEB_PREFERENCES, spellcheck: true }
 
 export class BrowserWindow extends EventEmitter {
   readonly id = nextId++

@@ -1,15 +1,13 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createChatFeature, type ChatFeature } from '../../../src-main/chat/create-chat'
 import { createChatGenerationsRepo } from '../../../src-main/db/chat-generations-repo'
 import { sharedStudioDatabase } from '../../../src-main/db/studio-database'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
+import type { KrevClient } from '../../../src-main/krev'
 import type { ChatParams } from '../../../src-main/krev/types'
 import { defaultSleep } from '../../../src-main/krev/retry'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { createTanBag } from '../support/sample-product'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
 import { sandboxChatConnection, strictBus } from '../support/test-chat'
 import { testQueue } from '../support/test-queue'
 import { waitFor } from '../../support/wait-for'
@@ -24,10 +22,7 @@ import { waitFor } from '../../support/wait-for'
 const KEY = `sk_live_${'R'.repeat(16)}${'5'.repeat(16)}`
 const SPEED = 40
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
-let client: KrevClient
+let h: SandboxHarness
 let productId: string
 let open: { chat: ChatFeature; queue: QueueFeature } | null = null
 
@@ -35,13 +30,13 @@ let open: { chat: ChatFeature; queue: QueueFeature } | null = null
 const startedWith: ChatParams[] = []
 
 function start(): { chat: ChatFeature; queue: QueueFeature } {
-  const queue = testQueue(dataDir, client)
-  const spied: KrevClient = { ...client, startChat: (p, signal) => (startedWith.push(p), client.startChat(p, signal)) }
+  const queue = testQueue(h.dataDir, h.client)
+  const spied: KrevClient = { ...h.client, startChat: (p, signal) => (startedWith.push(p), h.client.startChat(p, signal)) }
   const chat = createChatFeature({
     connection: sandboxChatConnection(() => spied),
     library: queue.library,
     bus: strictBus(),
-    dataDir,
+    dataDir: h.dataDir,
     sleep: (ms, signal) => defaultSleep(ms / SPEED, signal),
     queue: { adopt: (i) => queue.service.adopt(i), jobs: async () => (await queue.service.list()).jobs }
   })
@@ -58,22 +53,16 @@ async function stop(): Promise<void> {
   open = null
 }
 
-const balance = async () => (await client.credits()).credits.current
+const balance = async () => (await h.client.credits()).credits.current
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-chatres-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-chatres-data-'))
-  sb = await startSandbox({ port: 0, speed: SPEED, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
-  const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
-  productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
+  h = await startSandboxHarness('chatres', { speed: SPEED, key: KEY })
+  productId = await createTanBag(h.client)
 })
 
 afterAll(async () => {
   await stop()
-  await sb?.close()
-  await rm(sandboxDir, { recursive: true, force: true })
-  await rm(dataDir, { recursive: true, force: true })
+  await h?.close()
 })
 
 async function delivered(chat: ChatFeature, conversationId: string) {
@@ -115,7 +104,7 @@ describe('chat run → queue jobs → Library assets', () => {
     const before = await balance()
     const run = await chat.handlers['chat.send']({ message: 'Generate 2 studio images of this bag', productIds: [productId], agent: 'auto' }, ctx)
     // Stopped as soon as the run has reported its generation (its images not yet made).
-    const repo = createChatGenerationsRepo(sharedStudioDatabase(dataDir))
+    const repo = createChatGenerationsRepo(sharedStudioDatabase(h.dataDir))
     await waitFor(() => repo.forConversation('sandbox', run.conversationId).length > 0, { timeoutMs: 20_000 })
     await stop()
 
@@ -138,7 +127,7 @@ describe('a Library output as a reference image', () => {
     const run = await chat.handlers['chat.send']({ message: 'Ad concepts like this one', referenceAssetIds: [asset!.id], agent: 'auto' }, ctx)
     const opened = await chat.handlers['chat.conversation']({ id: run.conversationId }, ctx)
     expect(opened.messages.find((m) => m.role === 'user')).toMatchObject({ referenceAssetIds: [asset!.id] })
-    expect(startedWith.at(-1)?.reference_images).toEqual([expect.stringMatching(new RegExp(`^${sb.baseUrl}/`))])
+    expect(startedWith.at(-1)?.reference_images).toEqual([expect.stringMatching(new RegExp(`^${h.sb.baseUrl}/`))])
 
     const before = startedWith.length
     const error = await chat.handlers['chat.send']({ message: 'x', referenceAssetIds: ['00000000-0000-4000-8000-00000000dead'], agent: 'auto' }, ctx).catch((e: unknown) => e)

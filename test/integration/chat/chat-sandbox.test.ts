@@ -1,15 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChatRun, EventName } from '../../../src-preload/contract'
 import { createChatFeature, type ChatFeature } from '../../../src-main/chat/create-chat'
 import { createChatStore } from '../../../src-main/chat/chat-store'
 import { AppError } from '../../../src-main/core/app-error'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 import { waitFor } from '../../support/wait-for'
+import { createTanBag } from '../support/sample-product'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
 import { sandboxChatConnection, strictBus } from '../support/test-chat'
 
 /**
@@ -20,10 +17,7 @@ import { sandboxChatConnection, strictBus } from '../support/test-chat'
 
 const KEY = `sk_live_${'C'.repeat(16)}${'4'.repeat(16)}`
 const SPEED = 50
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
-let client: KrevClient
+let h: SandboxHarness
 let feature: ChatFeature
 let productId: string
 const events: { name: EventName; payload: unknown }[] = []
@@ -40,26 +34,20 @@ async function finished(runId: string): Promise<ChatRun> {
 }
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-chat-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-chat-data-'))
-  sb = await startSandbox({ port: 0, speed: SPEED, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
-  const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
-  productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
+  h = await startSandboxHarness('chat', { speed: SPEED, key: KEY })
+  productId = await createTanBag(h.client)
 
-  const connection = sandboxChatConnection(() => client)
+  const connection = sandboxChatConnection(() => h.client)
   const bus = strictBus()
   bus.subscribe((name, payload) => events.push({ name, payload }))
   // Real timers, sped up like the sandbox: the 1 s → 6 s schedule runs 50× faster.
-  feature = createChatFeature({ connection, bus, dataDir, sleep: (ms, signal) => defaultSleep(ms / SPEED, signal) })
+  feature = createChatFeature({ connection, bus, dataDir: h.dataDir, sleep: (ms, signal) => defaultSleep(ms / SPEED, signal) })
   await feature.resume()
 })
 
 afterAll(async () => {
   feature?.dispose()
-  await sb?.close()
-  await rm(sandboxDir, { recursive: true, force: true })
-  await rm(dataDir, { recursive: true, force: true })
+  await h?.close()
 })
 
 describe('chat against the sandbox', () => {
@@ -126,7 +114,7 @@ describe('chat against the sandbox', () => {
       }
     ])
     await feature.service.idle()
-    const file = await createChatStore(dataDir).load('sandbox')
+    const file = await createChatStore(h.dataDir).load('sandbox')
     expect(file.conversations[0].runs.map((r: { status: string }) => r.status)).toEqual(['succeeded', 'succeeded'])
   })
 })

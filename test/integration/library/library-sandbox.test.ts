@@ -1,17 +1,14 @@
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { EventBus } from '../../../src-main/ipc/event-bus'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
-import { defaultSleep } from '../../../src-main/krev/retry'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
 import { locateFfmpeg } from '../../../src-main/core/locate-ffmpeg'
-import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import type { QueueFeature } from '../../../src-main/queue/create-queue'
+import { createTanBag } from '../support/sample-product'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
+import { testQueue } from '../support/test-queue'
 
 /**
  * The library filled by real sandbox jobs: an ad keeps its copy, a video lands as a video
@@ -32,43 +29,27 @@ const ffmpeg = usableFfmpeg()
 
 const KEY = `sk_live_${'L'.repeat(16)}${'3'.repeat(16)}`
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
+let h: SandboxHarness
 let exportDir: string
-let client: KrevClient
 let feature: QueueFeature
 let productId: string
 const revealed: string[] = []
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-lib-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-lib-data-'))
+  h = await startSandboxHarness('lib', { key: KEY, ffmpegPath: ffmpeg })
   exportDir = await mkdtemp(join(tmpdir(), 'krev-lib-export-'))
-  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: ffmpeg })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
-  const photo = await readFile(join(__dirname, '../../fixtures/product.jpg'))
-  productId = (await client.createProduct({ file: { data: photo, fileName: 'bag.jpg', mimeType: 'image/jpeg' }, name: 'Tan bag' })).id
-  feature = createQueueFeature({
-    connection: { mode: () => 'sandbox', client: async () => client, reportOnline: () => undefined, onChange: () => () => undefined },
-    bus: new EventBus((name, issue) => {
-      throw new Error(`invalid event ${name}: ${issue}`)
-    }),
-    dataDir,
+  productId = await createTanBag(h.client)
+  feature = testQueue(h.dataDir, h.client, {
     settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) },
-    mediaStore: createMediaStore(dataDir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: (p) => void revealed.push(p), chooseExportFolder: async () => exportDir },
-    onCreditsMaybeChanged: () => undefined,
-    sleep: (ms, signal) => defaultSleep(ms / 10, signal)
+    host: { reveal: (p) => void revealed.push(p), chooseExportFolder: async () => exportDir }
   })
   await feature.resume()
 })
 
 afterAll(async () => {
   feature?.dispose()
-  await sb?.close()
-  for (const d of [sandboxDir, dataDir, exportDir]) await rm(d, { recursive: true, force: true })
+  await h?.close()
+  if (exportDir) await rm(exportDir, { recursive: true, force: true })
 })
 
 describe('library against the sandbox', () => {
@@ -93,7 +74,7 @@ describe('library against the sandbox', () => {
       // A real MP4 (480 px long side): a WebP poster, and the size ffmpeg read, not a nominal one.
       const v = videos.items[0]!
       expect(v).toMatchObject({ mimeType: 'video/mp4', width: 270, height: 480, thumbUrl: `/__krev/media/sandbox/library/${v.id}/thumb` })
-      const thumb = join(dataDir, 'media', 'sandbox', 'library', `${v.id}.thumb.webp`)
+      const thumb = join(h.dataDir, 'media', 'sandbox', 'library', `${v.id}.thumb.webp`)
       expect(await sharp(thumb).metadata()).toMatchObject({ format: 'webp', width: 270, height: 480 })
     } else console.warn('library-sandbox: ffmpeg not installed, the sandbox video is an animated WebP and has no poster to check')
     expect((await feature.handlers['library.list']({ productId, sort: 'newest', limit: 60 }, ctx)).total).toBe(2)

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryService, NewAsset } from '../../../src-main/library/library-service'
+import type { LibraryService } from '../../../src-main/library/library-service'
+import { newAsset } from '../../unit/library/new-asset'
 import { dataDirTrash, DATA_DIR_TRASH, type Trash } from '../../../src-main/library/trash'
 import { openTestLibrary, sandboxLibraryDir } from '../../unit/library/open-library'
 
@@ -19,18 +20,7 @@ let png: Buffer
 let changed: string[][]
 let lib: (LibraryService & { close(): void }) | null = null
 
-const asset = (id: string, n: number): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: null,
-  generationId: null,
-  prompt: `Bag number ${n}`,
-  productIds: [],
-  aspectRatio: '1:1',
-  durationSec: null,
-  adCopy: null,
-  createdAt: `2026-03-01T10:00:0${n}.000Z`
-})
+const asset = (id: string, n: number) => newAsset(id, { prompt: `Bag number ${n}`, createdAt: `2026-03-01T10:00:0${n}.000Z` })
 
 async function open(trash?: Trash): Promise<LibraryService & { close(): void }> {
   lib?.close()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { NewAsset } from '../../../src-main/library/library-service'
+import { newAsset } from '../../unit/library/new-asset'
 import { openTestLibrary } from '../../unit/library/open-library'
 import { MediaWorkerClient } from '../../../src-main/media-worker/client'
 import type { MediaOps } from '../../../src-main/media-worker/media-ops'
@@ -24,18 +24,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const asset = (id: string): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: 'job_1',
-  generationId: null,
-  prompt: 'Leather wallet on marble',
-  productIds: [],
-  aspectRatio: '1:1',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z'
-})
+const asset = (id: string) => newAsset(id, { jobId: 'job_1' })
 
 function library(mediaOps: MediaOps) {
   return openTestLibrary(dir, { mediaOps })

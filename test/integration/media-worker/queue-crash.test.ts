@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createKrevClient } from '../../../src-main/krev'
 import { MediaWorkerClient } from '../../../src-main/media-worker/client'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
 import { crashOnFirstThumbnail } from './crash-on-thumbnail'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
 import { testQueue } from '../support/test-queue'
 
 /** A real sandbox job whose download lands while the media worker is killed: the job fails with a retry, and the retry saves it. */
@@ -16,29 +12,23 @@ import { testQueue } from '../support/test-queue'
 const ENTRY = fileURLToPath(new URL('../../../src-main/media-worker/entry.ts', import.meta.url))
 const KEY = `sk_live_${'W'.repeat(16)}${'7'.repeat(16)}`
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
+let h: SandboxHarness
 let worker: MediaWorkerClient
 let feature: QueueFeature
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-crash-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-crash-data-'))
-  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
-  const client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  h = await startSandboxHarness('crash', { key: KEY })
   worker = new MediaWorkerClient({ spawn: spawnNodeWorker, entryPath: ENTRY })
   await worker.ops.imageInfo(fileURLToPath(new URL('../../fixtures/product.jpg', import.meta.url)), { maxPixels: 1e8 })
   const crashing = crashOnFirstThumbnail(worker)
-  feature = testQueue(dataDir, client, { ffmpegPath: null, mediaOps: crashing })
+  feature = testQueue(h.dataDir, h.client, { ffmpegPath: null, mediaOps: crashing })
   await feature.resume()
 })
 
 afterAll(async () => {
   feature?.dispose()
   worker?.dispose()
-  await sb?.close()
-  for (const d of [sandboxDir, dataDir]) await rm(d, { recursive: true, force: true })
+  await h?.close()
 })
 
 describe('a media worker crash during ingest', () => {

@@ -6,11 +6,10 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GenerationRequest } from '../../../src-preload/contract'
 import { studioDatabasePath } from '../../../src-main/db/studio-database'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
-import type { QueueFeature } from '../../../src-main/queue/create-queue'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import type { KrevClient } from '../../../src-main/krev'
 import { waitFor } from '../../support/wait-for'
-import { testQueue } from '../support/test-queue'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
+import { queueInstances } from '../support/sandbox-queue'
 
 /**
  * A batch through the real queue and the real sandbox over HTTP: every job of it is on disk
@@ -21,23 +20,18 @@ import { testQueue } from '../support/test-queue'
 
 const KEY = `sk_live_${'B'.repeat(16)}${'4'.repeat(16)}`
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let client: KrevClient
+let h: SandboxHarness
 const dirs: string[] = []
-const features: QueueFeature[] = []
+const queues = queueInstances()
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-batch-sb-'))
-  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  h = await startSandboxHarness('batch', { key: KEY })
 })
 
 afterAll(async () => {
-  for (const f of features) f.dispose()
-  for (const f of features) await f.idle().catch(() => undefined)
-  await sb?.close()
-  for (const d of [sandboxDir, ...dirs]) await rm(d, { recursive: true, force: true })
+  await queues.stop()
+  await h?.close()
+  for (const d of dirs) await rm(d, { recursive: true, force: true })
 })
 
 const image = (prompt: string, over: Record<string, unknown> = {}): GenerationRequest =>
@@ -59,12 +53,12 @@ function onDisk(dataDir: string): { batches: number; jobs: { id: string; batch_i
 function watched(dataDir: string) {
   const seen = { posts: 0, atFirstPost: null as ReturnType<typeof onDisk> | null }
   const c: KrevClient = {
-    ...client,
-    baseUrl: client.baseUrl,
+    ...h.client,
+    baseUrl: h.client.baseUrl,
     generateImages: (params, signal) => {
       seen.posts += 1
       seen.atFirstPost ??= onDisk(dataDir)
-      return client.generateImages(params, signal)
+      return h.client.generateImages(params, signal)
     }
   }
   return { client: c, seen }
@@ -76,12 +70,7 @@ async function fresh(): Promise<string> {
   return dir
 }
 
-function open(dataDir: string, c: KrevClient, extra: Parameters<typeof testQueue>[2] = {}): QueueFeature {
-  for (const f of features.splice(0)) f.dispose()
-  const f = testQueue(dataDir, c, extra)
-  features.push(f)
-  return f
-}
+const open = queues.open
 
 describe('batch submit', () => {
   it('persists the batch and all of its jobs before the first POST, then runs each job', async () => {
@@ -165,7 +154,7 @@ describe('batch submit', () => {
     const { client: c, seen } = watched(dataDir)
     // One job at a time, so which POST meets the empty balance is certain.
     const f = open(dataDir, c, { settings: { get: () => ({ pollConcurrency: 1, downloadConcurrency: 1 }) } })
-    sb.setCredits('default', 100)
+    h.sb.setCredits('default', 100)
     const out = await f.handlers['generation.submitBatch']({ name: 'Short', requests: [image('First'), image('Second'), image('Third')] }, ctx)
     const listed = async () => {
       const { jobs } = await f.handlers['queue.list']({}, ctx)
@@ -178,7 +167,7 @@ describe('batch submit', () => {
     expect(seen.posts).toBe(2)
     expect((await f.handlers['queue.list']({}, ctx)).state.paused).toBe(false)
     // A balance the account feature learns (a credits refresh after a top-up) releases them.
-    sb.setCredits('default', 1000)
+    h.sb.setCredits('default', 1000)
     f.service.balanceChanged(1000)
     await waitFor(async () => (await listed()).every((j) => j?.status === 'succeeded'), { timeoutMs: 15_000 })
     expect(seen.posts).toBe(4)

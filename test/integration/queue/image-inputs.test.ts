@@ -1,18 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GenerationRequest } from '../../../src-preload/contract'
-import { EventBus } from '../../../src-main/ipc/event-bus'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
-import { defaultSleep } from '../../../src-main/krev/retry'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
-import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
-import type { QueueConnection } from '../../../src-main/queue/queue-service'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
+import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import type { RecordedRequest } from '../../../src-main/sandbox/request-log'
 import { waitFor } from '../../support/wait-for'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
+import { queueInstances } from '../support/sandbox-queue'
 
 /**
  * Image inputs through the real queue, client and sandbox: a bad link is refused at
@@ -22,57 +14,23 @@ import { waitFor } from '../../support/wait-for'
  */
 
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
-let client: KrevClient
-const features: QueueFeature[] = []
+let h: SandboxHarness
+const queues = queueInstances()
 
-const connection: QueueConnection = {
-  mode: () => 'sandbox',
-  client: async () => client,
-  reportOnline: () => undefined,
-  onChange: () => () => undefined
-}
-
-function open(): QueueFeature {
-  for (const f of features.splice(0)) f.dispose()
-  const bus = new EventBus((name, issue) => {
-    throw new Error(`invalid event ${name}: ${issue}`)
-  })
-  const f = createQueueFeature({
-    connection,
-    bus,
-    dataDir,
-    settings: { get: () => ({ pollConcurrency: 2, downloadConcurrency: 2 }) },
-    mediaStore: createMediaStore(dataDir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: () => undefined, chooseExportFolder: async () => null },
-    onCreditsMaybeChanged: () => undefined,
-    sleep: (ms, signal) => defaultSleep(ms / 10, signal)
-  })
-  features.push(f)
-  return f
-}
+const open = (): QueueFeature => queues.open(h.dataDir, h.client, { settings: { get: () => ({ pollConcurrency: 2, downloadConcurrency: 2 }) } })
 
 async function received(): Promise<RecordedRequest[]> {
-  const res = await fetch(`${sb.baseUrl}/__sandbox/requests`, { headers: { 'x-sandbox-admin': sb.adminToken } })
+  const res = await fetch(`${h.sb.baseUrl}/__sandbox/requests`, { headers: { 'x-sandbox-admin': h.sb.adminToken } })
   return ((await res.json()) as { data: RecordedRequest[] }).data
 }
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-inputs-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-inputs-data-'))
-  sb = await startSandbox({ port: 0, speed: 100, dataDir: sandboxDir, ffmpegPath: null })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  h = await startSandboxHarness('inputs')
 })
 
 afterAll(async () => {
-  for (const f of features) f.dispose()
-  for (const f of features) await f.idle().catch(() => undefined)
-  await sb?.close()
-  await rm(sandboxDir, { recursive: true, force: true })
-  await rm(dataDir, { recursive: true, force: true })
+  await queues.stop()
+  await h?.close()
 })
 
 const image = (referenceImages: string[]): GenerationRequest => ({
@@ -117,7 +75,7 @@ describe('image inputs at submit', () => {
     const done = (await f.handlers['queue.list']({}, ctx)).jobs.find((j) => j.id === first.id)!
     expect(done.status).toBe('succeeded')
     const { url } = await f.handlers['generation.outputUrl']({ assetId: done.assetIds[0]! }, ctx)
-    expect(url.startsWith(`${sb.baseUrl}/storage/`)).toBe(true)
+    expect(url.startsWith(`${h.sb.baseUrl}/storage/`)).toBe(true)
     // A Remix of a request holding that link (signed anew each time) finds it is this output.
     const { matches } = await f.handlers['generation.findOutputs']({ urls: [url, 'https://93.184.215.14/look.webp'] }, ctx)
     expect(matches.map((m) => [m.url, m.asset.id])).toEqual([[url, done.assetIds[0]]])

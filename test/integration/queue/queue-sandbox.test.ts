@@ -1,20 +1,15 @@
 import { readdirSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Asset, EventName, Job } from '../../../src-preload/contract'
-import { EventBus } from '../../../src-main/ipc/event-bus'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
 import { defaultSleep } from '../../../src-main/krev/retry'
-import { createMediaStore } from '../../../src-main/media/media-store'
-import { mediaUrlFactory } from '../../../src-main/media/media-url'
-import { createQueueFeature, type QueueFeature } from '../../../src-main/queue/create-queue'
-import type { QueueConnection } from '../../../src-main/queue/queue-service'
+import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import type { Sleep } from '../../../src-main/queue/generation-poller'
-import { startSandbox, type SandboxHandle } from '../../../src-main/sandbox'
 import { waitFor } from '../../support/wait-for'
+import { startSandboxHarness, type SandboxHarness } from '../support/sandbox-harness'
+import { queueInstances } from '../support/sandbox-queue'
+import { strictBus } from '../support/test-chat'
 
 /**
  * The queue against the real sandbox over real HTTP with the real client: an image job end
@@ -25,51 +20,26 @@ import { waitFor } from '../../support/wait-for'
 const KEY = `sk_live_${'Q'.repeat(16)}${'7'.repeat(16)}`
 const SPEED = 100
 const ctx = { transport: 'test' as const }
-let sb: SandboxHandle
-let sandboxDir: string
-let dataDir: string
-let client: KrevClient
+let h: SandboxHarness
 const events: { name: EventName; payload: unknown }[] = []
-const features: QueueFeature[] = []
+const queues = queueInstances()
 // Waits run 10× faster than in the app; any faster and the polls alone would drain the
 // sandbox's per-user rate limit, turning later POSTs into 429s.
 const scaled: Sleep = (ms, signal) => defaultSleep(ms / 10, signal)
 
-const connection: QueueConnection = {
-  mode: () => 'sandbox',
-  client: async () => client,
-  reportOnline: () => undefined,
-  onChange: () => () => undefined
-}
-
 /** One instance at a time on the data folder, as in the app: the previous one is stopped first. */
 function open(sleep: Sleep = scaled): QueueFeature {
-  for (const f of features.splice(0)) f.dispose()
-  const bus = new EventBus((name, issue) => {
-    throw new Error(`invalid event ${name}: ${issue}`)
-  })
+  const bus = strictBus()
   bus.subscribe((name, payload) => events.push({ name, payload }))
-  const f = createQueueFeature({
-    connection,
-    bus,
-    dataDir,
-    settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) },
-    mediaStore: createMediaStore(dataDir),
-    mediaUrl: mediaUrlFactory('/__krev/media'),
-    host: { reveal: () => undefined, chooseExportFolder: async () => null },
-    onCreditsMaybeChanged: () => undefined,
-    sleep
-  })
-  features.push(f)
-  return f
+  return queues.open(h.dataDir, h.client, { bus, settings: { get: () => ({ pollConcurrency: 4, downloadConcurrency: 3 }) }, sleep })
 }
 
-const balance = async () => (await client.credits()).credits.current
+const balance = async () => (await h.client.credits()).credits.current
 /** Sets the default user's credits the way a test drives the sandbox: its admin API. */
 async function adminCredits(amount: number): Promise<void> {
-  const res = await fetch(`${sb.baseUrl}/__sandbox/credits`, {
+  const res = await fetch(`${h.sb.baseUrl}/__sandbox/credits`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-sandbox-admin': sb.adminToken },
+    headers: { 'content-type': 'application/json', 'x-sandbox-admin': h.sb.adminToken },
     body: JSON.stringify({ amount })
   })
   if (!res.ok) throw new Error(`admin credits: ${res.status}`)
@@ -89,18 +59,12 @@ const leftovers = (f: ReturnType<typeof open>): string[] =>
   readdirSync(dirname(f.library.stagingDir('sandbox')), { recursive: true, encoding: 'utf8' }).filter((n) => /\.(tmp|part)$/.test(n))
 
 beforeAll(async () => {
-  sandboxDir = await mkdtemp(join(tmpdir(), 'krev-queue-sb-'))
-  dataDir = await mkdtemp(join(tmpdir(), 'krev-queue-data-'))
-  sb = await startSandbox({ port: 0, speed: SPEED, dataDir: sandboxDir, key: KEY, ffmpegPath: null })
-  client = createKrevClient({ baseUrl: sb.baseUrl, getKey: () => sb.key, trustedMediaOrigins: [sb.baseUrl] })
+  h = await startSandboxHarness('queue', { speed: SPEED, key: KEY })
 })
 
 afterAll(async () => {
-  for (const f of features) f.dispose()
-  for (const f of features) await f.idle().catch(() => undefined)
-  await sb?.close()
-  await rm(sandboxDir, { recursive: true, force: true })
-  await rm(dataDir, { recursive: true, force: true })
+  await queues.stop()
+  await h?.close()
 })
 
 const req = (prompt: string, over: Record<string, unknown> = {}) =>
@@ -130,11 +94,11 @@ describe('queue against the sandbox', () => {
 
   it('a 500 on the create POST is retried once and then succeeds', async () => {
     const f = open()
-    sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'status', status: 500 }, times: 1 })
+    h.sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'status', status: 500 }, times: 1 })
     const job = await f.handlers['generation.submit'](req('Retry me'), ctx)
     await f.idle()
     expect(await jobOf(f, job.id)).toMatchObject({ status: 'succeeded', attempts: 2 })
-    sb.faults.clear()
+    h.sb.faults.clear()
   })
 
   it('two 15 s videos the balance cannot cover wait; a 40-credit image still completes; the videos go on once credits are added', async () => {
@@ -167,29 +131,29 @@ describe('queue against the sandbox', () => {
     await f.idle()
     const before = await balance()
     const jobsBefore = (await f.handlers['queue.list']({}, ctx)).jobs.length
-    sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'reset' }, times: 1 })
+    h.sb.faults.set({ path: '/api/v1/images', method: 'POST', action: { type: 'reset' }, times: 1 })
     const job = await f.handlers['generation.submit'](req('Reset after send'), ctx)
     await f.idle()
     const failed = await jobOf(f, job.id)
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'unknown_outcome', retryable: false } })
     expect(before - (await balance())).toBe(40)
-    expect(sb.faults.list()[0]?.seen).toBe(1)
+    expect(h.sb.faults.list()[0]?.seen).toBe(1)
     expect((await f.handlers['queue.list']({}, ctx)).jobs.length).toBe(jobsBefore + 1)
-    sb.faults.clear()
+    h.sb.faults.clear()
   })
 
   it('a download reset at 60 % is restarted; the file is complete and no temp file is left', async () => {
     const f = open()
-    sb.faults.set({ path: '/storage/**', method: 'GET', action: { type: 'reset-download', fraction: 0.6 }, times: 1 })
+    h.sb.faults.set({ path: '/storage/**', method: 'GET', action: { type: 'reset-download', fraction: 0.6 }, times: 1 })
     const job = await f.handlers['generation.submit'](req('Cut download'), ctx)
     await f.idle()
     const done = await jobOf(f, job.id)
     expect(done.status).toBe('succeeded')
-    expect(sb.faults.list()[0]?.hits).toBe(1)
+    expect(h.sb.faults.list()[0]?.hits).toBe(1)
     const meta = await sharp(await fileOf(f, done.assetIds[0]!, 'original')).stats()
     expect(meta.channels.length).toBeGreaterThan(0)
     expect(leftovers(f)).toEqual([])
-    sb.faults.clear()
+    h.sb.faults.clear()
   })
 
   it('a restart in the middle of polling resumes the job without POSTing again', async () => {

@@ -1,13 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../../src-main/core/logger'
-import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
-import type { SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
-import { embeddedSandbox } from '../../../src-main/studio/embedded-sandbox'
+import { describe, expect, it } from 'vitest'
+import { embeddedSandboxWithEnv } from './embedded-sandbox-env'
 
 /**
  * KREV_SANDBOX_ADMIN_FILE: where e2e runs learn the built-in sandbox's admin endpoint (to
@@ -15,22 +9,11 @@ import { embeddedSandbox } from '../../../src-main/studio/embedded-sandbox'
  * a packaged app.
  */
 
-const worker = { spawn: spawnNodeWorker, entryPath: fileURLToPath(new URL('../../../src-main/sandbox-worker/entry.ts', import.meta.url)) }
-let sandbox: SandboxProcess | null = null
-let dir: string | null = null
-const saved = process.env['KREV_SANDBOX_ADMIN_FILE']
-afterEach(async () => {
-  await sandbox?.close()
-  if (dir) await rm(dir, { recursive: true, force: true })
-  if (saved === undefined) delete process.env['KREV_SANDBOX_ADMIN_FILE']
-  else process.env['KREV_SANDBOX_ADMIN_FILE'] = saved
-})
+const withAdminFile = embeddedSandboxWithEnv('KREV_SANDBOX_ADMIN_FILE', 'krev-sbw-admin-')
 
 async function start(faultsFromEnv: boolean): Promise<{ file: string; baseUrl: string }> {
-  dir = await mkdtemp(join(tmpdir(), 'krev-sbw-admin-'))
-  const file = join(dir, 'admin.json')
-  process.env['KREV_SANDBOX_ADMIN_FILE'] = file
-  sandbox = embeddedSandbox(dir, silentLogger, { worker, faultsFromEnv })
+  let file = ''
+  const sandbox = await withAdminFile((dir) => (file = join(dir, 'admin.json')), faultsFromEnv)
   const { baseUrl } = await sandbox.ensure()
   return { file, baseUrl }
 }

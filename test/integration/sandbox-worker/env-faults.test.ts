@@ -1,32 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-import { silentLogger } from '../../../src-main/core/logger'
-import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
-import { embeddedSandbox } from '../../../src-main/studio/embedded-sandbox'
-import type { SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
+import { describe, expect, it } from 'vitest'
+import { embeddedSandboxWithEnv } from './embedded-sandbox-env'
 
 /** KREV_SANDBOX_FAULTS reaches the sandbox in its worker, and only where the studio allows it (not a packaged app). */
 
-const worker = { spawn: spawnNodeWorker, entryPath: fileURLToPath(new URL('../../../src-main/sandbox-worker/entry.ts', import.meta.url)) }
 const FAULT = JSON.stringify([{ method: 'GET', path: '/api/v1/credits', action: { type: 'status', status: 503 }, times: 1 }])
 
-let sandbox: SandboxProcess | null = null
-let dir: string | null = null
-const saved = process.env['KREV_SANDBOX_FAULTS']
-afterEach(async () => {
-  await sandbox?.close()
-  if (dir) await rm(dir, { recursive: true, force: true })
-  if (saved === undefined) delete process.env['KREV_SANDBOX_FAULTS']
-  else process.env['KREV_SANDBOX_FAULTS'] = saved
-})
+const withFaults = embeddedSandboxWithEnv('KREV_SANDBOX_FAULTS', 'krev-sbw-faults-')
 
 async function firstCreditsStatus(faultsFromEnv: boolean): Promise<number> {
-  dir = await mkdtemp(join(tmpdir(), 'krev-sbw-faults-'))
-  process.env['KREV_SANDBOX_FAULTS'] = FAULT
-  sandbox = embeddedSandbox(dir, silentLogger, { worker, faultsFromEnv })
+  const sandbox = await withFaults(() => FAULT, faultsFromEnv)
   const { baseUrl, key } = await sandbox.ensure()
   const res = await fetch(`${baseUrl}/api/v1/credits`, { headers: { authorization: `Bearer ${key}` } })
   return res.status

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
 import { silentLogger } from '../../../src-main/core/logger'
-import { createKrevClient, type KrevClient } from '../../../src-main/krev'
+import type { KrevClient } from '../../../src-main/krev'
 import { spawnNodeWorker } from '../../../src-main/media-worker/node-spawner'
 import type { QueueFeature } from '../../../src-main/queue/create-queue'
 import { sandboxProcess, type SandboxProcess } from '../../../src-main/sandbox-worker/sandbox-process'
+import { sandboxClient } from '../support/sandbox-harness'
 import { testQueue } from '../support/test-queue'
 import { waitFor } from '../../support/wait-for'
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   sandbox = sandboxProcess({ spawn: spawnNodeWorker, entryPath: ENTRY, dataDir: sandboxDir, speed: SPEED, faults: [], logger: silentLogger })
   // Like the app's connection: the endpoint is read once and the client kept.
   const { baseUrl, key } = await sandbox.ensure()
-  client = createKrevClient({ baseUrl, getKey: () => key, trustedMediaOrigins: [baseUrl] })
+  client = sandboxClient(baseUrl, () => key)
   queue = testQueue(dataDir, client)
 }, 60_000)
 

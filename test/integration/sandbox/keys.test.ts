@@ -1,10 +1,11 @@
-import { readFile, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hashKey } from '../../../src-main/sandbox/keys'
 import type { SandboxState } from '../../../src-main/sandbox/types'
-import { boot, filesHolding, freshDir, settle, type Booted } from './helpers'
+import { boot, filesHolding, settle, type Booted } from './helpers'
 import type { Envelope, ImageStarted, KeyCreated, KeyRevoked } from './wire'
+import { tempDirs } from '../../support/temp-dirs'
 
 /** Every way a key comes into being; returns the plaintexts handed out. */
 async function mintKeysEveryWay(b: Booted): Promise<string[]> {
@@ -22,14 +23,10 @@ async function mintKeysEveryWay(b: Booted): Promise<string[]> {
 }
 
 describe('sandbox API keys never reach a file', () => {
-  const dirs: string[] = []
-  afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const freshDir = tempDirs('krev-sbx-test-', 'all')
 
   it('after creating keys, generating and restarting, no file under dataDir holds any key', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const explicit = `sk_live_${'Q'.repeat(32)}`
     const first = await boot({ dataDir, key: explicit })
     const keys = await mintKeysEveryWay(first)
@@ -57,7 +54,6 @@ describe('sandbox API keys never reach a file', () => {
 
   it('without a key each start mints a new default key; earlier ones stay valid', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const seen: string[] = []
     for (let i = 0; i < 3; i++) {
       const b = await boot({ dataDir })
@@ -70,7 +66,6 @@ describe('sandbox API keys never reach a file', () => {
 
   it('POST /keys shows the key once with prefix and last 4; a revoked explicit key is re-activated on start', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const explicit = `sk_live_${'R'.repeat(28)}wxyz`
     const first = await boot({ dataDir, key: explicit })
     const cookie = { cookie: `krev_session=${first.sb.dashboardSession}` }

@@ -1,7 +1,7 @@
-import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boot, createProduct, freshDir, settle, settleRun, urls, type Booted } from './helpers'
+import { boot, createProduct, settle, settleRun, urls, type Booted } from './helpers'
 import type { AdStarted, ChatStarted, ImageStarted, Product, VideoStarted } from './wire'
+import { tempDirs } from '../../support/temp-dirs'
 
 /**
  * The sandbox's own signed media URLs (http on 127.0.0.1) are accepted wherever an image
@@ -83,10 +83,7 @@ describe('sandbox media URLs as image inputs', () => {
 })
 
 describe('sandbox media URLs as inputs: expiry and restarts', () => {
-  const dirs: string[] = []
-  afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const freshDir = tempDirs('krev-sbx-test-', 'all')
 
   it('an expired sandbox URL is a 400 that says how to get a fresh one', async () => {
     const short = await boot({ ffmpegPath: null, urlTtlSeconds: 0 })
@@ -102,7 +99,6 @@ describe('sandbox media URLs as inputs: expiry and restarts', () => {
 
   it('a queued generation keeps its sandbox reference across a restart (the stored reference does not depend on the port)', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const first = await boot({ dataDir, ffmpegPath: null, speed: 0.2 })
     const product = await createProduct(first)
     const started = await first.call<VideoStarted>('/videos', { json: { prompt: 'pan', duration: 4, source_image: product.image_url } })

@@ -1,18 +1,15 @@
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { boot, createProduct, filesUnder, freshDir, settle, settleRun } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { boot, createProduct, filesUnder, settle, settleRun } from './helpers'
 import type { ChatStarted, Credits, Generation, Product, VideoStarted } from './wire'
+import { tempDirs } from '../../support/temp-dirs'
 
 describe('sandbox persistence across restarts', () => {
-  const dirs: string[] = []
-  afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const freshDir = tempDirs('krev-sbx-test-', 'all')
 
   it('keeps keys, products, balance and generations; finishes work in progress', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     // Slow clock: the video and the chat run are still in progress when we stop.
     const first = await boot({ dataDir, speed: 0.2, credits: 3000 })
     const product = await createProduct(first, 'Night Serum')
@@ -51,7 +48,6 @@ describe('sandbox persistence across restarts', () => {
 
   it('an explicit key on restart is added for the default user, and the balance survives', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const first = await boot({ dataDir })
     first.sb.setCredits('default', 1234)
     const oldKey = first.sb.key
@@ -69,7 +65,6 @@ describe('sandbox persistence across restarts', () => {
 
   it('a corrupt state.json is set aside, not fatal', async () => {
     const dataDir = await freshDir()
-    dirs.push(dataDir)
     const { writeFile } = await import('node:fs/promises')
     await writeFile(join(dataDir, 'state.json'), '{"version":1,"users":')
     const b = await boot({ dataDir })

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process'
-import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { filesHolding, freshDir } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { filesHolding } from './helpers'
 import type { Credits, Envelope } from './wire'
 import { waitFor } from '../../support/wait-for'
+import { tempDirs } from '../../support/temp-dirs'
 
 const ROOT = join(import.meta.dirname, '../../..')
 
@@ -34,14 +34,10 @@ async function runScript(args: string[], signal: NodeJS.Signals): Promise<{ code
 }
 
 describe('scripts/sandbox.ts', () => {
-  const dirs: string[] = []
-  afterAll(async () => {
-    for (const d of dirs) await rm(d, { recursive: true, force: true })
-  })
+  const freshDir = tempDirs('krev-sbx-test-', 'all')
 
   it('prints its base URL and key, serves, and exits cleanly on SIGTERM and SIGINT', async () => {
     const data = await freshDir()
-    dirs.push(data)
     const key = `sk_live_${'S'.repeat(32)}`
     const first = await runScript(['--port', '0', '--key', key, '--credits', '777', '--data', data, '--speed', '50', '--no-pixel', '--quiet'], 'SIGTERM')
     expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)

@@ -1,24 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { libraryQuery } from '../../../src-preload/contract'
-import { openDatabase, type Db } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
-import { createLibraryIndex, type LibraryIndex } from '../../../src-main/library/library-index'
+import type { Db } from '../../../src-main/db/database'
+import type { LibraryIndex } from '../../../src-main/library/library-index'
 import type { LibraryQuery } from '../../../src-main/library/library-query'
 import type { LibraryRecord } from '../../../src-main/library/library-record'
 import { fakeRecord } from '../library/fake-record'
+import { openTempLibraryIndex, type TempLibraryIndex } from './temp-library-index'
 
 /** The review filters and sorts of the library list: each on its own, combined, and paged by cursor. */
 
-let dir: string
+let opened: TempLibraryIndex
 let db: Db
 let index: LibraryIndex
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-filters-'))
-  db = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS }).db
-  index = createLibraryIndex(db)
+  opened = await openTempLibraryIndex('krev-filters-')
+  ;({ db, index } = opened)
   // 60 assets, two per second from 2026-03-01T00:00:00Z: kinds, ratings, approvals, tags and products in rotation.
   index.transaction(() => {
     for (let n = 0; n < 60; n++) index.put('krev', fakeRecord(n, shape(n)))
@@ -26,10 +22,7 @@ beforeEach(async () => {
     for (let n = 0; n < 10; n++) index.put('sandbox', fakeRecord(n, shape(n)))
   })
 })
-afterEach(async () => {
-  db.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => opened.dispose())
 
 function shape(n: number): Partial<LibraryRecord> {
   return {

@@ -1,27 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type Db } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
-import { createLibraryIndex, type LibraryIndex } from '../../../src-main/library/library-index'
+import type { Db } from '../../../src-main/db/database'
+import type { LibraryIndex } from '../../../src-main/library/library-index'
 import type { LibraryQuery } from '../../../src-main/library/library-query'
 import { fakeRecord } from '../library/fake-record'
+import { openTempLibraryIndex, type TempLibraryIndex } from './temp-library-index'
 
 /** The library index on its own: keyset pages, full-text search, one-row edits, modes apart. */
 
-let dir: string
+let opened: TempLibraryIndex
 let db: Db
 let index: LibraryIndex
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-index-'))
-  db = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS }).db
-  index = createLibraryIndex(db)
+  opened = await openTempLibraryIndex('krev-index-')
+  ;({ db, index } = opened)
 })
-afterEach(async () => {
-  db.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => opened.dispose())
 
 const q = (over: Partial<LibraryQuery> = {}): LibraryQuery => ({ sort: 'newest', limit: 10, ...over })
 const fill = (from: number, to: number, over: (n: number) => Parameters<typeof fakeRecord>[1] = () => ({})) =>

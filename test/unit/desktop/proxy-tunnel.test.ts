@@ -4,7 +4,7 @@ import https from 'node:https'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { parseProxyList, ProxyTunnelAgent } from '../../../src-main/desktop/proxy-tunnel'
 
 describe('parseProxyList', () => {
@@ -48,7 +48,7 @@ interface Proxy {
   close(): Promise<void>
 }
 
-/** A minimal HTTP CONNECT proxy that tunnels to 127.0.0.1 only, or answers every CONNECT with `refuse`. */
+/** A minimal HTTP CONNECT proxy that tunnels to 127.0.0.1 only, or answers every CONNECT with `refuse`; closed when the test ends. */
 async function startProxy(refuse?: string, listenHost = '127.0.0.1'): Promise<Proxy> {
   const seen: string[] = []
   const sockets = new Set<net.Socket>()
@@ -86,7 +86,7 @@ async function startProxy(refuse?: string, listenHost = '127.0.0.1'): Promise<Pr
     server.listen(0, listenHost, resolve)
   })
   const port = (server.address() as net.AddressInfo).port
-  return {
+  const proxy: Proxy = {
     port,
     seen,
     close: () =>
@@ -95,6 +95,15 @@ async function startProxy(refuse?: string, listenHost = '127.0.0.1'): Promise<Pr
         server.close(() => resolve())
       })
   }
+  onTestFinished(() => proxy.close())
+  return proxy
+}
+
+/** A ProxyTunnelAgent destroyed when the test ends (before the proxies it went through close). */
+function tunnelAgent(options: ConstructorParameters<typeof ProxyTunnelAgent>[0]): ProxyTunnelAgent {
+  const agent = new ProxyTunnelAgent(options)
+  onTestFinished(() => agent.destroy())
+  return agent
 }
 
 /** A port nothing listens on: bound, then released. */
@@ -152,145 +161,93 @@ describe('ProxyTunnelAgent', () => {
   it('tunnels through the proxy Chromium names and verifies TLS end to end', async () => {
     const proxy = await startProxy()
     const asked: string[] = []
-    const agent = new ProxyTunnelAgent({
+    const agent = tunnelAgent({
       ca: cert,
       resolveProxy: async (url) => (asked.push(url), `PROXY 127.0.0.1:${proxy.port}; DIRECT`)
     })
-    try {
-      expect(await get(agent, '/via-proxy')).toEqual({ status: 200, body: 'hello /via-proxy' })
-      expect(asked).toEqual([`https://127.0.0.1:${targetPort}/`])
-      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
-      expect(targetHits).toContain('GET /via-proxy')
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    expect(await get(agent, '/via-proxy')).toEqual({ status: 200, body: 'hello /via-proxy' })
+    expect(asked).toEqual([`https://127.0.0.1:${targetPort}/`])
+    expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
+    expect(targetHits).toContain('GET /via-proxy')
   })
 
   it('tunnels through an IPv6 proxy named as [::1]:port', async (ctx) => {
     const proxy = await startProxy(undefined, '::1').catch(() => null)
     if (!proxy) return ctx.skip() // no IPv6 loopback on this machine
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => `PROXY [::1]:${proxy.port}` })
-    try {
-      expect(await get(agent, '/via-ipv6')).toEqual({ status: 200, body: 'hello /via-ipv6' })
-      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => `PROXY [::1]:${proxy.port}` })
+    expect(await get(agent, '/via-ipv6')).toEqual({ status: 200, body: 'hello /via-ipv6' })
+    expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
   })
 
   it('still checks the certificate through the tunnel (an untrusted cert fails)', async () => {
     const proxy = await startProxy()
-    const agent = new ProxyTunnelAgent({ resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` })
-    try {
-      await expect(get(agent, '/untrusted')).rejects.toMatchObject({ code: expect.stringMatching(/CERT|SELF_SIGNED/) })
-      expect(proxy.seen).toHaveLength(1)
-      expect(targetHits).not.toContain('GET /untrusted')
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` })
+    await expect(get(agent, '/untrusted')).rejects.toMatchObject({ code: expect.stringMatching(/CERT|SELF_SIGNED/) })
+    expect(proxy.seen).toHaveLength(1)
+    expect(targetHits).not.toContain('GET /untrusted')
   })
 
   it('a proxy answering 407 gives a clear error and does not fall back to DIRECT', async () => {
     const proxy = await startProxy('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n')
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}; DIRECT` })
-    try {
-      const error = await get(agent, '/needs-auth').then(
-        () => null,
-        (e: NodeJS.ErrnoException) => e
-      )
-      expect(error?.code).toBe('EPROXYAUTH')
-      expect(error?.message).toMatch(/407/)
-      expect(proxy.seen).toHaveLength(1)
-      expect(targetHits).not.toContain('GET /needs-auth')
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}; DIRECT` })
+    const error = await get(agent, '/needs-auth').then(
+      () => null,
+      (e: NodeJS.ErrnoException) => e
+    )
+    expect(error?.code).toBe('EPROXYAUTH')
+    expect(error?.message).toMatch(/407/)
+    expect(proxy.seen).toHaveLength(1)
+    expect(targetHits).not.toContain('GET /needs-auth')
   })
 
   it('a proxy refusing the tunnel (403) → EPROXYREFUSED naming the status', async () => {
     const proxy = await startProxy('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n')
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}; DIRECT` })
-    try {
-      await expect(get(agent, '/forbidden')).rejects.toMatchObject({ code: 'EPROXYREFUSED', message: expect.stringContaining('403') })
-      expect(targetHits).not.toContain('GET /forbidden')
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}; DIRECT` })
+    await expect(get(agent, '/forbidden')).rejects.toMatchObject({ code: 'EPROXYREFUSED', message: expect.stringContaining('403') })
+    expect(targetHits).not.toContain('GET /forbidden')
   })
 
   it('DIRECT connects straight to the target: the proxy sees nothing', async () => {
     const proxy = await startProxy()
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => 'DIRECT' })
-    try {
-      expect(await get(agent, '/direct')).toEqual({ status: 200, body: 'hello /direct' })
-      expect(proxy.seen).toEqual([])
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => 'DIRECT' })
+    expect(await get(agent, '/direct')).toEqual({ status: 200, body: 'hello /direct' })
+    expect(proxy.seen).toEqual([])
   })
 
   it('an unreachable proxy falls back to the next entry', async () => {
     const dead = await closedPort()
     const proxy = await startProxy()
-    const agent = new ProxyTunnelAgent({
+    const agent = tunnelAgent({
       ca: cert,
       resolveProxy: async () => `PROXY 127.0.0.1:${dead}; PROXY 127.0.0.1:${proxy.port}; DIRECT`
     })
-    try {
-      expect(await get(agent, '/fallback')).toEqual({ status: 200, body: 'hello /fallback' })
-      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    expect(await get(agent, '/fallback')).toEqual({ status: 200, body: 'hello /fallback' })
+    expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${targetPort} HTTP/1.1`])
   })
 
   it('every proxy unreachable and no DIRECT → the connection error, not a silent direct connection', async () => {
     const dead = await closedPort()
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${dead}` })
-    try {
-      await expect(get(agent, '/dead')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
-      expect(targetHits).not.toContain('GET /dead')
-    } finally {
-      agent.destroy()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => `PROXY 127.0.0.1:${dead}` })
+    await expect(get(agent, '/dead')).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    expect(targetHits).not.toContain('GET /dead')
   })
 
   it('only unsupported proxies → EPROXYUNSUPPORTED, nothing is contacted', async () => {
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: async () => 'SOCKS5 127.0.0.1:1' })
-    try {
-      await expect(get(agent, '/socks')).rejects.toMatchObject({ code: 'EPROXYUNSUPPORTED' })
-      expect(targetHits).not.toContain('GET /socks')
-    } finally {
-      agent.destroy()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: async () => 'SOCKS5 127.0.0.1:1' })
+    await expect(get(agent, '/socks')).rejects.toMatchObject({ code: 'EPROXYUNSUPPORTED' })
+    expect(targetHits).not.toContain('GET /socks')
   })
 
   it('a failing resolveProxy means DIRECT', async () => {
-    const agent = new ProxyTunnelAgent({ ca: cert, resolveProxy: () => Promise.reject(new Error('no session')) })
-    try {
-      expect(await get(agent, '/resolver-failed')).toEqual({ status: 200, body: 'hello /resolver-failed' })
-    } finally {
-      agent.destroy()
-    }
+    const agent = tunnelAgent({ ca: cert, resolveProxy: () => Promise.reject(new Error('no session')) })
+    expect(await get(agent, '/resolver-failed')).toEqual({ status: 200, body: 'hello /resolver-failed' })
   })
 
   it('keep-alive reuses the tunnel: one CONNECT for two requests', async () => {
     const proxy = await startProxy()
-    const agent = new ProxyTunnelAgent({ ca: cert, keepAlive: true, maxSockets: 1, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` })
-    try {
-      expect((await get(agent, '/one')).body).toBe('hello /one')
-      expect((await get(agent, '/two')).body).toBe('hello /two')
-      expect(proxy.seen).toHaveLength(1)
-    } finally {
-      agent.destroy()
-      await proxy.close()
-    }
+    const agent = tunnelAgent({ ca: cert, keepAlive: true, maxSockets: 1, resolveProxy: async () => `PROXY 127.0.0.1:${proxy.port}` })
+    expect((await get(agent, '/one')).body).toBe('hello /one')
+    expect((await get(agent, '/two')).body).toBe('hello /two')
+    expect(proxy.seen).toHaveLength(1)
   })
 })

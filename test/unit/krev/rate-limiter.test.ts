@@ -7,6 +7,20 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** A rate limiter on a virtual clock: sleeping advances the clock, so nothing really waits; each of its sleeps is recorded. */
+function virtualClockLimiter(start: number, options: Omit<NonNullable<Parameters<typeof createRateLimiter>[0]>, 'now' | 'sleep'>) {
+  const clock = { now: start, sleeps: [] as number[] }
+  const limiter = createRateLimiter({
+    ...options,
+    now: () => clock.now,
+    sleep: async (ms) => {
+      clock.sleeps.push(ms)
+      clock.now += ms
+    }
+  })
+  return { clock, limiter, now: () => clock.now }
+}
+
 describe('createRateLimiter (fake timers)', () => {
   it('is transparent while nothing was penalised', async () => {
     vi.useFakeTimers()
@@ -77,53 +91,33 @@ describe('a limiter shared by clients', () => {
   })
 
   it('one job’s 429 holds the other jobs’ requests until Retry-After', async () => {
-    // A virtual clock: sleeping advances it, so nothing really waits.
-    let clock = 1_000_000
-    const sleeps: number[] = []
-    const limiter = createRateLimiter({
-      now: () => clock,
-      sleep: async (ms) => {
-        sleeps.push(ms)
-        clock += ms
-      },
-      random: () => 0,
-      spacingMs: 250
-    })
+    const { clock, limiter, now } = virtualClockLimiter(1_000_000, { random: () => 0, spacingMs: 250 })
     const arrivals: number[] = []
     server = await scriptServer([
       (req, res, b) => {
-        arrivals.push(clock)
+        arrivals.push(clock.now)
         json(429, { success: false, error: 'Too many requests' }, { 'Retry-After': '4' })(req, res, b)
       },
       (req, res, b) => {
-        arrivals.push(clock)
+        arrivals.push(clock.now)
         ok(creditsData)(req, res, b)
       }
     ])
-    const jobA = testClient(server.baseUrl, { limiter, retry: { maxAttempts: 1 }, now: () => clock })
-    const jobB = testClient(server.baseUrl, { limiter, now: () => clock })
+    const jobA = testClient(server.baseUrl, { limiter, retry: { maxAttempts: 1 }, now })
+    const jobB = testClient(server.baseUrl, { limiter, now })
     expect((await caught(jobA.client.credits())).code).toBe('rate_limited')
     await jobB.client.credits()
     expect(arrivals[1] - arrivals[0]).toBeGreaterThanOrEqual(4000)
-    expect(sleeps).toEqual([4000])
+    expect(clock.sleeps).toEqual([4000])
   })
 
   it('a retrying client lets the limiter do the waiting (no double wait)', async () => {
-    let clock = 0
-    const limiterSleeps: number[] = []
-    const limiter = createRateLimiter({
-      now: () => clock,
-      sleep: async (ms) => {
-        limiterSleeps.push(ms)
-        clock += ms
-      },
-      random: () => 0
-    })
+    const { clock, limiter, now } = virtualClockLimiter(0, { random: () => 0 })
     server = await scriptServer([json(429, { success: false, error: 'slow' }, { 'Retry-After': '2' }), ok(creditsData)])
-    const { client, sleeps } = testClient(server.baseUrl, { limiter, now: () => clock })
+    const { client, sleeps } = testClient(server.baseUrl, { limiter, now })
     await client.credits()
     expect(sleeps).toEqual([])
-    expect(limiterSleeps).toEqual([2000])
+    expect(clock.sleeps).toEqual([2000])
   })
 })
 

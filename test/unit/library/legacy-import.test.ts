@@ -1,17 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { LegacyAsset } from '../../../src-main/library/legacy-assets-json'
 import { importLegacyLibrary } from '../../../src-main/library/legacy-import'
 import { createLibraryFolders } from '../../../src-main/library/library-folder'
 import { createLibraryIndex } from '../../../src-main/library/library-index'
 import { createMediaStore } from '../../../src-main/media/media-store'
+import { openStudioTestDatabase } from '../db/studio-test-database'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
+import { tempDirs } from '../../support/temp-dirs'
 
 /** The JSON library of earlier versions moves into the database and the Library folder, losing nothing. */
 
@@ -20,11 +19,9 @@ let png: Buffer
 beforeAll(async () => {
   png = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#aa3300' } }).png().toBuffer()
 })
+const newDir = tempDirs('krev-import-')
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-import-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  dir = await newDir()
 })
 
 const legacy = (n: number, over: Partial<LegacyAsset> = {}): LegacyAsset => ({
@@ -86,7 +83,7 @@ describe('import of the JSON library', () => {
 
   it('a crash mid-import runs it again at the next start: nothing lost, nothing twice, JSON kept until then', async () => {
     const assets = await writeOldLibrary(250)
-    const opened = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+    const opened = openStudioTestDatabase(dir)
     const ctx = {
       dataDir: dir,
       folders: createLibraryFolders(dir, () => join(dir, 'Library')),

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process'
 import { promises as fsp, readdirSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { NewAsset } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { ioError } from '../../../src-main/queue/failure'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
+import { tempDirs } from '../../support/temp-dirs'
 
 /**
  * Faults row 25/26: the disk fills (or refuses) while an output or a sidecar is written, and
@@ -19,26 +18,14 @@ let png: Buffer
 beforeAll(async () => {
   png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer()
 })
+const newDir = tempDirs('krev-libfault-')
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-libfault-'))
+  dir = await newDir()
 })
-afterEach(async () => {
-  vi.restoreAllMocks()
-  await rm(dir, { recursive: true, force: true })
-})
+afterEach(() => vi.restoreAllMocks())
 
-const input = (id: string): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: `job_${id}`,
-  generationId: `gen_${id}`,
-  prompt: `Prompt of ${id}`,
-  productIds: [],
-  aspectRatio: '4:3',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z'
-})
+const input = (id: string) =>
+  newAsset(id, { jobId: `job_${id}`, generationId: `gen_${id}`, prompt: `Prompt of ${id}`, aspectRatio: '4:3' })
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code })
 /** Every file opened for writing inside the sandbox Library folder fails with `code` (the thumbnail cache still works). */

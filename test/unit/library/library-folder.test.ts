@@ -3,13 +3,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset, EventPayload } from '../../../src-preload/contract'
 import type { NewAsset } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { serveMedia } from '../../../src-main/media/serve-media'
 import { withLibraryMedia } from '../../../src-main/library/library-media'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
+import { tempDirs } from '../../support/temp-dirs'
 
 /** The Library folder is the library: copied elsewhere it rebuilds the same; changes made outside are noticed. */
 
@@ -18,29 +20,23 @@ let png: Buffer
 beforeAll(async () => {
   png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#336699' } }).png().toBuffer()
 })
+const newDir = tempDirs('krev-libfolder-')
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-libfolder-'))
-})
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true })
+  dir = await newDir()
 })
 
-const input = (id: string, over: Partial<NewAsset> = {}): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: `job_${id}`,
-  generationId: `gen_${id}`,
-  prompt: `Prompt of ${id}`,
-  productIds: ['p1'],
-  productNames: ['Tan bag'],
-  aspectRatio: '4:3',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  request: { kind: 'image', params: { prompt: `Prompt of ${id}`, aspectRatio: '4:3' } },
-  credits: 4,
-  ...over
-})
+const input = (id: string, over: Partial<NewAsset> = {}): NewAsset =>
+  newAsset(id, {
+    jobId: `job_${id}`,
+    generationId: `gen_${id}`,
+    prompt: `Prompt of ${id}`,
+    productIds: ['p1'],
+    productNames: ['Tan bag'],
+    aspectRatio: '4:3',
+    request: { kind: 'image', params: { prompt: `Prompt of ${id}`, aspectRatio: '4:3' } },
+    credits: 4,
+    ...over
+  })
 const all = async (lib: ReturnType<typeof openTestLibrary>) => (await lib.list({ sort: 'newest', limit: 200 })).items
 const summary = (items: Asset[]) =>
   items.map((a) => ({ id: a.id, prompt: a.prompt, favorite: a.favorite, rating: a.rating, tags: a.tags, productIds: a.productIds, kind: a.kind, createdAt: a.createdAt }))

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryService, NewAsset } from '../../../src-main/library/library-service'
+import type { LibraryService } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { editedTags } from '../../../src-main/library/tag-edits'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
@@ -12,10 +13,7 @@ import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
 let dir: string
 let lib: LibraryService & { close(): void }
-const asset = (id: string, n: number): NewAsset => ({
-  id, kind: 'image', jobId: null, generationId: null, prompt: `Shot ${n}`, productIds: [], aspectRatio: '1:1',
-  durationSec: null, adCopy: null, createdAt: `2026-03-01T10:00:0${n}.000Z`
-})
+const asset = (id: string, n: number) => newAsset(id, { prompt: `Shot ${n}`, createdAt: `2026-03-01T10:00:0${n}.000Z` })
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'krev-review-'))

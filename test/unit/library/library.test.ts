@@ -6,7 +6,8 @@ import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Asset } from '../../../src-preload/contract'
 import { exportName } from '../../../src-main/library/export-names'
-import type { LibraryService, NewAsset } from '../../../src-main/library/library-service'
+import type { LibraryService } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { openTestLibrary, sandboxLibraryDir } from './open-library'
 
 /** Browsing, editing, deleting, revealing and exporting the library; records survive a restart. */
@@ -21,19 +22,6 @@ let folder: string | null
 let png: Buffer
 
 const P1 = 'a0000000-0000-4000-8000-000000000001'
-const base = (id: string, over: Partial<NewAsset> = {}): NewAsset => ({
-  id,
-  kind: 'image',
-  jobId: null,
-  generationId: null,
-  prompt: 'Leather wallet on marble',
-  productIds: [],
-  aspectRatio: '1:1',
-  durationSec: null,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  ...over
-})
 
 function open(): LibraryService {
   return openTestLibrary(dir, {
@@ -52,9 +40,9 @@ beforeEach(async () => {
   folder = exportDir
   png = await sharp({ create: { width: 800, height: 1200, channels: 3, background: '#884422' } }).png().toBuffer()
   lib = open()
-  await lib.add('sandbox', base('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z', productIds: [P1] }), png)
-  await lib.add('sandbox', base('a2', { prompt: 'Blue bag', createdAt: '2026-03-01T10:00:02.000Z' }), png)
-  await lib.add('sandbox', base('a3', { kind: 'ad', prompt: 'Protein bar', createdAt: '2026-03-01T10:00:03.000Z' }), png)
+  await lib.add('sandbox', newAsset('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z', productIds: [P1] }), png)
+  await lib.add('sandbox', newAsset('a2', { prompt: 'Blue bag', createdAt: '2026-03-01T10:00:02.000Z' }), png)
+  await lib.add('sandbox', newAsset('a3', { kind: 'ad', prompt: 'Protein bar', createdAt: '2026-03-01T10:00:03.000Z' }), png)
 })
 
 afterEach(async () => {
@@ -73,12 +61,12 @@ describe('library', () => {
   it('takes a finished file as the media and owns it afterwards, whatever the outcome', async () => {
     const file = join(dir, 'download.part')
     await writeFile(file, png)
-    const asset = await lib.add('sandbox', base('a4'), { file })
+    const asset = await lib.add('sandbox', newAsset('a4'), { file })
     expect(asset).toMatchObject({ id: 'a4', width: 800, height: 1200 })
     expect(existsSync(file)).toBe(false)
     const bad = join(dir, 'bad.part')
     await writeFile(bad, 'not an image')
-    await expect(lib.add('sandbox', base('a5'), { file: bad })).rejects.toThrow()
+    await expect(lib.add('sandbox', newAsset('a5'), { file: bad })).rejects.toThrow()
     expect(existsSync(bad)).toBe(false)
     expect(await lib.has('sandbox', 'a5')).toBe(false)
   })
@@ -138,7 +126,7 @@ describe('library', () => {
   })
 
   it('export copies with safe names and never overwrites', async () => {
-    await writeFile(join(exportDir, exportName({ ...base('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z' }), mimeType: 'image/png' }, 'png')), 'mine')
+    await writeFile(join(exportDir, exportName({ ...newAsset('a1', { prompt: 'Red sneakers', createdAt: '2026-03-01T10:00:01.000Z' }), mimeType: 'image/png' }, 'png')), 'mine')
     expect(await lib.exportAssets(['a1', 'a2'])).toEqual({ exported: 2, folder: exportDir })
     const names = readdirSync(exportDir).sort()
     expect(names).toEqual(['krev-image-2026-03-01-blue-bag-a2.png', 'krev-image-2026-03-01-red-sneakers-a1 (2).png', 'krev-image-2026-03-01-red-sneakers-a1.png'])
@@ -154,7 +142,7 @@ describe('library', () => {
   })
 
   it('export names carry nothing from outside: no ../, drive letters or device names', () => {
-    const name = exportName({ ...base('a9', { prompt: '../../C:\\CON.png\u0000 <script>' }), mimeType: 'image/png' })
+    const name = exportName({ ...newAsset('a9', { prompt: '../../C:\\CON.png\u0000 <script>' }), mimeType: 'image/png' })
     expect(name).toMatch(/^krev-image-2026-03-01-[a-z0-9-]+\.png$/)
     expect(name).not.toMatch(/\.\.|[\\/:]/)
   })

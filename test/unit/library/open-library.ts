@@ -1,13 +1,13 @@
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../../../src-main/db/database'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
+import type { Db } from '../../../src-main/db/database'
 import { createLibraryService, type LibraryDeps, type LibraryService } from '../../../src-main/library/library-service'
 import { createMediaStore } from '../../../src-main/media/media-store'
 import { mediaUrlFactory } from '../../../src-main/media/media-url'
+import { openStudioTestDatabase } from '../db/studio-test-database'
 
 /** A library over a real database file and Library folder inside `dir`, as the studio builds it. */
 export function openTestLibrary(dir: string, over: Partial<LibraryDeps> = {}): LibraryService & { db: Db; close(): void } {
-  const opened = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS })
+  const opened = openStudioTestDatabase(dir)
   const lib = createLibraryService({
     db: opened.db,
     dataDir: dir,

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LibraryService, NewAsset } from '../../../src-main/library/library-service'
+import type { LibraryService } from '../../../src-main/library/library-service'
+import { newAsset } from './new-asset'
 import { locateFfmpeg } from '../../../src-main/core/locate-ffmpeg'
 import { extractPoster, parseVideoInfo } from '../../../src-main/library/video-poster'
 import { inProcessMediaOps } from '../../../src-main/media-worker/in-process'
@@ -31,18 +32,7 @@ const warnings: string[] = []
 const libDir = () => join(dir, 'media', 'sandbox', 'library')
 const cached = () => (existsSync(libDir()) ? readdirSync(libDir()).sort() : [])
 const folderFiles = () => readdirSync(join(sandboxLibraryDir(dir), '2026-03')).map((n) => n.replace(/^.* - /, '')).sort()
-const video = (id: string): NewAsset => ({
-  id,
-  kind: 'video',
-  jobId: null,
-  generationId: null,
-  prompt: 'Slow pan around the bag',
-  productIds: [],
-  aspectRatio: '9:16',
-  durationSec: 4,
-  adCopy: null,
-  createdAt: '2026-03-01T10:00:00.000Z'
-})
+const video = (id: string) => newAsset(id, { kind: 'video', prompt: 'Slow pan around the bag', aspectRatio: '9:16', durationSec: 4 })
 
 function open(ffmpegPath: string | null): LibraryService {
   return openTestLibrary(dir, {

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GenerationRequest } from '../../../src-preload/contract'
 import { createBatchesRepo } from '../../../src-main/db/batches-repo'
-import { openDatabase, type Db } from '../../../src-main/db/database'
+import type { Db } from '../../../src-main/db/database'
 import { createJobsRepo } from '../../../src-main/db/jobs-repo'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
 import { createBatchSubmit } from '../../../src-main/queue/batch-submit'
 import type { StoredJob } from '../../../src-main/queue/job-model'
 import { newJob } from '../../../src-main/queue/job-transitions'
+import { openStudioTestDatabase } from '../db/studio-test-database'
 
 // The batch's one transaction on a real database: a write failing half-way through the
 // jobs leaves no batch row and no job behind, and the queue is handed nothing to send.
@@ -24,7 +24,7 @@ const image = (prompt: string): GenerationRequest => ({ kind: 'image', params: {
 function setup(failOnSave: number | null) {
   const dir = mkdtempSync(join(tmpdir(), 'krev-batch-tx-'))
   dirs.push(dir)
-  const db: Db = openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS }).db
+  const db: Db = openStudioTestDatabase(dir).db
   const jobsRepo = createJobsRepo(db)
   const adopted: StoredJob[] = []
   let saves = 0

@@ -98,6 +98,9 @@ export async function fakeKrev(): Promise<FakeKrev> {
     completed_at: null,
     ...over
   })
+  const unused = async (): Promise<never> => {
+    throw new Error('unused')
+  }
   f.client = {
     baseUrl: 'https://api.krev.example',
     credits: async () => {
@@ -132,24 +135,12 @@ export async function fakeKrev(): Promise<FakeKrev> {
       return { file: opts.part, mimeType, size: data.length }
     },
     listProducts: async () => [],
-    getProduct: async () => {
-      throw new Error('unused')
-    },
-    createProduct: async () => {
-      throw new Error('unused')
-    },
-    startChat: async () => {
-      throw new Error('unused')
-    },
-    getChatRun: async () => {
-      throw new Error('unused')
-    },
-    getConversation: async () => {
-      throw new Error('unused')
-    },
-    sendConversion: async () => {
-      throw new Error('unused')
-    }
+    getProduct: unused,
+    createProduct: unused,
+    startChat: unused,
+    getChatRun: unused,
+    getConversation: unused,
+    sendConversion: unused
   }
   return f
 }
@@ -334,6 +325,18 @@ export async function stoppedWithJob(h: Harness): Promise<{ id: string }> {
   a.dispose()
   await a.idle()
   return { id: job.id }
+}
+
+/**
+ * One image job submitted to a started studio while Krev keeps answering "processing" at
+ * `progress` %: returned once the queue has polled it `polls` times.
+ */
+export async function pollingJob(h: Harness, polls: number, progress: number): Promise<{ feature: QueueFeature; job: Job }> {
+  h.krev.pollScript.set(gid(1), [{ status: 'processing', progress, output: null }])
+  const feature = start(h)
+  const job = await feature.handlers['generation.submit'](imageReq(), ctx)
+  await until(() => h.krev.polls.length >= polls)
+  return { feature, job }
 }
 
 /** Rewrites a stored job's row in place. */

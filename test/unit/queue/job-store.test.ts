@@ -1,37 +1,24 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { openDatabase, type Db } from '../../../src-main/db/database'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as legacy from '../../../src-main/db/legacy-import'
-import { MIGRATIONS } from '../../../src-main/db/migrations/index'
 import type { StoredJob } from '../../../src-main/queue/job-model'
 import { createJobStore } from '../../../src-main/queue/job-store'
 import { newJob } from '../../../src-main/queue/job-transitions'
 import { createPauseStore } from '../../../src-main/queue/pause-store'
 import { imageReq } from './fakes'
+import { studioDatabaseEachTest } from '../db/studio-test-database'
 
 /** The queue ledger in the database: per mode, one row a job, damaged rows skipped, job files of before imported once. */
 
-let dir: string
-let db: Db
-const open = () => openDatabase(join(dir, 'studio.sqlite3'), { migrations: MIGRATIONS }).db
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'krev-jobs-'))
-  db = open()
-})
-afterEach(async () => {
-  vi.restoreAllMocks()
-  if (db.open) db.close()
-  await rm(dir, { recursive: true, force: true })
-})
+const t = studioDatabaseEachTest('krev-jobs-')
+afterEach(() => vi.restoreAllMocks())
 
 const job = (prompt: string, mode: 'sandbox' | 'krev' = 'sandbox', at = '2026-03-01T10:00:00.000Z') => newJob(imageReq({ prompt }), mode, at, false)
 
 /** A job file as the studio wrote it before the database: `queue/<mode>/jobs/<id>.json`, format 1. */
 function writeLegacyJob(j: StoredJob): string {
-  const jobs = join(dir, 'queue', j.mode, 'jobs')
+  const jobs = join(t.dir, 'queue', j.mode, 'jobs')
   mkdirSync(jobs, { recursive: true })
   const file = join(jobs, `${j.id}.json`)
   writeFileSync(file, JSON.stringify({ format: 1, job: j }, null, 2))
@@ -40,7 +27,7 @@ function writeLegacyJob(j: StoredJob): string {
 
 describe('job store', () => {
   it('round-trips every field per mode, oldest first; the latest save wins; a restart reads the same', async () => {
-    const store = createJobStore(dir, undefined, db)
+    const store = createJobStore(t.dir, undefined, t.db)
     const a = job('a')
     const b = job('b', 'sandbox', '2026-03-01T10:00:01.000Z')
     const k = job('k', 'krev')
@@ -66,9 +53,8 @@ describe('job store', () => {
     await store.save(full)
     await store.save(b)
     await store.save(k)
-    db.close()
-    db = open()
-    const again = createJobStore(dir, undefined, db)
+    t.reopen()
+    const again = createJobStore(t.dir, undefined, t.db)
     expect(await again.load('sandbox')).toEqual([full, b])
     expect((await again.load('krev')).map((j) => j.id)).toEqual([k.id])
     await again.remove(a)
@@ -76,21 +62,21 @@ describe('job store', () => {
   })
 
   it('skips a damaged row and says which, never uses a bad id, and saveSync joins a caller’s transaction', async () => {
-    const store = createJobStore(dir, undefined, db)
+    const store = createJobStore(t.dir, undefined, t.db)
     const a = job('a')
     const b = job('b')
     await store.save(a)
     await store.save(b)
-    db.prepare("UPDATE queue_jobs SET request = '{not json' WHERE id = ?").run(b.id)
+    t.db.prepare("UPDATE queue_jobs SET request = '{not json' WHERE id = ?").run(b.id)
     const damaged: string[] = []
-    const loaded = await createJobStore(dir, (w) => void damaged.push(w), db).load('sandbox')
+    const loaded = await createJobStore(t.dir, (w) => void damaged.push(w), t.db).load('sandbox')
     expect(loaded.map((j) => j.id)).toEqual([a.id])
     expect(damaged).toEqual([`queue_jobs:sandbox/${b.id}`])
     await expect(store.save({ ...a, id: '../escape' })).rejects.toThrow(/invalid job id/)
 
     // A transaction that fails after saveSync leaves the job as it was.
     expect(() =>
-      db.transaction(() => {
+      t.db.transaction(() => {
         store.saveSync({ ...a, status: 'succeeded' })
         throw new Error('the assets could not be committed')
       })()
@@ -105,13 +91,13 @@ describe('import of the job files of before', () => {
     const k = job('k', 'krev')
     const textA = readFileSync(writeLegacyJob(a), 'utf8')
     writeLegacyJob(k)
-    const broken = join(dir, 'queue', 'sandbox', 'jobs', '0b5e2f1a-0000-4000-8000-000000000000.json')
+    const broken = join(t.dir, 'queue', 'sandbox', 'jobs', '0b5e2f1a-0000-4000-8000-000000000000.json')
     writeFileSync(broken, '{"format":1,"job":')
-    writeFileSync(join(dir, 'queue', 'sandbox', 'jobs', 'CON.json'), '{}')
-    writeFileSync(join(dir, 'queue', 'sandbox', 'state.json'), JSON.stringify({ format: 1, userPaused: true }))
+    writeFileSync(join(t.dir, 'queue', 'sandbox', 'jobs', 'CON.json'), '{}')
+    writeFileSync(join(t.dir, 'queue', 'sandbox', 'state.json'), JSON.stringify({ format: 1, userPaused: true }))
     const damaged: string[] = []
-    const store = createJobStore(dir, (w) => void damaged.push(w), db)
-    const pauses = createPauseStore(dir, db)
+    const store = createJobStore(t.dir, (w) => void damaged.push(w), t.db)
+    const pauses = createPauseStore(t.dir, t.db)
 
     const [sandbox, paused] = await Promise.all([store.load('sandbox'), pauses.load('sandbox')])
     expect(sandbox).toEqual([a])
@@ -119,15 +105,15 @@ describe('import of the job files of before', () => {
     expect(await store.load('krev')).toEqual([k])
     expect(damaged).toEqual([broken])
     // Nothing is deleted: the old folder, damaged file included, is kept aside.
-    expect(existsSync(join(dir, 'queue', 'sandbox', 'jobs'))).toBe(false)
-    const aside = readdirSync(join(dir, 'queue', 'sandbox')).filter((n) => n.startsWith('jobs.imported-'))
+    expect(existsSync(join(t.dir, 'queue', 'sandbox', 'jobs'))).toBe(false)
+    const aside = readdirSync(join(t.dir, 'queue', 'sandbox')).filter((n) => n.startsWith('jobs.imported-'))
     expect(aside).toHaveLength(1)
-    const keptBroken = join(dir, 'queue', 'sandbox', aside[0]!, '0b5e2f1a-0000-4000-8000-000000000000.json')
+    const keptBroken = join(t.dir, 'queue', 'sandbox', aside[0]!, '0b5e2f1a-0000-4000-8000-000000000000.json')
     expect(readFileSync(keptBroken, 'utf8')).toBe('{"format":1,"job":')
-    expect(readFileSync(join(dir, 'queue', 'sandbox', aside[0]!, `${a.id}.json`), 'utf8')).toBe(textA)
-    expect(readdirSync(join(dir, 'queue', 'sandbox')).some((n) => n.startsWith('state.json.imported-'))).toBe(true)
+    expect(readFileSync(join(t.dir, 'queue', 'sandbox', aside[0]!, `${a.id}.json`), 'utf8')).toBe(textA)
+    expect(readdirSync(join(t.dir, 'queue', 'sandbox')).some((n) => n.startsWith('state.json.imported-'))).toBe(true)
     // A second start finds nothing left to import and the same ledger.
-    expect(await createJobStore(dir, undefined, db).load('sandbox')).toEqual([a])
+    expect(await createJobStore(t.dir, undefined, t.db).load('sandbox')).toEqual([a])
   })
 
   it('files that could not be moved aside after the import: the next start re-runs it and doubles nothing', async () => {
@@ -135,24 +121,24 @@ describe('import of the job files of before', () => {
     writeLegacyJob(a)
     const rename = vi.spyOn(legacy, 'renameIfPresent').mockRejectedValueOnce(new Error('EACCES'))
     // The rows are in: this start uses them, and the files stay where they were.
-    expect(await createJobStore(dir, undefined, db).load('sandbox')).toEqual([a])
-    expect(existsSync(join(dir, 'queue', 'sandbox', 'jobs', `${a.id}.json`))).toBe(true)
+    expect(await createJobStore(t.dir, undefined, t.db).load('sandbox')).toEqual([a])
+    expect(existsSync(join(t.dir, 'queue', 'sandbox', 'jobs', `${a.id}.json`))).toBe(true)
     rename.mockRestore()
 
     // The database already holds the job (a newer state, as if it ran on): the re-run keeps it.
-    db.prepare("UPDATE queue_jobs SET status = 'succeeded' WHERE id = ?").run(a.id)
-    const loaded = await createJobStore(dir, undefined, db).load('sandbox')
+    t.db.prepare("UPDATE queue_jobs SET status = 'succeeded' WHERE id = ?").run(a.id)
+    const loaded = await createJobStore(t.dir, undefined, t.db).load('sandbox')
     expect(loaded).toEqual([{ ...a, status: 'succeeded' }])
-    expect(existsSync(join(dir, 'queue', 'sandbox', 'jobs'))).toBe(false)
+    expect(existsSync(join(t.dir, 'queue', 'sandbox', 'jobs'))).toBe(false)
   })
 
   it('a stop in the middle of the import writes none of it: the files stay and the next start imports them all', async () => {
     const jobs = [job('a'), job('b'), job('c')]
     for (const j of jobs) writeLegacyJob(j)
     // The third row's write fails, as a kill in the middle of the transaction would end it.
-    const insert = db.prepare.bind(db)
+    const insert = t.db.prepare.bind(t.db)
     let writes = 0
-    vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+    vi.spyOn(t.db, 'prepare').mockImplementation((sql: string) => {
       const stmt = insert(sql)
       if (!sql.startsWith('INSERT OR IGNORE INTO queue_jobs')) return stmt
       const run = stmt.run.bind(stmt)
@@ -163,11 +149,11 @@ describe('import of the job files of before', () => {
         }
       })
     })
-    await expect(createJobStore(dir, undefined, db).load('sandbox')).rejects.toThrow(/killed/)
+    await expect(createJobStore(t.dir, undefined, t.db).load('sandbox')).rejects.toThrow(/killed/)
     vi.restoreAllMocks()
-    expect(db.prepare('SELECT count(*) FROM queue_jobs').pluck().get()).toBe(0)
-    expect(readdirSync(join(dir, 'queue', 'sandbox', 'jobs'))).toHaveLength(3)
+    expect(t.db.prepare('SELECT count(*) FROM queue_jobs').pluck().get()).toBe(0)
+    expect(readdirSync(join(t.dir, 'queue', 'sandbox', 'jobs'))).toHaveLength(3)
 
-    expect((await createJobStore(dir, undefined, db).load('sandbox')).map((j) => j.id).sort()).toEqual(jobs.map((j) => j.id).sort())
+    expect((await createJobStore(t.dir, undefined, t.db).load('sandbox')).map((j) => j.id).sort()).toEqual(jobs.map((j) => j.id).sort())
   })
 })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Job, QueueState } from '../../../src-preload/contract'
 import { createMediaStore, type MediaStore } from '../../../src-main/media/media-store'
 import { createObservableLimiter } from '../../../src-main/queue/shared-limiter'
-import { clock, credits, ctx, expired, fakeSleep, gid, http, imageReq, jobEvents, maybeProcessed, offline, start, states, until, useHarness } from './fakes'
+import { clock, credits, ctx, expired, fakeSleep, gid, http, imageReq, jobEvents, maybeProcessed, offline, pollingJob, start, states, until, useHarness } from './fakes'
 
 /** Every fault in faults.md that concerns the queue: nothing lost, nothing charged twice, a clear message. */
 
@@ -199,10 +199,7 @@ describe('poll and download faults', () => {
   })
 
   it('no client (no key in Krev mode) for a polling job: paused, resumed without a new POST', async () => {
-    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 10, output: null }])
-    const a = start(h)
-    const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    await until(() => h.krev.polls.length >= 1)
+    const { feature: a, job } = await pollingJob(h, 1, 10)
     a.dispose()
     await a.idle()
     h.conn.clientError = http(401, 'unauthorized')

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import type { Asset, Job } from '../../../src-preload/contract'
-import { ctx, fakeSleep, gid, imageReq, jobEvents, ledgerReadOnly, PRODUCT, start, storedJob, useHarness } from './fakes'
+import { ctx, fakeSleep, gid, imageReq, jobEvents, ledgerReadOnly, pollingJob, PRODUCT, start, storedJob, useHarness } from './fakes'
 
 /** The queue's normal life: estimate, persist-then-POST, poll, download into the library, cancel. */
 
@@ -96,14 +96,7 @@ describe('cancel, retry, remove', () => {
   })
 
   it('a running job stops being polled, and says Krev can’t cancel it', async () => {
-    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 10, output: null }])
-    const f = start(h)
-    const job = await f.handlers['generation.submit'](imageReq(), ctx)
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (h.krev.polls.length >= 2) resolve(void clearInterval(timer))
-      }, 2)
-    })
+    const { feature: f, job } = await pollingJob(h, 2, 10)
     const out = await f.handlers['queue.cancel']({ jobId: job.id }, ctx)
     expect(out.status).toBe('cancelled')
     expect(out.error?.message).toMatch(/can’t cancel a generation once it has started/)

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../../../src-preload/contract'
-import { ctx, editStoredJob, gid, imageReq, start, stoppedWithJob, storedJob, until, useHarness } from './fakes'
+import { ctx, editStoredJob, gid, imageReq, pollingJob, start, stoppedWithJob, storedJob, until, useHarness } from './fakes'
 
 /** A restart (new instance, same data folder) or a mode switch never loses or doubles a job. */
 
@@ -22,10 +22,7 @@ function staleMediaTemp(jobId: string): string {
 
 describe('resume after a restart', () => {
   it('killed mid-poll: polled again and finished, never POSTed again', async () => {
-    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 30, output: null }])
-    const a = start(h)
-    const job = await a.handlers['generation.submit'](imageReq(), ctx)
-    await until(() => h.krev.polls.length >= 2)
+    const { feature: a, job } = await pollingJob(h, 2, 30)
     a.dispose()
     await a.idle()
     expect(onDisk(job.id)).toMatchObject({ status: 'processing', generationId: gid(1) })
@@ -90,10 +87,7 @@ describe('resume after a restart', () => {
 
 describe('mode switch', () => {
   it('stops the other mode’s workers and shows this mode’s jobs; switching back resumes them', async () => {
-    h.krev.pollScript.set(gid(1), [{ status: 'processing', progress: 30, output: null }])
-    const f = start(h)
-    const job = await f.handlers['generation.submit'](imageReq(), ctx)
-    await until(() => h.krev.polls.length >= 2)
+    const { feature: f, job } = await pollingJob(h, 2, 30)
     h.conn.setMode('krev')
     expect((await f.handlers['queue.list']({}, ctx)).jobs).toEqual([])
     await f.idle()

@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationRequest } from '../../../src-preload/contract'
-import { emptyHistory } from '../../../src-renderer/src/features/create/prompt-history'
 import { requestOfAsset } from '../../../src-renderer/src/features/create/RemixButton'
 import { useAppStore } from '../../../src-renderer/src/stores/app'
-import { initialDraft, useCreateStore } from '../../../src-renderer/src/stores/create'
+import { useCreateStore } from '../../../src-renderer/src/stores/create'
 import { useProductsStore } from '../../../src-renderer/src/stores/products'
-import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
+import { freshCreateState } from './fresh-create-state'
 
 const P1 = '0b6c1c52-6a55-4e0f-9d3f-8d7e6c1d2a11'
 const now = () => Math.floor(Date.now() / 1000)
 
-beforeEach(() => {
-  useCreateStore.setState({ draft: initialDraft, submitting: false, failure: null, lastJob: null, history: emptyHistory(), recall: null })
-  useQueueStore.setState(initialQueueState)
-})
+beforeEach(freshCreateState)
 afterEach(removeBridge)
 
 describe('Remix', () => {

@@ -7,18 +7,15 @@ import {
   useCreateStore,
   type CreateDraft
 } from '../../../src-renderer/src/stores/create'
-import { initialQueueState, useQueueStore } from '../../../src-renderer/src/stores/queue'
+import { useQueueStore } from '../../../src-renderer/src/stores/queue'
 import { describeFailure } from '../../../src-renderer/src/features/create/submit-error'
-import { emptyHistory } from '../../../src-renderer/src/features/create/prompt-history'
 import { fail, installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
+import { freshCreateState } from './fresh-create-state'
 
 const draft = (over: Partial<CreateDraft> = {}): CreateDraft => ({ ...initialDraft, ...over })
 
-beforeEach(() => {
-  useCreateStore.setState({ draft: initialDraft, submitting: false, failure: null, lastJob: null, history: emptyHistory(), recall: null })
-  useQueueStore.setState(initialQueueState)
-})
+beforeEach(freshCreateState)
 afterEach(removeBridge)
 
 describe('create form', () => {

@@ -1,4 +1,7 @@
 import type { AccountStatus, Credits, Job, Settings } from '../../../src-preload/contract'
+import { mapCredits } from '../../../src-main/account/credits'
+import { settingsDefaults } from '../../../src-main/settings/settings-schema'
+import { sampleCredits } from '../account/fakes'
 
 export const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   firstRun: false,
@@ -7,31 +10,14 @@ export const status = (over: Partial<AccountStatus> = {}): AccountStatus => ({
   ...over
 })
 
+/** The sample Pro account's credits (test/unit/account/fakes.ts) as the renderer receives them. */
 export const credits = (over: Partial<Credits> = {}): Credits => ({
-  plan: 'pro',
-  planName: 'Pro',
-  current: 1840,
-  limit: 2500,
-  storageUsedBytes: 524288000,
-  storageLimitBytes: 2147483648,
-  resetsAt: '2026-03-01T00:00:00Z',
-  fetchedAt: '2026-02-14T12:00:00Z',
+  ...mapCredits(sampleCredits(), new Date('2026-02-14T12:00:00Z')),
   ...over
 })
 
-export const settings = (over: Partial<Settings> = {}): Settings => ({
-  libraryDir: '/Users/maya/Krev',
-  downloadConcurrency: 3,
-  pollConcurrency: 4,
-  notifications: true,
-  spellcheck: false,
-  theme: 'system',
-  lowCreditThreshold: 200,
-  sessionSpendCap: 0,
-  confirmAbove: 200,
-  apiBaseUrl: 'https://app.krev.ai',
-  ...over
-})
+/** The studio's defaults (src-main/settings/settings-schema.ts), with a library folder of Maya's. */
+export const settings = (over: Partial<Settings> = {}): Settings => ({ ...settingsDefaults('/Users/maya/Krev'), ...over })
 
 export const job = (over: Partial<Job> = {}): Job => ({
   id: 'j1',

@@ -1,25 +1,17 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { addKey, ensureDefaultKey, findKey, fromStoredKey, hashKey, keyPrefix, redactKeys } from '../../../src-main/sandbox/keys'
 import { Store } from '../../../src-main/sandbox/store'
 import type { SandboxState } from '../../../src-main/sandbox/types'
+import { tempDirs } from '../../support/temp-dirs'
 
 const KEY = `sk_live_${'Ab12'.repeat(8)}`
 const quiet = () => undefined
 
 describe('sandbox API keys are kept as hashes', () => {
-  const dirs: string[] = []
-  const dir = async () => {
-    const d = await mkdtemp(join(tmpdir(), 'krev-sbx-keys-'))
-    dirs.push(d)
-    return d
-  }
-  afterEach(async () => {
-    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true })
-  })
+  const dir = tempDirs('krev-sbx-keys-')
 
   it('hash is SHA-256 hex; prefix is sk_live_ plus 4; redaction keeps only prefix and last 4', () => {
     expect(hashKey(KEY)).toBe(createHash('sha256').update(KEY).digest('hex'))

@@ -1,23 +1,15 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MediaStore } from '../../../src-main/sandbox/media'
 import { Store } from '../../../src-main/sandbox/store'
 import type { SandboxState } from '../../../src-main/sandbox/types'
+import { tempDirs } from '../../support/temp-dirs'
 
 const readState = async (dir: string) => JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as SandboxState
 
 describe('sandbox store', () => {
-  const dirs: string[] = []
-  const dir = async () => {
-    const d = await mkdtemp(join(tmpdir(), 'krev-sbx-unit-'))
-    dirs.push(d)
-    return d
-  }
-  afterEach(async () => {
-    for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true })
-  })
+  const dir = tempDirs('krev-sbx-unit-')
 
   it('writes state atomically and reads it back', async () => {
     const d = await dir()

@@ -15,21 +15,23 @@ afterEach(() => tmp.cleanup())
 
 const settingsFile = () => join(tmp.dir, 'settings.json')
 
+/** The settings service started on a settings file holding `file`, and the notices it gives. */
+function startOn(file: object): { s: ReturnType<typeof createSettingsService>; notices: Notice[] } {
+  writeFileSync(settingsFile(), JSON.stringify(file))
+  const notices: Notice[] = []
+  return { s: createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) }), notices }
+}
+
 describe('settings migration v1 → v2', () => {
   it('upgrades a real v1 file on disk: one concurrency split in two, darkMode turned into theme', () => {
     // Exactly what a v1 build wrote: no schemaVersion, `concurrency`, `darkMode`.
-    writeFileSync(
-      settingsFile(),
-      JSON.stringify({
-        libraryDir: '/home/ana/Krev Library',
-        concurrency: 6,
-        notifications: false,
-        darkMode: true,
-        apiBaseUrl: 'https://app.krev.ai'
-      })
-    )
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn({
+      libraryDir: '/home/ana/Krev Library',
+      concurrency: 6,
+      notifications: false,
+      darkMode: true,
+      apiBaseUrl: 'https://app.krev.ai'
+    })
     expect(s.get()).toEqual({
       libraryDir: '/home/ana/Krev Library',
       downloadConcurrency: 6,
@@ -61,9 +63,7 @@ describe('settings migration v1 → v2', () => {
   })
 
   it('resets a value in a v1 file that is still invalid after migrating, with a backup and a warning', () => {
-    writeFileSync(settingsFile(), JSON.stringify({ concurrency: 2, notifications: false, libraryDir: 'relative/path' }))
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn({ concurrency: 2, notifications: false, libraryDir: 'relative/path' })
     expect(s.get()).toMatchObject({
       downloadConcurrency: 2,
       pollConcurrency: 3,
@@ -77,9 +77,7 @@ describe('settings migration v1 → v2', () => {
   })
 
   it('opens a file from a newer version, saying unknown options are ignored', () => {
-    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 9, theme: 'dark', hologramMode: true }))
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn({ schemaVersion: 9, theme: 'dark', hologramMode: true })
     expect(s.get().theme).toBe('dark')
     expect(notices).toHaveLength(1)
     expect(notices[0]!.message).toMatch(/newer version/)
@@ -98,9 +96,7 @@ describe('settings migration v2 → v3', () => {
       lowCreditThreshold: 50,
       apiBaseUrl: 'https://app.krev.ai'
     }
-    writeFileSync(settingsFile(), JSON.stringify(v2))
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn(v2)
     const { schemaVersion: _v, ...values } = v2
     expect(s.get()).toEqual({ ...values, spellcheck: false, sessionSpendCap: 0, confirmAbove: 200 })
     const onDisk = JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>
@@ -143,9 +139,7 @@ describe('settings migration v3 → v4', () => {
       lowCreditThreshold: 75,
       apiBaseUrl: 'https://app.krev.ai'
     }
-    writeFileSync(settingsFile(), JSON.stringify(v3))
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn(v3)
     const { schemaVersion: _v, ...values } = v3
     expect(s.get()).toEqual({ ...values, sessionSpendCap: 0, confirmAbove: 200 })
     expect(JSON.parse(readFileSync(settingsFile(), 'utf8'))).toMatchObject({ schemaVersion: 4, sessionSpendCap: 0, confirmAbove: 200 })
@@ -160,9 +154,7 @@ describe('settings migration v3 → v4', () => {
 
   it('keeps values already present for field validation to judge; an invalid one is reset with a notice', () => {
     expect(v3ToV4({ sessionSpendCap: 300, confirmAbove: 10 })).toMatchObject({ sessionSpendCap: 300, confirmAbove: 10 })
-    writeFileSync(settingsFile(), JSON.stringify({ schemaVersion: 3, sessionSpendCap: -5 }))
-    const notices: Notice[] = []
-    const s = createSettingsService({ opener: confOpener(tmp.dir), onNotice: (n) => notices.push(n) })
+    const { s, notices } = startOn({ schemaVersion: 3, sessionSpendCap: -5 })
     expect(s.get().sessionSpendCap).toBe(0)
     expect(notices).toHaveLength(1)
     expect(notices[0]!.message).toMatch(/sessionSpendCap/)

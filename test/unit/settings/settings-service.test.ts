@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isAppError } from '../../../src-main/core/app-error'
 import { confOpener } from '../../../src-main/settings/conf-opener'
 import { createSettingsService } from '../../../src-main/settings/settings-service'
-import { SETTINGS_VERSION } from '../../../src-main/settings/settings-schema'
+import { SETTINGS_VERSION, settingsDefaults } from '../../../src-main/settings/settings-schema'
 import { tempDir } from '../account/fakes'
 
 let tmp: ReturnType<typeof tempDir>
@@ -33,18 +33,7 @@ function expectInvalid(fn: () => unknown, pattern: RegExp): void {
 describe('settings: defaults and persistence', () => {
   it('starts from the documented defaults, library under the data dir, and writes them with a version', () => {
     const s = createSettingsService({ opener: confOpener(tmp.dir) })
-    expect(s.get()).toEqual({
-      libraryDir: join(tmp.dir, 'Library'),
-      downloadConcurrency: 3,
-      pollConcurrency: 4,
-      notifications: true,
-      spellcheck: false,
-      theme: 'system',
-      lowCreditThreshold: 200,
-      sessionSpendCap: 0,
-      confirmAbove: 200,
-      apiBaseUrl: 'https://app.krev.ai'
-    })
+    expect(s.get()).toEqual(settingsDefaults(join(tmp.dir, 'Library')))
     expect(s.path).toBe(fileOf(tmp.dir))
     expect(readFile(tmp.dir)).toMatchObject({ schemaVersion: SETTINGS_VERSION, theme: 'system' })
   })
