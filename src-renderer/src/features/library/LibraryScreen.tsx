@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Button } from '../../components/Button'
 import { ErrorAlert } from '../../components/ErrorAlert'
 import { EmptyState } from '../../components/EmptyState'
@@ -65,7 +65,13 @@ export default function LibraryScreen() {
     setFocus(null)
   }, [focus, setFocus])
 
-  const clearAll = () => clearFilters()
+  // The field holds what is typed until its pause ends; clearing every filter must drop that
+  // too (the search it would hand on a moment later), so the field starts afresh.
+  const [searchField, setSearchField] = useState(0)
+  const clearAll = () => {
+    clearFilters()
+    setSearchField((n) => n + 1)
+  }
   const clearSearch = () => setFilter({ search: '' })
   const neverUsed = ids.length === 0 && !filtered && load !== 'loading'
   const count = total || ids.length
@@ -74,6 +80,7 @@ export default function LibraryScreen() {
     <>
       <Segmented label="Show" value={kind} options={KIND_OPTIONS} onChange={(k) => setFilter({ kind: k })} />
       <SearchField
+        key={searchField}
         className="library-search"
         label="Search prompts and tags"
         placeholder="Search prompts and tags"
