@@ -2,9 +2,10 @@ import { z } from 'zod'
 import { empty, id, isoTime } from './common'
 import { job } from './generation'
 
+/** Why the whole queue waits. Out of credits is not one: it holds single jobs (credit-holds.ts). */
 export const queueState = z.object({
   paused: z.boolean(),
-  reason: z.enum(['user', 'offline', 'unauthorized', 'insufficient_credits', 'rate_limited']).nullable(),
+  reason: z.enum(['user', 'offline', 'unauthorized', 'rate_limited']).nullable(),
   resumesAt: isoTime.nullable()
 })
 export type QueueState = z.infer<typeof queueState>

@@ -53,7 +53,8 @@ describe('queue store', () => {
   it('describes jobs and pauses in words', () => {
     expect(jobSpec(job())).toBe('2 images · 1:1')
     expect(jobSpec(job({ request: { kind: 'video', params: { prompt: 'x', aspectRatio: '9:16', duration: 8, audioMode: 'auto' } } }))).toBe('Video · 9:16 · 8 s')
-    expect(pauseReason({ paused: true, reason: 'insufficient_credits', resumesAt: null })).toMatch(/credits/)
+    expect(pauseReason({ paused: true, reason: 'rate_limited', resumesAt: null })).toMatch(/slow down/)
+    expect(pauseReason({ paused: true, reason: 'unauthorized', resumesAt: null })).toMatch(/API key/)
   })
 })
 

@@ -42,8 +42,6 @@ export function pauseReason(state: QueueState): string {
       return 'You’re offline. Jobs will continue when the connection is back.'
     case 'unauthorized':
       return 'Krev didn’t accept your API key. Review it in Account to continue.'
-    case 'insufficient_credits':
-      return 'Out of credits. Top up in the Krev dashboard; waiting jobs continue automatically.'
     case 'rate_limited':
       return 'Krev asked us to slow down. Jobs resume shortly.'
     default:
