@@ -60,6 +60,7 @@ function jsonStore(dataDir: string): JobStore {
       throw new Error('the JSON store had no synchronous save')
     },
     remove: async () => undefined,
+    finished: () => [],
     flush: async () => undefined
   }
 }

@@ -1,6 +1,8 @@
+import type { FinishedJob } from '../../src-preload/contract'
 import type { QueueMode, StoredJob } from '../queue/job-model'
 import { storedJobShape } from '../queue/stored-job-shape'
 import type { Db } from './database'
+import { createFinishedJobsRepo } from './finished-jobs-repo'
 
 /**
  * The `queue_jobs` table: one row per job and mode. Synchronous (better-sqlite3), so
@@ -18,6 +20,8 @@ export interface JobsRepo {
   removeSync(job: Pick<StoredJob, 'id' | 'mode'>): void
   has(mode: QueueMode, id: string): boolean
   count(mode: QueueMode): number
+  /** The latest finished jobs per kind, kept after their rows are removed. */
+  finished(mode: QueueMode): FinishedJob[]
 }
 
 interface Row {
@@ -142,6 +146,12 @@ export function createJobsRepo(db: Db): JobsRepo {
   const exists = db.prepare('SELECT 1 FROM queue_jobs WHERE mode = ? AND id = ?').pluck()
   const countOf = db.prepare('SELECT count(*) FROM queue_jobs WHERE mode = ?').pluck()
   const del = db.prepare('DELETE FROM queue_jobs WHERE mode = ? AND id = ?')
+  const finished = createFinishedJobsRepo(db)
+  // The job's row and its "finished" record commit together (a savepoint inside a caller's transaction).
+  const save = db.transaction((j: StoredJob, ifAbsent: boolean) => {
+    ;(ifAbsent ? insertIfAbsent : upsert).run(toRow(j))
+    finished.recordSync(j)
+  })
 
   return {
     all(mode, onDamaged) {
@@ -158,12 +168,13 @@ export function createJobsRepo(db: Db): JobsRepo {
       return row ? fromJobRow(row) : null
     },
     saveSync(j, options) {
-      ;(options?.ifAbsent ? insertIfAbsent : upsert).run(toRow(j))
+      save(j, options?.ifAbsent === true)
     },
     removeSync(j) {
       del.run(j.mode, j.id)
     },
     has: (mode, id) => exists.get(mode, id) === 1,
-    count: (mode) => countOf.get(mode) as number
+    count: (mode) => countOf.get(mode) as number,
+    finished: (mode) => finished.latest(mode)
   }
 }

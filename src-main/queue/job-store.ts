@@ -1,3 +1,4 @@
+import type { FinishedJob } from '../../src-preload/contract'
 import type { Db } from '../db/database'
 import { createJobsRepo } from '../db/jobs-repo'
 import { sharedStudioDatabase } from '../db/studio-database'
@@ -24,6 +25,8 @@ export interface JobStore {
   saveSync(job: StoredJob): void
   remove(job: Pick<StoredJob, 'id' | 'mode'>): Promise<void>
   flush(): Promise<void>
+  /** The latest finished jobs per kind, kept after "Clear finished" (what a kind usually takes). */
+  finished(mode: QueueMode): FinishedJob[]
 }
 
 /** `onDamaged` names an unreadable job: its old file's path, or `queue_jobs:<mode>/<id>` for a row. */
@@ -48,6 +51,7 @@ export function createJobStore(dataDir: string, onDamaged: (where: string) => vo
     saveSync,
     remove: async (j) => repo.removeSync(checked(j)),
     // Every write is committed when its call returns: nothing is ever pending.
-    flush: async () => undefined
+    flush: async () => undefined,
+    finished: (mode) => repo.finished(mode)
   }
 }

@@ -290,7 +290,7 @@ export function createQueueService(deps: QueueServiceDeps): QueueService {
     async list() {
       await ensureLoaded()
       const all = [...jobs.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(toJob)
-      return { jobs: all, state: pauses.state() }
+      return { jobs: all, state: pauses.state(), finished: store.finished(mode) }
     },
 
     ...commands,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { empty, id, isoTime } from './common'
+import { empty, id, isoTime, mediaKind } from './common'
 import { job } from './generation'
 
 /** Why the whole queue waits. Out of credits is not one: it holds single jobs (credit-holds.ts). */
@@ -9,6 +9,17 @@ export const queueState = z.object({
   resumesAt: isoTime.nullable()
 })
 export type QueueState = z.infer<typeof queueState>
+
+/** A job that finished, as the Queue's "usually takes" reads it (kept after the job is cleared). */
+export const finishedJob = z.object({
+  id,
+  kind: mediaKind,
+  sentAt: isoTime,
+  finishedAt: isoTime,
+  /** A video's length in seconds: its time grows with it. */
+  videoSeconds: z.number().positive().nullable()
+})
+export type FinishedJob = z.infer<typeof finishedJob>
 
 const byId = z.object({ jobId: id }).strict()
 
@@ -42,7 +53,8 @@ export const unknownCheck = z.object({
 export type UnknownCheck = z.infer<typeof unknownCheck>
 
 export const queueCommands = {
-  'queue.list': { input: empty, output: z.object({ jobs: z.array(job), state: queueState }) },
+  /** `finished`: the latest finished jobs per kind, listed or cleared ("usually takes"). */
+  'queue.list': { input: empty, output: z.object({ jobs: z.array(job), state: queueState, finished: z.array(finishedJob) }) },
   'queue.cancel': { input: byId, output: job },
   'queue.retry': { input: byId, output: job },
   /** Balance before and after a job whose outcome is unknown (a fresh GET /credits). */

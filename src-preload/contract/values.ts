@@ -56,3 +56,9 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number]
 
 /** How many outputs one drag out of the app may carry (library.startDrag). */
 export const MAX_DRAG_FILES = 100
+
+/**
+ * How many of a kind's latest finished jobs say what the kind usually takes: main keeps this
+ * many per kind (so "Clear finished" does not forget them), the Queue takes their median.
+ */
+export const TYPICAL_SAMPLES = 20

@@ -9,6 +9,7 @@ import { queueOrderMigration } from './007-queue-order'
 import { libraryReviewMigration } from './008-library-review'
 import { productLocalMigration } from './009-products'
 import { chatResultsMigration } from './010-chat'
+import { finishedJobsMigration } from './011-finished-jobs'
 
 /**
  * Every migration of the studio's database, in order. Versions are assigned per domain
@@ -26,5 +27,6 @@ export const MIGRATIONS: readonly Migration[] = [
   queueOrderMigration,
   libraryReviewMigration,
   productLocalMigration,
-  chatResultsMigration
+  chatResultsMigration,
+  finishedJobsMigration
 ]

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { EventPayload, Job, QueueState, UnknownCheck } from '../../../src-preload/contract'
+import type { EventPayload, FinishedJob, Job, QueueState, UnknownCheck } from '../../../src-preload/contract'
 import { errorMessage, invoke } from '../api/client'
 import { failedLoad, type LoadState } from '../lib/load-state'
 import { frameBatch } from './frame-batch'
@@ -16,6 +16,8 @@ export type MoveTarget = { before: string | null } | { toIndex: number }
 
 interface QueueStoreState {
   jobs: Job[]
+  /** Finished jobs main kept, listed or cleared: what each kind usually takes (job-timing.ts). */
+  finished: FinishedJob[]
   state: QueueState
   load: LoadState
   error: string | null
@@ -26,7 +28,8 @@ interface QueueStoreState {
   /** What the last reorder did, for screen readers (the Queue's live region). */
   announcement: string
 
-  setJobs(jobs: Job[], state: QueueState): void
+  /** The whole list from main; `finished` is kept as it was when not given. */
+  setJobs(jobs: Job[], state: QueueState, finished?: FinishedJob[]): void
   /** A job as main last described it; applied with everything else received in this frame. */
   upsertJob(job: Job): void
   removeJob(jobId: string): void
@@ -48,6 +51,7 @@ interface QueueStoreState {
 
 export const initialQueueState = {
   jobs: [] as Job[],
+  finished: [] as FinishedJob[],
   state: { paused: false, reason: null, resumesAt: null } as QueueState,
   load: 'idle' as LoadState,
   error: null,
@@ -122,7 +126,8 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
   return {
     ...initialQueueState,
 
-    setJobs: (jobs, state) => set({ jobs: jobs.slice().sort(queueOrder), state, load: 'ready', error: null }),
+    setJobs: (jobs, state, finished = get().finished) =>
+      set({ jobs: jobs.slice().sort(queueOrder), finished, state, load: 'ready', error: null }),
     upsertJob: (job) => {
       received.progress.delete(job.id)
       received.jobs.set(job.id, job)
@@ -143,7 +148,7 @@ export const useQueueStore = create<QueueStoreState>()((set, get) => {
       if (get().load === 'idle') set({ load: 'loading' })
       try {
         const out = await invoke('queue.list', {})
-        get().setJobs(out.jobs, out.state)
+        get().setJobs(out.jobs, out.state, out.finished)
       } catch (e) {
         set(failedLoad(e))
       }

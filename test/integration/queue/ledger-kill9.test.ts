@@ -8,6 +8,7 @@ import { createJobsRepo } from '../../../src-main/db/jobs-repo'
 import { studioDatabasePath } from '../../../src-main/db/studio-database'
 import { createJobStore } from '../../../src-main/queue/job-store'
 import { newJob } from '../../../src-main/queue/job-transitions'
+import { openStudioTestDatabase } from '../../unit/db/studio-test-database'
 
 // A kill -9 in the middle of queue ledger writes, three times: the database opens
 // consistent, every state reported committed is there, and a transaction's two rows are
@@ -92,7 +93,9 @@ describe('kill -9 during the first start’s import of the job files', () => {
     })
     console.log(`import child: ${outcome}`)
 
-    const db = new Database(studioDatabasePath(dir))
+    // The next start opens it as the studio does, migrations first: the kill may have landed
+    // before they were committed (then there is no table yet, and everything is imported now).
+    const { db } = openStudioTestDatabase(dir)
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
       const found = await createJobStore(dir, undefined, db).load('sandbox')

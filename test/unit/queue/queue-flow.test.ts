@@ -121,6 +121,11 @@ describe('cancel, retry, remove', () => {
     expect(storedJob(h, b.id)).toBeNull()
     expect(h.events.filter((e) => e.name === 'queue.removed').map((e) => e.payload)).toEqual([{ jobId: a.id }, { jobId: b.id }])
     expect(await f.handlers['queue.remove']({ jobId: a.id }, ctx)).toEqual({ removed: false })
+    // What they took is kept: the Queue still knows what an image usually takes.
+    const { jobs, finished } = await f.handlers['queue.list']({}, ctx)
+    expect(jobs).toEqual([])
+    expect(finished.map((x) => x.id).sort()).toEqual([a.id, b.id].sort())
+    expect(finished.every((x) => x.kind === 'image' && x.videoSeconds === null && x.finishedAt >= x.sentAt)).toBe(true)
   })
 
   it('keeps at most pollConcurrency jobs in flight', async () => {

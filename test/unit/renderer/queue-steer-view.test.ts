@@ -42,6 +42,19 @@ describe('timing', () => {
     expect(expectedMs(job({ kind: 'ad', request: { kind: 'ad', params: { brief: 'x', productIds: ['p'], aspectRatio: '4:5', imageCount: 1 } } }), typical)).toBeNull()
   })
 
+  it('jobs cleared from the Queue still count (main keeps them); a listed job is counted once', () => {
+    const cleared = [
+      { id: 'c1', kind: 'image' as const, sentAt: '2026-02-14T09:00:00Z', finishedAt: '2026-02-14T09:00:10Z', videoSeconds: null },
+      { id: 'c2', kind: 'video' as const, sentAt: '2026-02-14T09:00:00Z', finishedAt: '2026-02-14T09:01:40Z', videoSeconds: 10 },
+      // Also listed: the list's copy is the one that counts, not twice.
+      { id: 'i1', kind: 'image' as const, sentAt: '2026-02-14T10:00:00Z', finishedAt: '2026-02-14T10:00:20Z', videoSeconds: null }
+    ]
+    expect(typicalDurations([], cleared)).toEqual({ image: 15_000, ad: null, videoPerSecond: 10_000 })
+    const listed = [done('i1', '2026-02-14T10:00:00Z', '2026-02-14T10:00:20Z'), done('i2', '2026-02-14T10:01:00Z', '2026-02-14T10:01:50Z')]
+    expect(typicalDurations(listed, cleared)).toEqual({ image: 20_000, ad: null, videoPerSecond: 10_000 })
+    expect(typicalDurations([], [])).toEqual({ image: null, ad: null, videoPerSecond: null })
+  })
+
   it('a running job: elapsed since sent and about how long is left; a waiting one: what it usually takes', () => {
     const typical = { image: 60_000, ad: null, videoPerSecond: null }
     const sent = Date.parse('2026-02-14T12:00:00Z')

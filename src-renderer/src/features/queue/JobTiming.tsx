@@ -19,7 +19,7 @@ function useNow(ticking: boolean): number {
 
 /** "1:24 elapsed · about 40 s left" for a running job; "Usually takes about 2 min" for a waiting one. */
 export function JobTiming({ job, waiting }: { job: Job; waiting: boolean }) {
-  const typical = useQueueStore(useShallow((s) => typicalDurations(s.jobs)))
+  const typical = useQueueStore(useShallow((s) => typicalDurations(s.jobs, s.finished)))
   const now = useNow(!waiting && Boolean(job.sentAt))
   const text = timingText(job, now, typical, waiting)
   return text ? <p className="job-meta job-timing">{text}</p> : null

@@ -1,8 +1,9 @@
-import type { Job } from '../../../../src-preload/contract'
+import type { FinishedJob, Job } from '../../../../src-preload/contract'
+import { TYPICAL_SAMPLES } from '../../../../src-preload/contract/values'
 
 /**
- * How long jobs take, from the jobs the queue still shows: elapsed since a job was sent,
- * and what a kind usually takes (the median of its last finished jobs, from sent to done;
+ * How long jobs take: elapsed since a job was sent, and what a kind usually takes (the median
+ * of its last finished jobs, from sent to done, including those cleared from the Queue;
  * videos per second of footage, since their time grows with it). No history, no guess.
  */
 
@@ -13,8 +14,8 @@ export interface TypicalDurations {
   videoPerSecond: number | null
 }
 
-/** The last this many finished jobs of a kind count. */
-const SAMPLES = 20
+/** When a finished job was sent and done: from the list, or from what main kept of cleared ones. */
+type Sample = Pick<FinishedJob, 'id' | 'kind' | 'sentAt' | 'finishedAt' | 'videoSeconds'>
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null
@@ -23,29 +24,46 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
-/** The time from sent to done of a finished job, or null when it can't be told. */
-function tookMs(job: Job): number | null {
-  if (job.status !== 'succeeded' || !job.sentAt) return null
-  const ms = Date.parse(job.updatedAt) - Date.parse(job.sentAt)
+/** The time from sent to done, or null when it can't be told. */
+function tookMs(s: Sample): number | null {
+  const ms = Date.parse(s.finishedAt) - Date.parse(s.sentAt)
   return Number.isFinite(ms) && ms > 0 ? ms : null
 }
 
-const cache = new WeakMap<readonly Job[], TypicalDurations>()
+function sampleOf(job: Job): Sample | null {
+  if (job.status !== 'succeeded' || !job.sentAt) return null
+  const videoSeconds = job.request.kind === 'video' ? job.request.params.duration : null
+  return { id: job.id, kind: job.kind, sentAt: job.sentAt, finishedAt: job.updatedAt, videoSeconds }
+}
 
-/** Per kind, from the finished jobs in `jobs` (cached per list: every row asks). */
-export function typicalDurations(jobs: readonly Job[]): TypicalDurations {
-  const known = cache.get(jobs)
+const NONE: readonly FinishedJob[] = []
+const cache = new WeakMap<readonly Job[], WeakMap<readonly FinishedJob[], TypicalDurations>>()
+
+/**
+ * Per kind, from the finished jobs in `jobs` and those main kept (`finished`, which outlive
+ * "Clear finished"): the median of the latest TYPICAL_SAMPLES. Cached per pair of lists:
+ * every row asks.
+ */
+export function typicalDurations(jobs: readonly Job[], finished: readonly FinishedJob[] = NONE): TypicalDurations {
+  const known = cache.get(jobs)?.get(finished)
   if (known) return known
+  const byId = new Map<string, Sample>(finished.map((f) => [f.id, f]))
+  for (const j of jobs) {
+    const s = sampleOf(j)
+    if (s) byId.set(s.id, s)
+  }
   const samples = { image: [] as number[], ad: [] as number[], video: [] as number[] }
-  const newest = jobs.filter((j) => tookMs(j) !== null).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-  for (const j of newest) {
-    const list = samples[j.kind]
-    if (list.length >= SAMPLES) continue
-    const ms = tookMs(j) as number
-    list.push(j.request.kind === 'video' ? ms / j.request.params.duration : ms)
+  const newest = [...byId.values()].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))
+  for (const s of newest) {
+    const list = samples[s.kind]
+    const ms = tookMs(s)
+    if (ms === null || list.length >= TYPICAL_SAMPLES) continue
+    list.push(s.videoSeconds ? ms / s.videoSeconds : ms)
   }
   const out = { image: median(samples.image), ad: median(samples.ad), videoPerSecond: median(samples.video) }
-  cache.set(jobs, out)
+  const perJobs = cache.get(jobs) ?? new WeakMap()
+  perJobs.set(finished, out)
+  cache.set(jobs, perJobs)
   return out
 }
 
