@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs'
 import { join } from 'node:path'
 import type { CommandArgs, ImportBatch, ImportItem, Product } from '../../../src-preload/contract'
 import { AppError, isAppError } from '../../core/app-error'
+import { createSemaphore } from '../../core/semaphore'
 import { MAX_PRODUCT_IMAGE_BYTES } from '../../krev/product-image'
 import type { CreateProductInput, KrevClient, KrevProduct } from '../../krev/types'
 import type { MediaMode } from '../../media/media-store'
@@ -16,8 +17,9 @@ import { readPhotoFile } from './read-photo-file'
 /**
  * Many products at once. Each entry is read once from disk (size, type bytes, SHA-256),
  * skipped when the same photo is already in the catalogue or earlier in a batch, checked
- * like a single upload (check-photo.ts, decoded in the media worker from its path), then
- * uploaded — at most `concurrency` (2) at a time across every batch, the file streamed
+ * like a single upload (check-photo.ts, decoded in the media worker from its path) — up to
+ * CHECK_PLACES ahead of the uploads — then uploaded, at most `concurrency` (2) at a time
+ * across every batch, the file streamed
  * from disk with the bytes sent as its percent. One entry or a whole batch can be
  * cancelled; a failed or cancelled entry can be retried. Bytes the web preview sends
  * are staged to a file first, so both paths are the same from there on.
@@ -55,6 +57,8 @@ export interface ImportService {
 
 /** Batches kept for the problem list; older finished ones are forgotten. */
 const KEEP_BATCHES = 20
+/** Files checked at once, ahead of the uploads (each check decodes one photo in the media worker). */
+const CHECK_PLACES = 4
 
 class Skip extends Error {
   constructor(
@@ -72,6 +76,10 @@ export function createImportService(deps: ImportDeps): ImportService {
   const batches = new Map<string, BatchState>()
   const waiting: { batch: BatchState; entry: EntryState }[] = []
   const running = new Set<Promise<void>>()
+  // Checks (read, hash, duplicate, decode) are local and quick: they run ahead of the uploads,
+  // in places of their own, so a duplicate late in a batch is named at once, not in its turn.
+  let checking = 0
+  const uploads = createSemaphore(() => concurrency)
   /** The entry that holds each photo (mode:sha256) while it is being added. */
   const claims = new Map<string, EntryState>()
   const dirty = new Set<BatchState>()
@@ -158,18 +166,23 @@ export function createImportService(deps: ImportDeps): ImportService {
     }
     set({ status: 'checking' })
     try {
-      const { request, size } = await prepare(mode, b, e)
+      const { request, size } = await checked(() => prepare(mode, b, e))
       if (abort.signal.aborted) throw cancelledError()
-      const client = await deps.client(mode)
-      set({ status: 'uploading', percent: 0 })
-      const created = await client.createProduct(request, abort.signal, (sent) => {
-        const percent = size > 0 ? Math.min(100, Math.floor((sent / size) * 100)) : 0
-        if (percent !== e.percent && e.status === 'uploading') set({ percent })
-        // Every byte is out: Krev is removing the background and reading the details.
-        if (size > 0 && sent >= size && e.status === 'uploading') set({ status: 'analysing', percent: 100 })
-      })
-      if (e.status === 'uploading') set({ status: 'analysing', percent: 100 })
-      const product = await deps.accept(mode, created)
+      // Checked: it waits for an upload place as queued (a late duplicate was named already).
+      set({ status: 'queued' })
+      // The place is held until the product is accepted (its pictures fetched): that is in flight too.
+      const product = await uploads.run(async () => {
+        const client = await deps.client(mode)
+        set({ status: 'uploading', percent: 0 })
+        const created = await client.createProduct(request, abort.signal, (sent) => {
+          const percent = size > 0 ? Math.min(100, Math.floor((sent / size) * 100)) : 0
+          if (percent !== e.percent && e.status === 'uploading') set({ percent })
+          // Every byte is out: Krev is removing the background and reading the details.
+          if (size > 0 && sent >= size && e.status === 'uploading') set({ status: 'analysing', percent: 100 })
+        })
+        if (e.status === 'uploading') set({ status: 'analysing', percent: 100 })
+        return deps.accept(mode, created)
+      }, abort.signal)
       if (e.contentHash) deps.rememberHash(mode, product.id, e.contentHash)
       release(mode, e)
       unstage(e)
@@ -191,16 +204,24 @@ export function createImportService(deps: ImportDeps): ImportService {
     }
   }
 
+  /** Holds one of the check places while `prepare` runs; the next file's check starts after. */
+  async function checked<T>(prepare: () => Promise<T>): Promise<T> {
+    try {
+      return await prepare()
+    } finally {
+      checking--
+      pump()
+    }
+  }
+
   function pump(): void {
-    while (!disposed && running.size < concurrency && waiting.length > 0) {
+    while (!disposed && checking < CHECK_PLACES && waiting.length > 0) {
       const next = waiting.shift()!
       if (next.entry.status !== 'queued') continue
+      checking++
       const task = run(next.batch, next.entry)
       running.add(task)
-      void task.finally(() => {
-        running.delete(task)
-        pump()
-      })
+      void task.finally(() => running.delete(task))
     }
   }
 

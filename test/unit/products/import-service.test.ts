@@ -114,8 +114,10 @@ describe('product import', () => {
     catalogueHashes.set(await fileHash(photos.p3!), { id: 'known-1', name: 'Red bag' })
     const { batchId } = service.start({})
     await service.add(batchId, [photos.p1!, photos.copy!, photos.p2!, photos.p3!].map((path) => ({ kind: 'path' as const, path })))
-    // The copy is refused while photo-1 holds its hash; photo-3 waits for a free slot.
-    await waitFor(() => pending.length === 2 && batchOf(batchId)?.skipped === 1)
+    // Checks run ahead of the uploads: the copy (photo-1 holds its hash) and photo-3 (in the
+    // catalogue) are both named while the first two are still uploading, not in their turn.
+    await waitFor(() => pending.length === 2 && batchOf(batchId)?.skipped === 2)
+    expect(batchOf(batchId).uploaded).toBe(0)
     finishOne()
     finishOne()
     await service.idle()
@@ -136,14 +138,17 @@ describe('product import', () => {
     const { batchId } = service.start({ namePattern: 'Spring {n}', skipSegmentation: true })
     await service.add(batchId, ['p1', 'p2', 'p3', 'p4', 'p5'].map((k) => ({ kind: 'path' as const, path: photos[k]! })))
     await waitFor(() => pending.length === 2)
-    const firstAt = pending.findIndex((p) => 'file' in p.input && 'path' in p.input.file && p.input.file.path === photos.p1)
-    const first = pending[firstAt]!.input
-    expect(first).toMatchObject({ name: 'Spring 1', skip_segmentation: true, file: { path: photos.p1, mimeType: 'image/jpeg' } })
+    // Whichever was checked first is sent first: the n of its name is its place in the list.
+    const first = pending[0]!.input
+    const path = 'file' in first && 'path' in first.file ? first.file.path : ''
+    const at = ['p1', 'p2', 'p3', 'p4', 'p5'].findIndex((k) => photos[k] === path)
+    expect(at).toBeGreaterThanOrEqual(0)
+    expect(first).toMatchObject({ name: `Spring ${at + 1}`, skip_segmentation: true, file: { path, mimeType: 'image/jpeg' } })
     expect('file' in first && 'data' in first.file).toBe(false)
     const size = 'file' in first && 'path' in first.file ? first.file.size : 0
-    pending[firstAt]!.onSent!(Math.floor(size / 2))
-    await waitFor(() => batchOf(batchId).entries[0]!.percent === 50)
-    expect(batchOf(batchId).entries[0]!.status).toBe('uploading')
+    pending[0]!.onSent!(Math.floor(size / 2))
+    await waitFor(() => batchOf(batchId).entries[at]!.percent === 50)
+    expect(batchOf(batchId).entries[at]!.status).toBe('uploading')
     while (created < 5) {
       await waitFor(() => pending.length > 0)
       finishOne()
@@ -156,22 +161,28 @@ describe('product import', () => {
 
   it('cancels one waiting and one running file, then all; a retry uploads it', async () => {
     const { batchId } = service.start({})
-    const { entryIds } = await service.add(batchId, ['p1', 'p2', 'p3', 'p4'].map((k) => ({ kind: 'path' as const, path: photos[k]! })))
-    await waitFor(() => pending.length === 2)
-    service.cancel(batchId, entryIds[0]) // running
-    service.cancel(batchId, entryIds[3]) // still waiting
-    await waitFor(() => pending.length === 2) // p3 took the freed slot
+    const keys = ['p1', 'p2', 'p3', 'p4']
+    const { entryIds } = await service.add(batchId, keys.map((k) => ({ kind: 'path' as const, path: photos[k]! })))
+    // Checked ahead of the uploads: two are being sent, two wait (which two is a matter of timing).
+    await waitFor(() => pending.length === 2 && statusOf(batchId).filter((s) => s === 'queued').length === 2)
+    const sentPath = (p: Pending) => ('file' in p.input && 'path' in p.input.file ? p.input.file.path : '')
+    const running = entryIds[keys.findIndex((k) => photos[k] === sentPath(pending[0]!))]!
+    const waiting = entryIds.filter((_, i) => statusOf(batchId)[i] === 'queued')
+    service.cancel(batchId, running)
+    service.cancel(batchId, waiting[1])
+    await waitFor(() => pending.length === 2) // the other waiting one took the freed place
     service.cancel(batchId)
     await service.idle()
     await waitFor(() => !batchOf(batchId).active)
     expect(statusOf(batchId)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled'])
     expect(started).toBe(3)
 
-    service.retry(batchId, entryIds[3]!)
+    const retried = entryIds.indexOf(waiting[1]!)
+    service.retry(batchId, waiting[1]!)
     await waitFor(() => pending.length === 1)
     finishOne()
     await service.idle()
-    await waitFor(() => batchOf(batchId).entries[3]!.status === 'done')
+    await waitFor(() => batchOf(batchId).entries[retried]!.status === 'done')
     expect(batchOf(batchId)).toMatchObject({ uploaded: 1, toUpload: 1 })
   })
 
