@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon'
 import { useAppStore } from '../../stores/app'
 import { useProductsStore } from '../../stores/products'
 import { MAX_BRIEF_PRODUCTS, briefProducts, useComposerStore } from './composer-store'
+import { TruncatedText } from '../../components/TruncatedText'
 
 function Thumb({ product }: { product: Product }) {
   return (
@@ -26,9 +27,7 @@ export function BriefChips() {
       {picked.map((p) => (
         <li key={p.id} className="brief-chip">
           <Thumb product={p} />
-          <span className="brief-chip-name" title={p.name}>
-            {p.name}
-          </span>
+          <TruncatedText className="brief-chip-name" text={p.name} />
           <IconButton icon="x" label={`Remove ${p.name}`} className="brief-chip-remove" onClick={() => remove(p.id)} />
         </li>
       ))}
@@ -119,7 +118,7 @@ export function BriefProductPicker() {
                       onClick={() => toggle(p.id)}
                     >
                       <Thumb product={p} />
-                      <span className="picker-name">{p.name}</span>
+                      <TruncatedText className="picker-name" text={p.name} />
                       {on ? <Icon name="check" size={14} className="picker-check" /> : null}
                     </button>
                   </li>

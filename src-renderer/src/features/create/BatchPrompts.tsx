@@ -5,6 +5,7 @@ import { plural } from '../../lib/format'
 import { useBatchStore } from '../../stores/batch'
 import { useProductsStore } from '../../stores/products'
 import { CSV_HEADERS } from './batch-prompts'
+import { TruncatedText } from '../../components/TruncatedText'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 
@@ -33,7 +34,7 @@ export function BatchPrompts() {
     <div className="batch-prompts">
       {file ? (
         <div className="batch-file" role="group" aria-label="Loaded file">
-          <span className="batch-file-name">{file.name}</span>
+          <TruncatedText className="batch-file-name" text={file.name} />
           <span className="batch-file-count">{plural(file.parsed.rows.length, 'prompt')}</span>
           <Button size="sm" variant="ghost" icon="x" onClick={clearFile}>
             Remove

@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner'
 import { useProductItems } from './ProductChips'
 import type { ImageInput } from './image-input'
 import { resolveAsset, resolveProduct } from './refresh-inputs'
+import { TruncatedText } from '../../components/TruncatedText'
 
 /** How many recent Library images the picker offers. */
 const RECENT = 24
@@ -61,7 +62,7 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
                 <span className="picker-thumb">
                   {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
                 </span>
-                <span className="picker-name">{p.name}</span>
+                <TruncatedText className="picker-name" text={p.name} />
               </button>
             </PopoverClose>
           </li>

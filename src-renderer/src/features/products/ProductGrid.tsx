@@ -6,6 +6,7 @@ import { useCreateStore } from '../../stores/create'
 import { useProductsStore } from '../../stores/products'
 import { shownName } from './catalog-view'
 import './product-thumb.css'
+import { TruncatedText } from '../../components/TruncatedText'
 
 /** A short line of what Krev read from the photo: brand · type · colours. */
 export function productDetails(p: Product): string {
@@ -39,9 +40,7 @@ function ProductCard({ product }: { product: Product }) {
           )}
         </div>
         <div className="product-meta">
-          <p className="product-name" title={name}>
-            {name}
-          </p>
+          <TruncatedText as="p" className="product-name" text={name} />
           <p className="product-details">{product.hidden ? 'Hidden · ' : ''}{details || 'No details yet'}</p>
         </div>
       </button>

@@ -8,6 +8,7 @@ import { useBatchStore } from '../../stores/batch'
 import { useQueueStore } from '../../stores/queue'
 import { batchSummaries, unknownBatches, type BatchSummary } from './batch-progress'
 import './batch-progress.css'
+import { TruncatedText } from '../../components/TruncatedText'
 
 function BatchStrip({ b }: { b: BatchSummary }) {
   const cancelRest = useBatchStore((s) => s.cancelRest)
@@ -21,9 +22,7 @@ function BatchStrip({ b }: { b: BatchSummary }) {
       </span>
       <div className="batch-strip-main">
         <p className="batch-strip-head">
-          <span className="batch-strip-name" title={b.name}>
-            {b.name}
-          </span>
+          <TruncatedText className="batch-strip-name" text={b.name} />
           <span className="batch-strip-count">
             {b.done} / {b.total}
           </span>

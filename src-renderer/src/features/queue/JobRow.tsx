@@ -12,6 +12,7 @@ import { JobTiming } from './JobTiming'
 import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { dragHandlers, onReorderKey, REORDER_HELP_ID, runNext } from './reorder'
 import { UnknownOutcome } from './UnknownOutcome'
+import { TruncatedText } from '../../components/TruncatedText'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
 function resumesText(iso: string): string {
@@ -88,9 +89,7 @@ export const JobRow = memo(function JobRow({
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
       <div className="job-main">
-        <p className="job-title" title={job.title}>
-          {job.title}
-        </p>
+        <TruncatedText as="p" className="job-title" text={job.title} />
         <p className="job-meta">
           {jobSpec(job)} · {formatRelative(job.createdAt)}
           {job.source?.type === 'chat' ? ' · from chat' : ''}
