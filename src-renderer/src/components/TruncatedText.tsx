@@ -61,7 +61,11 @@ export function TruncatedText({
   )
 }
 
-/** The tooltip: centred above the text (below when there is no room), kept inside the window. */
+/**
+ * The tooltip: above the text (below when there is no room), its words starting where the
+ * text starts, so it reads as the rest of the line (centring on a block's box, wider than
+ * its words, put it off to one side). Kept inside the window.
+ */
 function FullText({ text, anchor }: { text: string; anchor: DOMRect }) {
   const ref = useRef<HTMLDivElement>(null)
   useLayoutEffect(() => {
@@ -71,7 +75,8 @@ function FullText({ text, anchor }: { text: string; anchor: DOMRect }) {
     const { width, height } = el.getBoundingClientRect()
     const above = anchor.top - GAP - height
     const side = above >= EDGE ? 'top' : 'bottom'
-    const left = Math.min(Math.max(anchor.left + anchor.width / 2 - width / 2, EDGE), window.innerWidth - EDGE - width)
+    const inset = parseFloat(getComputedStyle(el).paddingLeft) || 0
+    const left = Math.min(anchor.left - inset, window.innerWidth - EDGE - width)
     el.style.left = `${Math.max(left, EDGE)}px`
     el.style.top = `${side === 'top' ? above : anchor.bottom + GAP}px`
     el.dataset.side = side
