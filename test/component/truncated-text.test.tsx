@@ -101,6 +101,22 @@ describe('TruncatedText', () => {
     expect(tooltip()).toBeNull()
   })
 
+  it('shows nothing when focus lands on a dialog around the text (as it opens), only on the text’s own button', () => {
+    render(
+      <div role="dialog" tabIndex={-1} aria-label="Compare">
+        <TruncatedText text={NAME} />
+        <button type="button">
+          <TruncatedText text={`${NAME}, second`} />
+        </button>
+      </div>
+    )
+    for (const el of document.querySelectorAll<HTMLElement>('[data-truncated-text]')) size(el, true)
+    keyboardFocus(screen.getByRole('dialog'))
+    expect(tooltip()).toBeNull()
+    keyboardFocus(screen.getByRole('button'))
+    expect(tooltip()?.textContent).toBe(`${NAME}, second`)
+  })
+
   it('hides on a press, so a click or a drag-out on a tile is not covered', () => {
     const { container } = render(<TruncatedText text={NAME} />)
     const el = size(textIn(container), true)
@@ -110,10 +126,17 @@ describe('TruncatedText', () => {
     expect(tooltip()).toBeNull()
   })
 
-  it('hides on Escape without taking it: the grid below still gets the key, unprevented', () => {
+  it('hides on Escape without taking it: the grid below still gets the key, unprevented, and may stop it', () => {
     const onKey = vi.fn((e: { key: string; defaultPrevented: boolean }) => ({ key: e.key, prevented: e.defaultPrevented }))
     render(
-      <div role="grid" onKeyDown={(e) => onKey(e)}>
+      // As the Library grid: it handles the key and stops it there, before the document.
+      <div
+        role="grid"
+        onKeyDown={(e) => {
+          onKey(e)
+          e.stopPropagation()
+        }}
+      >
         <button type="button">
           <TruncatedText text={NAME} />
         </button>

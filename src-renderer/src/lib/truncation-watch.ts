@@ -93,12 +93,19 @@ function onResize(): void {
   else hide()
 }
 
-/** Keyboard focus (:focus-visible, as the other tooltips) on a text's button, link or row shows it at once. */
+/** What can take focus: a text's own button, link or row is the nearest of these around it. */
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]'
+
+/**
+ * Keyboard focus (:focus-visible, as the other tooltips) on a text's own button, link or row
+ * shows it at once. Only its own: a dialog focused as it opens, or a list, holds many texts
+ * and names none of them.
+ */
 function onFocusIn(event: FocusEvent): void {
   const target = event.target
-  if (!(target instanceof HTMLElement) || !target.matches(':focus-visible')) return
-  const el = target.matches(`[${TRUNCATED_TEXT_ATTR}]`) ? target : target.querySelector<HTMLElement>(`[${TRUNCATED_TEXT_ATTR}]`)
-  if (el) show(el, true)
+  if (!(target instanceof HTMLElement) || !target.matches(':focus-visible') || target.matches('[role="dialog"], [role="alertdialog"]')) return
+  const el = target.querySelector<HTMLElement>(`[${TRUNCATED_TEXT_ATTR}]`)
+  if (el && el.closest(FOCUSABLE) === target) show(el, true)
 }
 
 function onFocusOut(): void {
@@ -124,6 +131,7 @@ function listenOnce(): void {
   listening = true
   document.addEventListener('focusin', onFocusIn)
   document.addEventListener('focusout', onFocusOut)
-  document.addEventListener('keydown', onKeyDown, { passive: true })
+  // Capture: the grid and the viewer stop the keys they handle; this only looks, and first.
+  document.addEventListener('keydown', onKeyDown, { capture: true })
   document.addEventListener('scroll', onScroll, { capture: true, passive: true })
 }
