@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react'
 import type { Product } from '../../../../src-preload/contract'
 import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useAppStore } from '../../stores/app'
 import { useProductsStore } from '../../stores/products'
 import { MAX_BRIEF_PRODUCTS, briefProducts, useComposerStore } from './composer-store'
-import { TruncatedText } from '../../components/TruncatedText'
 
 function Thumb({ product }: { product: Product }) {
   return (

@@ -3,9 +3,9 @@ import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { SearchField } from '../../components/SearchField'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatRelative } from '../../lib/format'
 import { useChatStore, type ConversationSummary } from '../../stores/chat'
-import { TruncatedText } from '../../components/TruncatedText'
 
 /** The conversations of this mode: searched, opened, renamed and deleted (all on this computer). */
 export function ConversationList() {

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
+import { TruncatedText } from '../../components/TruncatedText'
 import { plural } from '../../lib/format'
 import { useBatchStore } from '../../stores/batch'
 import { useProductsStore } from '../../stores/products'
 import { CSV_HEADERS } from './batch-prompts'
-import { TruncatedText } from '../../components/TruncatedText'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 

@@ -4,10 +4,10 @@ import { invoke } from '../../api/client'
 import { Icon } from '../../components/Icon'
 import { PopoverClose } from '../../components/Popover'
 import { Spinner } from '../../components/Spinner'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useProductItems } from './ProductChips'
 import type { ImageInput } from './image-input'
 import { resolveAsset, resolveProduct } from './refresh-inputs'
-import { TruncatedText } from '../../components/TruncatedText'
 
 /** How many recent Library images the picker offers. */
 const RECENT = 24

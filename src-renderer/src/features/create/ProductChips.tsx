@@ -1,8 +1,8 @@
 import { useEffect, type ReactNode } from 'react'
 import type { Product } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
-import { useProductsStore } from '../../stores/products'
 import { TruncatedText } from '../../components/TruncatedText'
+import { useProductsStore } from '../../stores/products'
 
 /** The catalogue's products, fetched on first use (Create's picker and the batch form share it). */
 export function useProductItems(): Product[] {

@@ -1,10 +1,10 @@
 import { memo, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { isVideoThumb, useLibraryStore } from '../../stores/library'
 import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
-import { TruncatedText } from '../../components/TruncatedText'
 
 const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
 

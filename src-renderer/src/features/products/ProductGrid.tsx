@@ -1,12 +1,12 @@
 import type { Product } from '../../../../src-preload/contract'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useAppStore } from '../../stores/app'
 import { useCreateStore } from '../../stores/create'
 import { useProductsStore } from '../../stores/products'
 import { shownName } from './catalog-view'
 import './product-thumb.css'
-import { TruncatedText } from '../../components/TruncatedText'
 
 /** A short line of what Krev read from the photo: brand · type · colours. */
 export function productDetails(p: Product): string {

@@ -2,13 +2,13 @@ import { useEffect, useMemo } from 'react'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Meter } from '../../components/Meter'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatNumber, plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useBatchStore } from '../../stores/batch'
 import { useQueueStore } from '../../stores/queue'
 import { batchSummaries, unknownBatches, type BatchSummary } from './batch-progress'
 import './batch-progress.css'
-import { TruncatedText } from '../../components/TruncatedText'
 
 function BatchStrip({ b }: { b: BatchSummary }) {
   const cancelRest = useBatchStore((s) => s.cancelRest)

@@ -2,6 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react'
 import { Badge } from '../../components/Badge'
 import { IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, isWaitingJob, jobById, useQueueStore } from '../../stores/queue'
@@ -12,7 +13,6 @@ import { JobTiming } from './JobTiming'
 import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { dragHandlers, onReorderKey, REORDER_HELP_ID, runNext } from './reorder'
 import { UnknownOutcome } from './UnknownOutcome'
-import { TruncatedText } from '../../components/TruncatedText'
 
 /** Krev asked us to wait (rate limit): say when the job goes on by itself. */
 function resumesText(iso: string): string {

@@ -5,9 +5,9 @@ import { Button, IconButton } from '../../../components/Button'
 import { Icon } from '../../../components/Icon'
 import { ProgressBar } from '../../../components/ProgressBar'
 import { Spinner } from '../../../components/Spinner'
+import { TruncatedText } from '../../../components/TruncatedText'
 import { useProductsStore } from '../../../stores/products'
 import { overall } from './import-problems'
-import { TruncatedText } from '../../../components/TruncatedText'
 
 const STATUS: Record<ImportEntry['status'], string> = {
   queued: 'Waiting',
