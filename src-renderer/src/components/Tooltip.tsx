@@ -30,10 +30,15 @@ function onlyVisibleFocus(event: FocusEvent<HTMLElement>): void {
   if (!event.currentTarget.matches(':focus-visible')) event.preventDefault()
 }
 
+/** How long the pointer rests before a tooltip shows; TruncatedText waits as long. */
+export const TOOLTIP_DELAY_MS = 500
+/** A tooltip closed less than this ago: the next one shows at once. */
+export const TOOLTIP_SKIP_DELAY_MS = 300
+
 /** Once at the root: one delay for every tooltip, and moving between triggers skips it. */
 export function TooltipProvider({ children }: { children: ReactNode }) {
   return (
-    <RadixTooltip.Provider delayDuration={500} skipDelayDuration={300}>
+    <RadixTooltip.Provider delayDuration={TOOLTIP_DELAY_MS} skipDelayDuration={TOOLTIP_SKIP_DELAY_MS}>
       {children}
     </RadixTooltip.Provider>
   )

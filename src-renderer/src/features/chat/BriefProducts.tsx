@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Product } from '../../../../src-preload/contract'
 import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useAppStore } from '../../stores/app'
 import { useProductsStore } from '../../stores/products'
 import { MAX_BRIEF_PRODUCTS, briefProducts, useComposerStore } from './composer-store'
@@ -26,9 +27,7 @@ export function BriefChips() {
       {picked.map((p) => (
         <li key={p.id} className="brief-chip">
           <Thumb product={p} />
-          <span className="brief-chip-name" title={p.name}>
-            {p.name}
-          </span>
+          <TruncatedText className="brief-chip-name" text={p.name} />
           <IconButton icon="x" label={`Remove ${p.name}`} className="brief-chip-remove" onClick={() => remove(p.id)} />
         </li>
       ))}
@@ -119,7 +118,7 @@ export function BriefProductPicker() {
                       onClick={() => toggle(p.id)}
                     >
                       <Thumb product={p} />
-                      <span className="picker-name">{p.name}</span>
+                      <TruncatedText className="picker-name" text={p.name} />
                       {on ? <Icon name="check" size={14} className="picker-check" /> : null}
                     </button>
                   </li>

@@ -3,6 +3,7 @@ import { Button, IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { SearchField } from '../../components/SearchField'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatRelative } from '../../lib/format'
 import { useChatStore, type ConversationSummary } from '../../stores/chat'
 
@@ -38,7 +39,7 @@ export function ConversationList() {
               <RenameField c={c} onDone={() => setRenaming(null)} />
             ) : (
               <button type="button" className="chat-item" aria-current={c.id === activeId ? 'true' : undefined} onClick={() => void open(c.id)}>
-                <span className="chat-item-title">{c.title}</span>
+                <TruncatedText className="chat-item-title" text={c.title} />
                 <span className="chat-item-meta">
                   {c.lastStatus === 'running' || c.lastStatus === 'queued' ? 'Working · ' : ''}
                   {formatRelative(c.updatedAt)}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { Button } from '../../components/Button'
 import { Field } from '../../components/Field'
+import { TruncatedText } from '../../components/TruncatedText'
 import { plural } from '../../lib/format'
 import { useBatchStore } from '../../stores/batch'
 import { useProductsStore } from '../../stores/products'
@@ -33,7 +34,7 @@ export function BatchPrompts() {
     <div className="batch-prompts">
       {file ? (
         <div className="batch-file" role="group" aria-label="Loaded file">
-          <span className="batch-file-name">{file.name}</span>
+          <TruncatedText className="batch-file-name" text={file.name} />
           <span className="batch-file-count">{plural(file.parsed.rows.length, 'prompt')}</span>
           <Button size="sm" variant="ghost" icon="x" onClick={clearFile}>
             Remove

@@ -4,6 +4,7 @@ import { invoke } from '../../api/client'
 import { Icon } from '../../components/Icon'
 import { PopoverClose } from '../../components/Popover'
 import { Spinner } from '../../components/Spinner'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useProductItems } from './ProductChips'
 import type { ImageInput } from './image-input'
 import { resolveAsset, resolveProduct } from './refresh-inputs'
@@ -61,7 +62,7 @@ export function ProductChoices({ onPick }: { onPick(pending: Promise<ImageInput>
                 <span className="picker-thumb">
                   {p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}
                 </span>
-                <span className="picker-name">{p.name}</span>
+                <TruncatedText className="picker-name" text={p.name} />
               </button>
             </PopoverClose>
           </li>

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react'
 import type { Product } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useProductsStore } from '../../stores/products'
 
 /** The catalogue's products, fetched on first use (Create's picker and the batch form share it). */
@@ -36,7 +37,7 @@ export function ProductChips({
           <li key={p.id}>
             <button type="button" className="picker-item" aria-pressed={on} onClick={() => onToggle(p.id)}>
               <span className="picker-thumb">{p.thumbUrl ? <img src={p.thumbUrl} alt="" draggable={false} /> : <Icon name="image" size={14} />}</span>
-              <span className="picker-name">{p.name}</span>
+              <TruncatedText className="picker-name" text={p.name} />
               {on ? <Icon name="check" size={14} className="picker-check" /> : null}
             </button>
           </li>

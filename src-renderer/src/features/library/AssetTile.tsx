@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { isVideoThumb, useLibraryStore } from '../../stores/library'
 import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
@@ -49,6 +50,7 @@ export const AssetTile = memo(function AssetTile({
     asset.approval ?? '',
     selected ? 'selected' : ''
   ].filter(Boolean)
+  const caption = asset.adCopy?.headline || asset.prompt
   const cls = ['asset-tile', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
   return (
     <div role="listitem" className={cls} style={{ width, height }} aria-posinset={index + 1} aria-setsize={setSize}>
@@ -58,7 +60,6 @@ export const AssetTile = memo(function AssetTile({
         data-index={index}
         tabIndex={focused ? 0 : -1}
         onClick={(e) => onActivate(e, index, asset)}
-        title={asset.prompt}
         draggable
         onDragStart={(e) => startDragOut(e, dragSet(asset))}
       >
@@ -95,11 +96,11 @@ export const AssetTile = memo(function AssetTile({
             ) : null}
           </span>
         </span>
-        <span className={terms.length ? 'asset-caption has-match' : 'asset-caption'}>
+        <TruncatedText className={terms.length ? 'asset-caption has-match' : 'asset-caption'} text={caption}>
           <span className="sr-only">{KIND_WORD[asset.kind]}: </span>
-          <Highlight text={asset.adCopy?.headline || asset.prompt} terms={terms} />
+          <Highlight text={caption} terms={terms} />
           {state.length ? <span className="sr-only"> ({state.join(', ')})</span> : null}
-        </span>
+        </TruncatedText>
       </button>
     </div>
   )

@@ -2,6 +2,7 @@ import type { Asset } from '../../../../src-preload/contract'
 import type { Measure, ViewUpdate } from './viewer/use-zoom'
 import { ZoomStage } from './viewer/ZoomStage'
 import type { View } from './viewer/zoom-math'
+import { TruncatedText } from '../../components/TruncatedText'
 
 /** One output in Compare: its label and the shared view (a video shows its poster frame). */
 export function ComparePane({
@@ -30,7 +31,7 @@ export function ComparePane({
       />
       <figcaption className="compare-label">
         <span className="compare-letter">{letter}</span>
-        <span className="compare-caption">{asset.adCopy?.headline || asset.prompt}</span>
+        <TruncatedText className="compare-caption" text={asset.adCopy?.headline || asset.prompt} />
         <span className="compare-meta">
           {video ? 'Video poster · ' : ''}
           {asset.width}×{asset.height}

@@ -1,6 +1,7 @@
 import type { Product } from '../../../../src-preload/contract'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { useAppStore } from '../../stores/app'
 import { useCreateStore } from '../../stores/create'
 import { useProductsStore } from '../../stores/products'
@@ -39,9 +40,7 @@ function ProductCard({ product }: { product: Product }) {
           )}
         </div>
         <div className="product-meta">
-          <p className="product-name" title={name}>
-            {name}
-          </p>
+          <TruncatedText as="p" className="product-name" text={name} />
           <p className="product-details">{product.hidden ? 'Hidden · ' : ''}{details || 'No details yet'}</p>
         </div>
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react'
 import { Button } from '../../components/Button'
 import { Icon } from '../../components/Icon'
 import { Meter } from '../../components/Meter'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatNumber, plural } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { useBatchStore } from '../../stores/batch'
@@ -21,9 +22,7 @@ function BatchStrip({ b }: { b: BatchSummary }) {
       </span>
       <div className="batch-strip-main">
         <p className="batch-strip-head">
-          <span className="batch-strip-name" title={b.name}>
-            {b.name}
-          </span>
+          <TruncatedText className="batch-strip-name" text={b.name} />
           <span className="batch-strip-count">
             {b.done} / {b.total}
           </span>

@@ -2,6 +2,7 @@ import { memo, useState, type KeyboardEvent } from 'react'
 import { Badge } from '../../components/Badge'
 import { IconButton } from '../../components/Button'
 import { Icon } from '../../components/Icon'
+import { TruncatedText } from '../../components/TruncatedText'
 import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
 import { isActiveJob, isWaitingJob, jobById, useQueueStore } from '../../stores/queue'
@@ -88,9 +89,7 @@ export const JobRow = memo(function JobRow({
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
       <div className="job-main">
-        <p className="job-title" title={job.title}>
-          {job.title}
-        </p>
+        <TruncatedText as="p" className="job-title" text={job.title} />
         <p className="job-meta">
           {jobSpec(job)} · {formatRelative(job.createdAt)}
           {job.source?.type === 'chat' ? ' · from chat' : ''}

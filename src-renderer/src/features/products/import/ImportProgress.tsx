@@ -5,6 +5,7 @@ import { Button, IconButton } from '../../../components/Button'
 import { Icon } from '../../../components/Icon'
 import { ProgressBar } from '../../../components/ProgressBar'
 import { Spinner } from '../../../components/Spinner'
+import { TruncatedText } from '../../../components/TruncatedText'
 import { useProductsStore } from '../../../stores/products'
 import { overall } from './import-problems'
 
@@ -37,9 +38,7 @@ function EntryRow({ batchId, entry }: { batchId: string; entry: ImportEntry }) {
   return (
     <li className={`import-row is-${entry.status}`} data-status={entry.status}>
       <EntryIcon entry={entry} />
-      <span className="import-name" title={entry.fileName}>
-        {entry.fileName}
-      </span>
+      <TruncatedText className="import-name" text={entry.fileName} />
       <span className="import-status">{entry.status === 'skipped' || entry.status === 'failed' ? entry.message || label : label}</span>
       <ProgressBar label={`${entry.fileName} upload`} value={pct} valueText={`${pct}%`} />
       <span className="import-pct">{pct}%</span>
