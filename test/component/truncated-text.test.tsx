@@ -70,6 +70,16 @@ describe('TruncatedText', () => {
     expect(container.querySelector('[title]')).toBeNull()
   })
 
+  it('a shortened form (a job title cut at 80 characters) shows the whole text even when it fits', () => {
+    const { container } = render(
+      <TruncatedText text={NAME} shortened>
+        Linen shirt, relaxed fit…
+      </TruncatedText>
+    )
+    hover(size(textIn(container), false))
+    expect(tooltip()?.textContent).toBe(NAME)
+  })
+
   it('measures a clamp by its height', () => {
     const { container } = render(<TruncatedText text={NAME} lines={2} />)
     const el = size(textIn(container), false)

@@ -22,7 +22,8 @@ export function TruncatedText({
   children,
   lines = 1,
   as: Tag = 'span',
-  className
+  className,
+  shortened = false
 }: {
   /** The whole text: what the tooltip says, and what shows unless `children` is given. */
   text: string
@@ -31,6 +32,8 @@ export function TruncatedText({
   lines?: number
   as?: 'span' | 'p' | 'div'
   className?: string
+  /** `children` is a shortened form of `text` (cut elsewhere): the tooltip shows even when it fits. */
+  shortened?: boolean
 }) {
   // One element type for the three tags (span and p add nothing a div lacks).
   const ref = useRef<HTMLDivElement>(null)
@@ -39,8 +42,8 @@ export function TruncatedText({
 
   useEffect(() => {
     const el = ref.current
-    return el ? watchTruncation(el, clamped, setAnchor) : undefined
-  }, [clamped])
+    return el ? watchTruncation(el, clamped, setAnchor, shortened) : undefined
+  }, [clamped, shortened])
 
   const classes = ['truncated-text', clamped ? 'is-clamped' : '', className].filter(Boolean).join(' ')
   return (

@@ -14,6 +14,8 @@ interface Watched {
   reveal: Reveal
   /** Clamped to lines (cut by height) rather than one line (cut by width). */
   clamped: boolean
+  /** What shows is already a shortened form (a job's title): the tooltip has more, cut or not. */
+  shortened: boolean
 }
 
 /** Marks a TruncatedText's element, for finding the one inside a focused button or link. */
@@ -32,9 +34,9 @@ export function isTruncated(el: HTMLElement, clamped: boolean): boolean {
 }
 
 /** Registers a text (cheap: no measuring, no observer); the returned function forgets it. */
-export function watchTruncation(el: HTMLElement, clamped: boolean, reveal: Reveal): () => void {
+export function watchTruncation(el: HTMLElement, clamped: boolean, reveal: Reveal, shortened = false): () => void {
   listenOnce()
-  watched.set(el, { reveal, clamped })
+  watched.set(el, { reveal, clamped, shortened })
   return () => {
     cancelPending(el)
     if (shown?.el === el) hide()
@@ -61,7 +63,7 @@ export function hoverEnd(el: HTMLElement): void {
 function show(el: HTMLElement, byFocus: boolean): void {
   pending = null
   const entry = watched.get(el)
-  if (!entry || !el.isConnected || !isTruncated(el, entry.clamped)) return
+  if (!entry || !el.isConnected || !(entry.shortened || isTruncated(el, entry.clamped))) return
   if (shown && shown.el !== el) hide()
   shown = { el, byFocus }
   resizes ??= new ResizeObserver(onResize)
@@ -89,7 +91,7 @@ function onResize(): void {
   if (!shown) return
   const { el } = shown
   const entry = watched.get(el)
-  if (entry && isTruncated(el, entry.clamped)) entry.reveal(el.getBoundingClientRect())
+  if (entry && (entry.shortened || isTruncated(el, entry.clamped))) entry.reveal(el.getBoundingClientRect())
   else hide()
 }
 

@@ -4,7 +4,7 @@ import { activeCount, initialQueueState, upsert, useQueueStore, withProgress } f
 import { initialProductsState, mergeProducts, useProductsStore } from '../../../src-renderer/src/stores/products'
 import { initialLibraryState, matchesFilter, useLibraryStore } from '../../../src-renderer/src/stores/library'
 import { initialChatState, mergeMessages, useChatStore } from '../../../src-renderer/src/stores/chat'
-import { jobSpec, pauseReason } from '../../../src-renderer/src/features/queue/job-view'
+import { fullPrompt, jobSpec, pauseReason } from '../../../src-renderer/src/features/queue/job-view'
 import { fail, installFakeBridge, ok, removeBridge } from './fake-bridge'
 import { job } from './fixtures'
 
@@ -55,6 +55,19 @@ describe('queue store', () => {
     expect(jobSpec(job({ request: { kind: 'video', params: { prompt: 'x', aspectRatio: '9:16', duration: 8, audioMode: 'auto' } } }))).toBe('Video · 9:16 · 8 s')
     expect(pauseReason({ paused: true, reason: 'rate_limited', resumesAt: null })).toMatch(/slow down/)
     expect(pauseReason({ paused: true, reason: 'unauthorized', resumesAt: null })).toMatch(/API key/)
+  })
+})
+
+describe('a job row’s tooltip', () => {
+  it('is the whole prompt on one line (an ad’s brief), a few lines at most', () => {
+    const long = `A tan wallet\n\n  on marble, ${'very '.repeat(200)}shiny`
+    const j = job({ title: 'A tan wallet', request: { kind: 'image', params: { prompt: long, aspectRatio: '1:1', hd: false, imageCount: 1 } } })
+    const text = fullPrompt(j)
+    expect(text.startsWith('A tan wallet on marble, very very')).toBe(true)
+    expect(text).toHaveLength(600)
+    expect(text.endsWith('…')).toBe(true)
+    const ad = job({ kind: 'ad', title: 'Spring', request: { kind: 'ad', params: { brief: ' Spring  sale ', productIds: ['p'], aspectRatio: '4:5', imageCount: 1 } } })
+    expect(fullPrompt(ad)).toBe('Spring sale')
   })
 })
 

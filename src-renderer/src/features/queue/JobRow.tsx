@@ -10,7 +10,7 @@ import { RemixJobButton } from '../create/RemixButton'
 import { CreditsAdvice } from './CreditsAdvice'
 import { JobOutputs } from './JobOutputs'
 import { JobTiming } from './JobTiming'
-import { creditsLabel, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
+import { creditsLabel, fullPrompt, isOwnChoice, isUnknownOutcome, jobSpec, STATUS_VIEW, UNKNOWN_VIEW } from './job-view'
 import { dragHandlers, onReorderKey, REORDER_HELP_ID, runNext } from './reorder'
 import { UnknownOutcome } from './UnknownOutcome'
 
@@ -49,6 +49,7 @@ export const JobRow = memo(function JobRow({
   const heldForCredits = waiting && job.error?.code === 'insufficient_credits' && Boolean(job.error.credits)
   const status = unknown ? UNKNOWN_VIEW : heldForCredits ? { label: 'Needs credits', tone: 'warning' as const } : STATUS_VIEW[job.status]
   const active = isActiveJob(job)
+  const prompt = fullPrompt(job)
   const report = (error: string | null) => {
     if (error) pushNotice({ level: 'error', message: error })
   }
@@ -89,7 +90,9 @@ export const JobRow = memo(function JobRow({
         <Icon name={job.kind === 'video' ? 'video' : job.kind === 'ad' ? 'ad' : 'image'} size={18} />
       </span>
       <div className="job-main">
-        <TruncatedText as="p" className="job-title" text={job.title} />
+        <TruncatedText as="p" className="job-title" text={prompt} shortened={prompt !== job.title}>
+          {job.title}
+        </TruncatedText>
         <p className="job-meta">
           {jobSpec(job)} · {formatRelative(job.createdAt)}
           {job.source?.type === 'chat' ? ' · from chat' : ''}

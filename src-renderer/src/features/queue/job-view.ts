@@ -74,3 +74,14 @@ export function checkSentence(c: UnknownCheck, locale?: string): string {
       return `${arrow}: other jobs ran since; can\u2019t tell.`
   }
 }
+
+/** The longest prompt a row's tooltip shows: a few lines, not a wall of text. */
+const PROMPT_TOOLTIP_CHARS = 600
+
+/** The whole prompt (an ad's brief) on one line, for the tooltip of a row whose title is its first 80 characters. */
+export function fullPrompt(job: Job): string {
+  const raw = job.request.kind === 'ad' ? job.request.params.brief : job.request.params.prompt
+  const line = raw.trim().replace(/\s+/g, ' ')
+  if (!line) return job.title
+  return line.length > PROMPT_TOOLTIP_CHARS ? `${line.slice(0, PROMPT_TOOLTIP_CHARS - 1)}…` : line
+}
