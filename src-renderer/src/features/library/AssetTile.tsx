@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { releaseOnUnmount } from '../../lib/release-image'
 import { isVideoThumb, useLibraryStore } from '../../stores/library'
 import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
@@ -66,7 +67,7 @@ export const AssetTile = memo(function AssetTile({
           // No poster frame yet: the first frame of the video itself, muted and still.
           <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
         ) : (
-          <img src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
+          <img ref={releaseOnUnmount} src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
         )}
         <span className="asset-check" data-check="true" aria-hidden="true">
           <Icon name="check" size={12} />
