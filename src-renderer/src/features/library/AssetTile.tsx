@@ -7,6 +7,8 @@ import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
 
 const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
+/** At most this wide (px), the check takes the shape badge's place (library-review.css). */
+const NARROW_TILE = 220
 
 /** What a drag from this tile carries: the selection when the tile is in it, else the tile. */
 function dragSet(asset: Asset): Asset[] {
@@ -50,7 +52,7 @@ export const AssetTile = memo(function AssetTile({
     asset.approval ?? '',
     selected ? 'selected' : ''
   ].filter(Boolean)
-  const cls = ['asset-tile', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
+  const cls = ['asset-tile', width <= NARROW_TILE ? 'is-narrow' : '', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
   return (
     <div role="listitem" className={cls} style={{ width, height }} aria-posinset={index + 1} aria-setsize={setSize}>
       <button
