@@ -9,7 +9,7 @@ import { startPreview } from '../test/e2e/support/preview'
 import { check, fmtMs, type Benchmark, type Check } from './lib'
 import { seedLibrary, seedQueue } from './seed-library'
 
-const LIBRARY_SIZES = (process.env.KREV_BENCH_UI_SIZES ?? '1000,10000,50000').split(',').map(Number)
+const LIBRARY_SIZES = (process.env.KREV_BENCH_UI_SIZES ?? '1000,10000,50000').split(',').filter(Boolean).map(Number)
 const QUEUE_SIZES = (process.env.KREV_BENCH_UI_QUEUE ?? '1000,5000').split(',').filter(Boolean).map(Number)
 const VIEWPORT = { width: 1440, height: 900 }
 /** A scroll that has not reached the end by then is reported as such. */

@@ -3,16 +3,26 @@ import type { Asset } from '../../../src-preload/contract'
 /** Assets by id: one copy of each, whichever page, event or lookup brought it. */
 export type AssetCache = Record<string, Asset>
 
-/** The cache with these assets in it (a new object only when something was added or changed). */
+// Caches made here, held by the store alone: new ids are added to them in place. A copy per
+// page is O(loaded): at 100k assets one spread of the cache took 200 ms (docs/benchmarks.md).
+const owned = new WeakSet<AssetCache>()
+// The ids of a list appendPage made, as a set: the next page checks against it instead of
+// rebuilding one from the whole list (O(loaded) per page).
+const listedOf = new WeakMap<readonly string[], Set<string>>()
+
+/**
+ * The cache with these assets in it: the same object when nothing changed. A changed asset
+ * gives a new object, so whatever shows it re-renders; ids not cached yet are only added
+ * (nothing can show an asset before it is cached), in place when this module made the cache.
+ */
 export function withAssets(cache: AssetCache, assets: readonly Asset[], onlyKnown = false): AssetCache {
-  let next: AssetCache | null = null
-  for (const a of assets) {
-    if (onlyKnown && !cache[a.id]) continue
-    if (cache[a.id] === a) continue
-    next ??= { ...cache }
-    next[a.id] = a
-  }
-  return next ?? cache
+  const changed = assets.filter((a) => cache[a.id] !== a && (!onlyKnown || cache[a.id] !== undefined))
+  if (changed.length === 0) return cache
+  const onlyNew = changed.every((a) => cache[a.id] === undefined)
+  const next = onlyNew && owned.has(cache) ? cache : { ...cache }
+  owned.add(next)
+  for (const a of changed) next[a.id] = a
+  return next
 }
 
 /**
@@ -20,13 +30,17 @@ export function withAssets(cache: AssetCache, assets: readonly Asset[], onlyKnow
  * between two pages (its asset already pushed to the top) never shows twice.
  */
 export function appendPage(ids: readonly string[], page: readonly Asset[]): string[] {
-  const seen = new Set(ids)
+  const known = listedOf.get(ids)
+  // The set moves on to the longer list; an older list asked again builds its own.
+  if (known) listedOf.delete(ids)
+  const seen = known ?? new Set(ids)
   const out = ids.slice()
   for (const a of page) {
     if (seen.has(a.id)) continue
     seen.add(a.id)
     out.push(a.id)
   }
+  listedOf.set(out, seen)
   return out
 }
 
@@ -35,6 +49,7 @@ export function withoutIds(cache: AssetCache, gone: ReadonlySet<string>): AssetC
   if (![...gone].some((id) => id in cache)) return cache
   const next: AssetCache = {}
   for (const id in cache) if (!gone.has(id)) next[id] = cache[id]
+  owned.add(next)
   return next
 }
 

@@ -99,8 +99,27 @@ export function withProgress(jobs: Job[], p: JobProgress): Job[] {
 /** The number on the sidebar badge. */
 export const activeCount = (jobs: Job[]): number => jobs.filter(isActiveJob).length
 
+// Per jobs array (the store replaces it on every change): each mounted row asks for its own
+// job and for the first waiting one, and a find over 5,000 jobs per row per render showed
+// in the Queue's scroll profile (docs/benchmarks.md).
+const indexOf = new WeakMap<readonly Job[], { byId: Map<string, Job>; firstWaiting: string | undefined }>()
+function jobIndex(jobs: readonly Job[]) {
+  let index = indexOf.get(jobs)
+  if (!index) {
+    const byId = new Map<string, Job>()
+    // The first of a repeated id wins, as a find would.
+    for (const j of jobs) if (!byId.has(j.id)) byId.set(j.id, j)
+    index = { byId, firstWaiting: jobs.find(isWaitingJob)?.id }
+    indexOf.set(jobs, index)
+  }
+  return index
+}
+
 /** The job with this id (a row's own selector: other jobs changing leave it the same object). */
-export const jobById = (jobs: readonly Job[], id: string): Job | undefined => jobs.find((j) => j.id === id)
+export const jobById = (jobs: readonly Job[], id: string): Job | undefined => jobIndex(jobs).byId.get(id)
+
+/** The id of the job that runs next (the first waiting one), if any. */
+export const firstWaitingId = (jobs: readonly Job[]): string | undefined => jobIndex(jobs).firstWaiting
 
 /**
  * What arrived since the last frame, latest per job: a job replaces any progress before it,

@@ -37,6 +37,27 @@ describe('library cache by id', () => {
     expect(withAssets(cache, [asset('x')], true)).toBe(cache)
     expect(withAssets(cache, [asset('a', { favorite: true })]).a.favorite).toBe(true)
   })
+
+  it('adds new ids in place and gives a new object when a cached asset changes', () => {
+    const given = {}
+    const cache = withAssets(given, [asset('a')])
+    expect(cache).not.toBe(given)
+    expect(given).toEqual({})
+    // A page of new ids: no copy of everything loaded.
+    expect(withAssets(cache, [asset('b')])).toBe(cache)
+    expect(Object.keys(cache).sort()).toEqual(['a', 'b'])
+    const changed = withAssets(cache, [asset('c'), asset('a', { rating: 3 })])
+    expect(changed).not.toBe(cache)
+    expect([changed.a.rating, cache.a.rating, Object.keys(changed).length]).toEqual([3, 0, 3])
+  })
+
+  it('appends page after page, and an older list again, without repeating an id', () => {
+    const one = appendPage([], [asset('a'), asset('b')])
+    const two = appendPage(one, [asset('b'), asset('c')])
+    expect(appendPage(two, [asset('a'), asset('d')])).toEqual(['a', 'b', 'c', 'd'])
+    expect(appendPage(one, [asset('c'), asset('a')])).toEqual(['a', 'b', 'c'])
+    expect(one).toEqual(['a', 'b'])
+  })
 })
 
 describe('library paging', () => {

@@ -2,11 +2,14 @@ import { memo, type MouseEvent } from 'react'
 import type { Asset } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
 import { TruncatedText } from '../../components/TruncatedText'
+import { releaseOnUnmount } from '../../lib/release-image'
 import { isVideoThumb, useLibraryStore } from '../../stores/library'
 import { Highlight } from './Highlight'
 import { startDragOut } from './viewer/drag-out'
 
 const KIND_WORD = { image: 'Image', video: 'Video', ad: 'Ad' } as const
+/** At most this wide (px), the check takes the shape badge's place (library-review.css). */
+const NARROW_TILE = 220
 
 /** What a drag from this tile carries: the selection when the tile is in it, else the tile. */
 function dragSet(asset: Asset): Asset[] {
@@ -51,7 +54,7 @@ export const AssetTile = memo(function AssetTile({
     selected ? 'selected' : ''
   ].filter(Boolean)
   const caption = asset.adCopy?.headline || asset.prompt
-  const cls = ['asset-tile', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
+  const cls = ['asset-tile', width <= NARROW_TILE ? 'is-narrow' : '', selected ? 'is-selected' : '', selecting ? 'is-selecting' : ''].filter(Boolean).join(' ')
   return (
     <div role="listitem" className={cls} style={{ width, height }} aria-posinset={index + 1} aria-setsize={setSize}>
       <button
@@ -67,7 +70,7 @@ export const AssetTile = memo(function AssetTile({
           // No poster frame yet: the first frame of the video itself, muted and still.
           <video src={asset.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
         ) : (
-          <img src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
+          <img ref={releaseOnUnmount} src={asset.thumbUrl} alt="" decoding="async" draggable={false} />
         )}
         <span className="asset-check" data-check="true" aria-hidden="true">
           <Icon name="check" size={12} />

@@ -6,7 +6,7 @@ import type { AssetCache } from '../../stores/library-cache'
 import { useLibraryStore } from '../../stores/library'
 import { AssetTile } from './AssetTile'
 import { isNavKey, moveFocus, rowOf } from './grid-nav'
-import { justifiedRows, type JustifiedLayout } from './justified-rows'
+import { justifiedRows, type JustifiedLayout, type Sized } from './justified-rows'
 import { reviewKey } from './review-keys'
 import type { ReviewCommand } from './use-review-commands'
 
@@ -55,11 +55,11 @@ export function LibraryGrid({
     const before = laidOut.current
     // A page appended to the same list at the same size keeps every full row laid out before.
     const grows = before && before.width === scroll.width && before.rowHeight === rowHeight && startsWith(ids, before.ids, before.layout.fullItems)
-    const next = justifiedRows(
-      ids.map((id) => cache[id] ?? UNKNOWN_SIZE),
-      { containerWidth: scroll.width, targetHeight: rowHeight, gap: GAP },
-      grows ? before.layout : undefined
-    )
+    // Only the items past the kept rows are read: sizing all of them is O(loaded) per page.
+    const from = grows ? before.layout.fullItems : 0
+    const sized = new Array<Sized>(ids.length)
+    for (let i = from; i < ids.length; i++) sized[i] = cache[ids[i]] ?? UNKNOWN_SIZE
+    const next = justifiedRows(sized, { containerWidth: scroll.width, targetHeight: rowHeight, gap: GAP }, grows ? before.layout : undefined)
     laidOut.current = { ids, width: scroll.width, rowHeight, layout: next }
     return next
     // Sizes only: pages and pushed assets reach `cache` with their ids; a favourite toggled keeps the layout.

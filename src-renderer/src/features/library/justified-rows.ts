@@ -50,7 +50,8 @@ export function tileAspect(item: Sized): number {
  *
  * `previous`, a layout of a prefix of `items` with the same options, is extended rather than
  * redone: its full rows cannot change when items are appended, so only the tail is laid out
- * (a page arriving at 100k loaded items costs its own 200, not 100k).
+ * (a page arriving at 100k loaded items costs its own 200, not 100k). Only that tail of
+ * `items` is read: the entries before `previous.fullItems` may be left empty.
  */
 export function justifiedRows(items: readonly Sized[], opts: LayoutOptions, previous?: JustifiedLayout): JustifiedLayout {
   const width = Math.max(1, Math.floor(opts.containerWidth))

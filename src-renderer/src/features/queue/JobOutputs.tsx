@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Job } from '../../../../src-preload/contract'
 import { Icon } from '../../components/Icon'
+import { releaseOnUnmount } from '../../lib/release-image'
 import { useAppStore } from '../../stores/app'
 import { MAX_JOB_THUMBS, cachedAssets, isVideoThumb, useLibraryStore } from '../../stores/library'
 import { useReviewStore } from '../../stores/review'
@@ -38,7 +39,7 @@ export function JobOutputs({ job }: { job: Job }) {
           {isVideoThumb(a) ? (
             <video src={a.thumbUrl} muted playsInline preload="metadata" tabIndex={-1} aria-hidden="true" />
           ) : (
-            <img src={a.thumbUrl} alt="" loading="lazy" draggable={false} />
+            <img ref={releaseOnUnmount} src={a.thumbUrl} alt="" loading="lazy" draggable={false} />
           )}
           {a.kind === 'video' ? (
             <span className="job-output-play" aria-hidden="true">

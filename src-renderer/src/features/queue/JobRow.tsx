@@ -5,7 +5,7 @@ import { Icon } from '../../components/Icon'
 import { TruncatedText } from '../../components/TruncatedText'
 import { formatRelative } from '../../lib/format'
 import { useAppStore } from '../../stores/app'
-import { isActiveJob, isWaitingJob, jobById, useQueueStore } from '../../stores/queue'
+import { firstWaitingId, isActiveJob, isWaitingJob, jobById, useQueueStore } from '../../stores/queue'
 import { RemixJobButton } from '../create/RemixButton'
 import { CreditsAdvice } from './CreditsAdvice'
 import { JobOutputs } from './JobOutputs'
@@ -38,7 +38,7 @@ export const JobRow = memo(function JobRow({
   measure(el: Element | null): void
 }) {
   const job = useQueueStore((s) => jobById(s.jobs, id))
-  const first = useQueueStore((s) => s.jobs.find(isWaitingJob)?.id === id)
+  const first = useQueueStore((s) => firstWaitingId(s.jobs) === id)
   const grabbed = useQueueStore((s) => s.grabbed?.id === id)
   const act = useQueueStore((s) => s.act)
   const pushNotice = useAppStore((s) => s.pushNotice)
