@@ -1,4 +1,5 @@
 import type { GenerationRequest } from '../../src-preload/contract'
+import { promptOf } from '../../src-preload/contract/request-text'
 import type { AdParams, ImageParams, VideoParams } from '../krev/types'
 
 /**
@@ -6,15 +7,14 @@ import type { AdParams, ImageParams, VideoParams } from '../krev/types'
  * (`src-preload/contract/estimate.ts`), shared with the renderer's live figure.
  */
 export { estimateRequestCredits as estimateCredits } from '../../src-preload/contract/estimate'
+export { promptOf } from '../../src-preload/contract/request-text'
 
 /** The job's name in the queue: the first line of the prompt or brief, shortened. */
 export function titleFor(req: GenerationRequest): string {
-  const raw = req.kind === 'ad' ? req.params.brief : req.params.prompt
+  const raw = promptOf(req)
   const line = raw.trim().split(/\r?\n/)[0]?.replace(/\s+/g, ' ') ?? ''
   return line.length > 80 ? `${line.slice(0, 79)}…` : line || 'Untitled'
 }
-
-export const promptOf = (req: GenerationRequest): string => (req.kind === 'ad' ? req.params.brief : req.params.prompt)
 
 export function productIdsOf(req: GenerationRequest): string[] {
   if (req.kind === 'video') return req.params.productId ? [req.params.productId] : []

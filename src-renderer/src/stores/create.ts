@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { promptOf } from '../../../src-preload/contract/request-text'
 import type { GenerationRequest, Job } from '../../../src-preload/contract'
 import { invoke, isStudioError } from '../api/client'
 import {
@@ -48,8 +49,6 @@ interface CreateState {
   /** One Generate press; a repeat of the same action answers its job (submit-action.ts). */
   submit(): Promise<Job | null>
 }
-
-const promptOf = (r: GenerationInput): string => (r.kind === 'ad' ? r.params.brief : r.params.prompt)
 
 export const useCreateStore = create<CreateState>()((set, get) => {
   const actions = createSubmitActions({ now: () => Date.now(), newId: () => globalThis.crypto.randomUUID() })

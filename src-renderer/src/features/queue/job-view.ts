@@ -1,4 +1,5 @@
 import type { Job, QueueState, UnknownCheck } from '../../../../src-preload/contract'
+import { promptOf } from '../../../../src-preload/contract/request-text'
 import type { Tone } from '../../components/Badge'
 import { formatCredits, formatNumber, plural } from '../../lib/format'
 
@@ -80,8 +81,7 @@ const PROMPT_TOOLTIP_CHARS = 600
 
 /** The whole prompt (an ad's brief) on one line, for the tooltip of a row whose title is its first 80 characters. */
 export function fullPrompt(job: Job): string {
-  const raw = job.request.kind === 'ad' ? job.request.params.brief : job.request.params.prompt
-  const line = raw.trim().replace(/\s+/g, ' ')
+  const line = promptOf(job.request).trim().replace(/\s+/g, ' ')
   if (!line) return job.title
   return line.length > PROMPT_TOOLTIP_CHARS ? `${line.slice(0, PROMPT_TOOLTIP_CHARS - 1)}…` : line
 }
